@@ -1,0 +1,53 @@
+// The HTTP API, one line per endpoint: what the web and CLI may call. Request bodies are
+// validated with the named schema; errors are always `ErrorBody` with a stable code.
+// Every state-changing request (POST/PATCH/PUT/DELETE) after login must carry the header
+// `x-csrf-token` with the token from GET /api/auth/session, or it is refused (auth.csrf_invalid).
+//
+// GET  /api/health                        → { status: 'ok', database: 'sqlite'|'postgres', version }
+// GET  /api/setup/status                  → { needsSetup: boolean }
+// POST /api/setup           setupRequest  → SessionResponse (the new administrator is logged in)
+// POST /api/auth/login      loginRequest  → SessionResponse   (sets the HttpOnly session cookie)
+// POST /api/auth/logout                   → { ok: true }
+// GET  /api/auth/session                  → SessionResponse | 401 auth.unauthenticated
+// POST /api/auth/change-password changePasswordRequest → SessionResponse
+// POST /api/auth/totp/setup               → { secret, otpauthUrl }
+// POST /api/auth/totp/enable totpCodeRequest → SessionResponse
+// POST /api/auth/totp/disable totpCodeRequest → SessionResponse
+//
+// GET  /api/units?q&includeDefunct        → { units: Unit[] }   (flat; build the tree from parentId)
+// POST /api/units           createUnitRequest → { unit: Unit }
+// GET  /api/units/:id                     → { unit: Unit, history: UnitHistoryEntry[] }
+// PATCH /api/units/:id      updateUnitRequest → { unit: Unit }
+// POST /api/units/:id/move  moveUnitRequest   → { unit: Unit }
+// POST /api/units/:id/defunct defunctUnitRequest → { unit: Unit }
+//
+// GET  /api/people?unitId&q               → { people: Person[] }
+// POST /api/people          createPersonRequest → { person: Person }
+// PATCH /api/people/:id     updatePersonRequest → { person: Person }
+//
+// GET  /api/accounts                      → { accounts: Account[] }
+// POST /api/accounts        createAccountRequest → AccountWithTemporaryPassword
+// PATCH /api/accounts/:id   updateAccountRequest → { account: Account }
+// POST /api/accounts/:id/lock             → { account: Account }
+// POST /api/accounts/:id/unlock           → { account: Account }
+// POST /api/accounts/:id/reset-password   → AccountWithTemporaryPassword
+//
+// GET  /api/audit?unitId&type&actorId&from&to&page&pageSize → { records: AuditRecord[], total }
+// POST /api/audit/verify    verifyAuditRequest → { reports: AuditChainReport[] }
+//
+// POST /api/items           createItemRequest → { item: Item }
+// GET  /api/items                         → { items: Item[], total }
+// GET  /api/items/:id                     → { item: Item }  (404 item.not_found if not visible)
+// POST /api/items/:id/grants grantRequest → { ok: true }
+
+/** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
+export const MENU_BY_ROLE = {
+  QUAN_TRI: ['units', 'people', 'accounts', 'audit'],
+  VAN_THU: ['items', 'people'],
+  LANH_DAO: ['items', 'people', 'audit'],
+  CAN_BO: ['items'],
+  CAN_BO_BAO_MAT: ['people', 'audit'],
+  THANH_TRA: ['units', 'audit'],
+  BAN_CHI_DAO: ['units', 'audit'],
+} as const;
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items';
