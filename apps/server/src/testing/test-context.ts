@@ -119,7 +119,7 @@ export async function setupAdmin(t: TestApp): Promise<Client & { provinceId: str
 export async function createUserAndLogin(
   t: TestApp,
   { unitId, roles, clearance = 'NONE', username = `u${randomBytes(4).toString('hex')}` }: { unitId: string; roles: Role[]; clearance?: 'NONE' | 'MAT' | 'TOI_MAT' | 'TUYET_MAT'; username?: string },
-): Promise<Client & { personId: string; accountId: string }> {
+): Promise<Client & { personId: string; accountId: string; username: string }> {
   const { person } = await createPerson(t.ctx, { actor: null, input: { fullName: `Cán bộ ${username}`, unitId, clearance, handlesSecrets: clearance !== 'NONE' } });
   const now = new Date().toISOString();
   const accountId = generateId('acc');
@@ -129,7 +129,7 @@ export async function createUserAndLogin(
     .execute();
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: STRONG_PASSWORD } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
-  return { ...clientFrom(t.app, sessionCookieOf(res), (res.json() as { csrfToken: string }).csrfToken), personId: person.id, accountId };
+  return { ...clientFrom(t.app, sessionCookieOf(res), (res.json() as { csrfToken: string }).csrfToken), personId: person.id, accountId, username };
 }
 
 export async function createTestUnit(t: TestApp, { parentId, code, name, kind = 'SO_BAN_NGANH' }: { parentId: string | null; code: string; name: string; kind?: string }) {
