@@ -19,6 +19,7 @@ const step = (title, cmd, args) => {
 
 step('System packages', bin('node'), ['scripts/ensure-system-deps.mjs']);
 step('Type check', bin('node'), ['scripts/typecheck.mjs']);
+step('Lint', bin('eslint'), ['.']);
 step('Build the web app', bin('vite'), ['build', 'apps/web', '--logLevel', 'warn']);
 
 const report = path.join(root, 'test-artifacts/vitest.json');
