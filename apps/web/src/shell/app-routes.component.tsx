@@ -1,0 +1,39 @@
+import type { MenuKey } from '@bmnn/contracts';
+import { Result } from 'antd';
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { AccountsPage } from '../accounts/accounts.page.tsx';
+import { AuditPage } from '../audit/audit.page.tsx';
+import { ProfilePage } from '../auth/profile.page.tsx';
+import { useSession } from '../auth/session.context.tsx';
+import { ItemsPage } from '../items/items.page.tsx';
+import { PeoplePage } from '../people/people.page.tsx';
+import { UnitsPage } from '../units/units.page.tsx';
+import { getMenuEntries } from './menu.ts';
+import { Shell } from './shell.component.tsx';
+
+/** A page reachable only by the roles whose menu has it; the server enforces the same. */
+function Allowed({ menu, children }: { menu: MenuKey; children: ReactNode }) {
+  const { account } = useSession();
+  if (getMenuEntries(account.roles).some((e) => e.key === menu)) return children;
+  return <Result status="403" title="Không có quyền truy cập" subTitle="Vai trò của bạn không được dùng chức năng này." />;
+}
+
+export function AppRoutes() {
+  const { account } = useSession();
+  const home = getMenuEntries(account.roles)[0]?.path ?? '/profile';
+  return (
+    <Routes>
+      <Route element={<Shell />}>
+        <Route index element={<Navigate to={home} replace />} />
+        <Route path="units" element={<Allowed menu="units"><UnitsPage /></Allowed>} />
+        <Route path="people" element={<Allowed menu="people"><PeoplePage /></Allowed>} />
+        <Route path="accounts" element={<Allowed menu="accounts"><AccountsPage /></Allowed>} />
+        <Route path="audit" element={<Allowed menu="audit"><AuditPage /></Allowed>} />
+        <Route path="items" element={<Allowed menu="items"><ItemsPage /></Allowed>} />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="*" element={<Navigate to={home} replace />} />
+      </Route>
+    </Routes>
+  );
+}
