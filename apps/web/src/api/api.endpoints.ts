@@ -68,7 +68,7 @@ export const accountsApi = {
 };
 
 export const auditApi = {
-  list: (query: z.input<typeof listAuditQuery>) =>
+  list: (query: z.output<typeof listAuditQuery>) =>
     http.get<{ records: AuditRecord[]; total: number }>('/api/audit', query),
   verify: (body: z.output<typeof verifyAuditRequest>) =>
     http.post<{ reports: AuditChainReport[] }>('/api/audit/verify', body),
