@@ -1,0 +1,102 @@
+import { CLEARANCE_RANK, LEVEL_RANK, type Clearance, type Level, type Role } from '@bmnn/contracts';
+
+// Who may see and do what (DESIGN.md §5), in one file a reviewer can read whole. Pure: the
+// caller passes the actor, the subject and the time. Anything the actor may not see is answered
+// as "not found" by the routes, and is filtered out of lists and counts by the repositories,
+// whose SQL mirrors `canSeeItem` (a property test checks that the two agree).
+
+export type Actor = {
+  accountId: string;
+  personId: string;
+  unitId: string;
+  roles: readonly Role[];
+  clearance: Clearance;
+  /** The actor's unit and every unit below it. */
+  scopeUnitIds: ReadonlySet<string>;
+};
+
+export type ItemAccessFacts = {
+  unitId: string;
+  level: Level;
+  custodianId: string | null;
+  /** People named as recipients of the item. */
+  recipientIds?: readonly string[];
+  /** Explicit grants: person and expiry (ISO date or timestamp). */
+  grants?: ReadonlyArray<{ personId: string; expiresAt: string; revokedAt?: string | null }>;
+};
+
+const has = (actor: Actor, role: Role) => actor.roles.includes(role);
+
+/** Clearance at least the level (LEGAL.md R3.1 ordering). */
+export function isClearedFor(clearance: Clearance, level: Level): boolean {
+  return CLEARANCE_RANK[clearance] >= LEVEL_RANK[level];
+}
+
+/** Levels a clearance may see, for SQL filters. */
+export function levelsVisibleTo(clearance: Clearance): Level[] {
+  return (['MAT', 'TOI_MAT', 'TUYET_MAT'] as const).filter((l) => isClearedFor(clearance, l));
+}
+
+/** Roles whose holders see the items of their unit scope by virtue of office. */
+export const ITEM_SCOPE_ROLES: readonly Role[] = ['VAN_THU', 'LANH_DAO'];
+
+export function isGrantActive(grant: { expiresAt: string; revokedAt?: string | null }, now: Date): boolean {
+  if (grant.revokedAt) return false;
+  // A date-only expiry lasts to the end of that day (UTC+7 is ahead, so this errs on the short side).
+  const end = /^\d{4}-\d{2}-\d{2}$/.test(grant.expiresAt) ? `${grant.expiresAt}T23:59:59.999Z` : grant.expiresAt;
+  return Date.parse(end) >= now.getTime();
+}
+
+/**
+ * Clearance AND need-to-know: custodian, named recipient, the unit's clerk or head within
+ * scope, or an unexpired explicit grant. The administrator, the steering committee and
+ * inspectors have no item access by office: they need a grant (DESIGN.md §5).
+ */
+export function canSeeItem({ actor, item, now }: { actor: Actor; item: ItemAccessFacts; now: Date }): boolean {
+  if (!isClearedFor(actor.clearance, item.level)) return false;
+  if (item.custodianId !== null && item.custodianId === actor.personId) return true;
+  if (item.recipientIds?.includes(actor.personId)) return true;
+  if (ITEM_SCOPE_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(item.unitId)) return true;
+  return (item.grants ?? []).some((g) => g.personId === actor.personId && isGrantActive(g, now));
+}
+
+/** Registering an item: the clerk or the head, within scope, cleared for the level. */
+export function canRegisterItem({ actor, unitId, level }: { actor: Actor; unitId: string; level: Level }): boolean {
+  return ITEM_SCOPE_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId) && isClearedFor(actor.clearance, level);
+}
+
+/** Granting temporary access to an item: the head of the owning unit, who can see the item. */
+export function canGrantItemAccess({ actor, item, now }: { actor: Actor; item: ItemAccessFacts; now: Date }): boolean {
+  return has(actor, 'LANH_DAO') && actor.scopeUnitIds.has(item.unitId) && canSeeItem({ actor, item, now });
+}
+
+export function canManageAccounts(actor: Actor): boolean {
+  return has(actor, 'QUAN_TRI');
+}
+
+export function canManageUnits(actor: Actor): boolean {
+  return has(actor, 'QUAN_TRI');
+}
+
+/** Roles that work across the whole province and see every unit's people and audit trail. */
+const PROVINCE_WIDE: readonly Role[] = ['QUAN_TRI', 'BAN_CHI_DAO', 'THANH_TRA'];
+
+/** People: province-wide roles see everyone; others see their unit scope. */
+export function canSeePeopleOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  return PROVINCE_WIDE.some((r) => has(actor, r)) || actor.scopeUnitIds.has(unitId);
+}
+
+/** People records are managed by the administrator and by the security officer in scope. */
+export function canManagePeopleOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  return has(actor, 'QUAN_TRI') || (has(actor, 'CAN_BO_BAO_MAT') && actor.scopeUnitIds.has(unitId));
+}
+
+/** Audit trail: province-wide roles see every chain; heads and security officers their scope. */
+export function canReadAuditOf({ actor, chain }: { actor: Actor; chain: string }): boolean {
+  if (PROVINCE_WIDE.some((r) => has(actor, r))) return true;
+  return (has(actor, 'LANH_DAO') || has(actor, 'CAN_BO_BAO_MAT')) && actor.scopeUnitIds.has(chain);
+}
+
+export function canReadSystemAudit(actor: Actor): boolean {
+  return PROVINCE_WIDE.some((r) => has(actor, r));
+}

@@ -1,0 +1,105 @@
+// Every audit event, as a typed union: the type names what happened, `data` what is needed to
+// understand it later. Never put secret content (trích yếu, item text) in `data`: ids, codes,
+// levels and names of people and units only.
+
+export type AuditEventMap = {
+  'setup.completed': { provinceUnitId: string; adminAccountId: string };
+  'auth.login_succeeded': { username: string };
+  'auth.login_failed': { username: string; reason: 'password' | 'totp' | 'locked' | 'disabled' };
+  'auth.account_auto_locked': { username: string; lockedUntil: string };
+  'auth.logout': { username: string };
+  'auth.password_changed': { username: string };
+  'auth.totp_enabled': { username: string };
+  'auth.totp_disabled': { username: string };
+  'unit.created': { code: string; name: string; kind: string; parentId: string | null };
+  'unit.updated': { before: Record<string, unknown>; after: Record<string, unknown> };
+  'unit.moved': { fromParentId: string | null; toParentId: string; effectiveDate: string };
+  'unit.defunct': { successorId: string | null; effectiveDate: string };
+  'person.created': { fullName: string; unitId: string; clearance: string; handlesSecrets: boolean };
+  'person.updated': { before: Record<string, unknown>; after: Record<string, unknown> };
+  'account.created': { username: string; personId: string; roles: string[] };
+  'account.roles_changed': { username: string; before: string[]; after: string[] };
+  'account.locked': { username: string };
+  'account.unlocked': { username: string };
+  'account.password_reset': { username: string };
+  'item.created': { level: string; soKyHieu: string; custodianId: string | null };
+  'item.viewed': { level: string };
+  'item.grant_created': { personId: string; expiresAt: string };
+  'audit.verified': { chains: number; broken: number };
+  'backup.created': { file: string };
+  'backup.restored': { file: string };
+};
+
+export type AuditEventType = keyof AuditEventMap;
+
+export type AuditEvent = {
+  [K in AuditEventType]: {
+    type: K;
+    /** The chain the record joins: the unit that owns the subject, or 'system'. */
+    chain: string;
+    actorId: string | null;
+    subjectId?: string | null;
+    data: AuditEventMap[K];
+  };
+}[AuditEventType];
+
+export const SYSTEM_CHAIN = 'system';
+
+/** One Vietnamese sentence per event type, for the audit viewer. */
+export function describeAuditEvent(type: string, data: Record<string, unknown>): string {
+  const d = data as Record<string, string>;
+  switch (type as AuditEventType) {
+    case 'setup.completed':
+      return 'Thiết lập hệ thống lần đầu';
+    case 'auth.login_succeeded':
+      return `Đăng nhập thành công: ${d.username}`;
+    case 'auth.login_failed':
+      return `Đăng nhập không thành công: ${d.username}`;
+    case 'auth.account_auto_locked':
+      return `Tài khoản ${d.username} bị khóa tạm thời do nhập sai mật khẩu nhiều lần`;
+    case 'auth.logout':
+      return `Đăng xuất: ${d.username}`;
+    case 'auth.password_changed':
+      return `Đổi mật khẩu: ${d.username}`;
+    case 'auth.totp_enabled':
+      return `Bật xác thực hai lớp: ${d.username}`;
+    case 'auth.totp_disabled':
+      return `Tắt xác thực hai lớp: ${d.username}`;
+    case 'unit.created':
+      return `Tạo đơn vị ${d.name} (${d.code})`;
+    case 'unit.updated':
+      return 'Sửa thông tin đơn vị';
+    case 'unit.moved':
+      return 'Chuyển đơn vị sang đơn vị cấp trên khác';
+    case 'unit.defunct':
+      return 'Đánh dấu đơn vị chấm dứt hoạt động';
+    case 'person.created':
+      return `Thêm cán bộ ${d.fullName}`;
+    case 'person.updated':
+      return 'Sửa thông tin cán bộ';
+    case 'account.created':
+      return `Tạo tài khoản ${d.username}`;
+    case 'account.roles_changed':
+      return `Đổi vai trò của tài khoản ${d.username}`;
+    case 'account.locked':
+      return `Khóa tài khoản ${d.username}`;
+    case 'account.unlocked':
+      return `Mở khóa tài khoản ${d.username}`;
+    case 'account.password_reset':
+      return `Đặt lại mật khẩu tài khoản ${d.username}`;
+    case 'item.created':
+      return `Đăng ký tài liệu, vật chứa BMNN số ${d.soKyHieu}`;
+    case 'item.viewed':
+      return 'Xem chi tiết tài liệu, vật chứa BMNN';
+    case 'item.grant_created':
+      return 'Cấp quyền tiếp cận tài liệu có thời hạn';
+    case 'audit.verified':
+      return 'Kiểm tra tính toàn vẹn nhật ký';
+    case 'backup.created':
+      return 'Sao lưu dữ liệu';
+    case 'backup.restored':
+      return 'Khôi phục dữ liệu từ bản sao lưu';
+    default:
+      return type;
+  }
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import * as m0001 from './migrations/0001-foundation.ts';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** The SQLite file, when the database is SQLite (used by backup). */
+  sqliteFile: string | null;
+  /** The raw SQLite connection, when SQLite (used by backup's online snapshot). */
+  sqlite: SQLite.Database | null;
+  close: () => Promise<void>;
+};
+
+// pg returns int8 (count(*)) as string; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+/**
+ * Opens the database: PostgreSQL when `url` starts with postgres://, else the SQLite file
+ * `bmnn.sqlite` in `dataDir` (WAL, foreign keys on, synchronous=FULL so that an acknowledged
+ * write survives a crash, DESIGN.md §4).
+ */
+export function openDatabase({ url, dataDir }: { url?: string | undefined; dataDir: string }): DatabaseHandle {
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', sqliteFile: null, sqlite: null, close: () => db.destroy() };
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'bmnn.sqlite');
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, kind: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
+}
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<{ applied: string[] }> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed`, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,149 @@
+
+
+// Row types of every table, one Kysely<Database> for SQLite and PostgreSQL alike.
+// Conventions (DESIGN.md §4): random prefixed text ids, UTC ISO-8601 text times, booleans as
+// 0/1 integers, JSON as text, `unit_id` on everything a unit owns, `*_folded` search columns.
+
+export type UnitsTable = {
+  id: string;
+  code: string;
+  name: string;
+  name_folded: string;
+  kind: string;
+  parent_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  successor_id: string | null;
+  is_key_post: number;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type UnitNamesTable = {
+  id: string;
+  unit_id: string;
+  name: string;
+  name_folded: string;
+  valid_from: string;
+  valid_to: string | null;
+};
+
+export type UnitHistoryTable = {
+  id: string;
+  unit_id: string;
+  at: string;
+  change: string;
+  effective_date: string;
+  before_json: string | null;
+  after_json: string;
+};
+
+export type PeopleTable = {
+  id: string;
+  unit_id: string;
+  full_name: string;
+  full_name_folded: string;
+  position: string | null;
+  handles_secrets: number;
+  clearance: string;
+  is_key_post: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type AccountsTable = {
+  id: string;
+  person_id: string;
+  username: string;
+  password_hash: string;
+  roles: string;
+  status: string;
+  must_change_password: number;
+  totp_secret: string | null;
+  totp_enabled: number;
+  failed_attempts: number;
+  lock_count: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type SessionsTable = {
+  id: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+};
+
+export type SettingsTable = {
+  key: string;
+  value: string;
+  updated_at: string;
+};
+
+export type AuditRecordsTable = {
+  id: string;
+  chain: string;
+  seq: number;
+  at: string;
+  type: string;
+  actor_id: string | null;
+  subject_id: string | null;
+  data: string;
+  prev_hash: string;
+  hash: string;
+};
+
+export type AuditHeadsTable = {
+  chain: string;
+  seq: number;
+  hash: string;
+};
+
+export type ItemsTable = {
+  id: string;
+  unit_id: string;
+  level: string;
+  so_ky_hieu: string;
+  so_ky_hieu_folded: string;
+  trich_yeu: string | null;
+  trich_yeu_folded: string | null;
+  trich_yeu_consent_by: string | null;
+  custodian_id: string | null;
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type AccessGrantsTable = {
+  id: string;
+  unit_id: string;
+  item_id: string;
+  person_id: string;
+  granted_by: string;
+  reason: string;
+  expires_at: string;
+  created_at: string;
+  revoked_at: string | null;
+};
+
+
+export type Database = {
+  units: UnitsTable;
+  unit_names: UnitNamesTable;
+  unit_history: UnitHistoryTable;
+  people: PeopleTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  settings: SettingsTable;
+  audit_records: AuditRecordsTable;
+  audit_heads: AuditHeadsTable;
+  items: ItemsTable;
+  access_grants: AccessGrantsTable;
+};
