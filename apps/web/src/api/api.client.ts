@@ -25,9 +25,8 @@ export class ApiError extends Error {
     this.requestId = requestId;
   }
 
-  /** Field issues of a `validation.failed` answer, empty otherwise. */
+  /** Field issues in `details.issues` (validation.failed, or a wrong current password), else empty. */
   get fieldIssues(): FieldIssue[] {
-    if (this.code !== 'validation.failed') return [];
     const issues = (this.details as { issues?: unknown } | undefined)?.issues;
     if (!Array.isArray(issues)) return [];
     return issues.filter(
@@ -128,7 +127,8 @@ export const http = {
 /** A Vietnamese sentence for any error thrown by the client or by code around it. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    return error.requestId ? `${error.message} (mã yêu cầu: ${error.requestId})` : error.message;
+    // The request id helps the administrator find the log line of an unexpected failure.
+    return error.code === 'internal' && error.requestId ? `${error.message} (mã yêu cầu: ${error.requestId})` : error.message;
   }
   return 'Đã xảy ra lỗi không mong muốn. Vui lòng tải lại trang.';
 }

@@ -13,8 +13,9 @@ const fields = loginRequest.shape;
 export function describeLoginError(error: unknown): string {
   if (error instanceof ApiError && error.code === 'auth.account_locked') {
     const lockedUntil = (error.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
-    const until = typeof lockedUntil === 'string' ? ` đến ${formatDateTime(lockedUntil)}` : '';
-    return `Tài khoản đã bị khóa${until} do nhập sai mật khẩu nhiều lần. Hãy thử lại sau hoặc liên hệ quản trị viên để mở khóa.`;
+    if (typeof lockedUntil === 'string') {
+      return `Tài khoản đã bị khóa đến ${formatDateTime(lockedUntil)} do nhập sai mật khẩu nhiều lần. Hãy thử lại sau thời điểm đó hoặc liên hệ quản trị viên để mở khóa.`;
+    }
   }
   return describeError(error);
 }
@@ -39,7 +40,7 @@ export function LoginPage({ notice, onLoggedIn }: { notice?: string; onLoggedIn:
       if (error instanceof ApiError && error.code === 'auth.totp_required') {
         setNeedsTotp(true);
       } else {
-        if (error instanceof ApiError && error.code === 'validation.failed') markIssues(form, error.fieldIssues);
+        if (error instanceof ApiError) markIssues(form, error.fieldIssues);
         setLoginError(describeLoginError(error));
         form.setFieldValue('password', '');
         if (needsTotp) form.setFieldValue('totp', '');

@@ -58,7 +58,7 @@ export async function submitForm<S extends z.ZodType, R>({ form, schema, values,
   try {
     return { ok: true, result: await send(parsed.data) };
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'validation.failed') {
+    if (error instanceof ApiError && error.fieldIssues.length) {
       const unplaced = markIssues(form, error.fieldIssues);
       return { ok: false, message: unplaced.length ? unplaced.join('; ') : error.message };
     }
