@@ -124,7 +124,13 @@ describe('foundation in the browser', () => {
     await page.getByTestId('main-menu').waitFor();
     expect(await menuKeys()).toEqual(['items']);
     await expect.poll(() => page.getByTestId('user-name').textContent()).toContain(STAFF.fullName);
+    await page.getByTestId('items-table').waitFor();
     await screenshot(page, '05-staff-menu');
+
+    // A page outside the role's menu is not reachable by typing its address either.
+    await page.goto(`${server.baseUrl}/accounts`);
+    await page.getByTestId('items-table').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/items');
   });
 
   it('five wrong passwords lock the account, and the login page says until when', async () => {

@@ -120,7 +120,12 @@ export async function openPage(browser: Browser): Promise<{ page: Page; problems
   return { page, problems };
 }
 
+/** Saves a screenshot once requests, loading spinners and motions have settled. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+  // Ant Design's open/close motions last 0.2–0.3 s; a picture taken during one shows half a dialog.
+  await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
 }

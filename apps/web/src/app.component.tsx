@@ -57,7 +57,7 @@ export function App() {
   switch (phase.name) {
     case 'loading':
       return (
-        <div style={{ display: 'grid', placeItems: 'center', height: '100%' }}>
+        <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
           <Spin size="large" description="Đang tải…" />
         </div>
       );

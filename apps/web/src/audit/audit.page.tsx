@@ -155,7 +155,8 @@ export function AuditPage() {
             { key: 'type', title: 'Loại sự kiện', render: (_, r) => <Typography.Text code>{r.type}</Typography.Text> },
             { key: 'summary', title: 'Nội dung', dataIndex: 'summary' },
             { key: 'actor', title: 'Người thực hiện', render: (_, r) => r.actorName ?? 'Hệ thống' },
-            { key: 'chain', title: 'Chuỗi', render: (_, r) => byId.get(r.chain)?.name ?? r.chain },
+            // A unit's chain is named by the unit id; the one chain that is not a unit is the system's.
+            { key: 'chain', title: 'Chuỗi', render: (_, r) => byId.get(r.chain)?.name ?? (r.chain === 'system' ? 'Hệ thống' : r.chain) },
             { key: 'seq', title: 'Số thứ tự', align: 'right', dataIndex: 'seq' },
           ]}
         />

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 /** The centred card used by the pages shown before the app: setup, login, forced password change. */
 export function AuthLayout({ title, width = 420, children }: { title: string; width?: number; children: ReactNode }) {
   return (
-    <div style={{ minHeight: '100%', display: 'grid', placeItems: 'center', background: '#f5f5f5', padding: 24 }}>
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5', padding: 24 }}>
       <div style={{ width: '100%', maxWidth: width }}>
         <div style={{ textAlign: 'center', marginBottom: 24 }}>
           <SafetyCertificateOutlined style={{ fontSize: 40, color: '#a8071a' }} />

@@ -1,5 +1,4 @@
 import type { MenuKey } from '@bmnn/contracts';
-import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AccountsPage } from '../accounts/accounts.page.tsx';
@@ -12,11 +11,14 @@ import { UnitsPage } from '../units/units.page.tsx';
 import { getMenuEntries } from './menu.ts';
 import { Shell } from './shell.component.tsx';
 
-/** A page reachable only by the roles whose menu has it; the server enforces the same. */
-function Allowed({ menu, children }: { menu: MenuKey; children: ReactNode }) {
+/**
+ * A page reachable only by the roles whose menu has it (the server enforces the same); anyone
+ * else, e.g. the next person to log in on this browser, lands on their own first page.
+ */
+function Allowed({ menu, home, children }: { menu: MenuKey; home: string; children: ReactNode }) {
   const { account } = useSession();
   if (getMenuEntries(account.roles).some((e) => e.key === menu)) return children;
-  return <Result status="403" title="Không có quyền truy cập" subTitle="Vai trò của bạn không được dùng chức năng này." />;
+  return <Navigate to={home} replace />;
 }
 
 export function AppRoutes() {
@@ -26,11 +28,11 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Shell />}>
         <Route index element={<Navigate to={home} replace />} />
-        <Route path="units" element={<Allowed menu="units"><UnitsPage /></Allowed>} />
-        <Route path="people" element={<Allowed menu="people"><PeoplePage /></Allowed>} />
-        <Route path="accounts" element={<Allowed menu="accounts"><AccountsPage /></Allowed>} />
-        <Route path="audit" element={<Allowed menu="audit"><AuditPage /></Allowed>} />
-        <Route path="items" element={<Allowed menu="items"><ItemsPage /></Allowed>} />
+        <Route path="units" element={<Allowed menu="units" home={home}><UnitsPage /></Allowed>} />
+        <Route path="people" element={<Allowed menu="people" home={home}><PeoplePage /></Allowed>} />
+        <Route path="accounts" element={<Allowed menu="accounts" home={home}><AccountsPage /></Allowed>} />
+        <Route path="audit" element={<Allowed menu="audit" home={home}><AuditPage /></Allowed>} />
+        <Route path="items" element={<Allowed menu="items" home={home}><ItemsPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={home} replace />} />
       </Route>

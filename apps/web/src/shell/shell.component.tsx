@@ -32,7 +32,7 @@ export function Shell() {
   const selected = entries.find((e) => location.pathname.startsWith(e.path))?.key;
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={240} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '16px 20px', display: 'flex', gap: 8, alignItems: 'center' }}>
           <SafetyCertificateOutlined style={{ fontSize: 24, color: '#a8071a' }} />
@@ -46,6 +46,7 @@ export function Shell() {
         </div>
         <Menu
           mode="inline"
+          style={{ borderInlineEnd: 'none' }}
           data-testid="main-menu"
           selectedKeys={selected ? [selected] : []}
           items={entries.map((e) => ({
