@@ -3,7 +3,7 @@
 // five wrong passwords lock an account. Screenshots go to test-artifacts/e2e/.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, startServer, type RunningServer } from './harness.ts';
+import { fillSetupForm, launchBrowser, logIn, openPage, pick, screenshot, startServer, type RunningServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Nguyễn Văn Quản', password: 'Quan-Tri-2026-BN' };
 const STAFF = { username: 'binh.tt', fullName: 'Trần Thị Bình', password: 'Binh-Moi-2026-STP' };
@@ -25,12 +25,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Picks an option of the antd Select or TreeSelect labelled `label`. */
-async function pick(label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible [title="${option}"]`).click();
-}
-
 async function menuKeys(): Promise<string[]> {
   const ids = await page.locator('[data-testid^="menu-"]').evaluateAll((nodes) =>
     nodes.map((n) => n.getAttribute('data-testid') ?? ''),
@@ -38,26 +32,17 @@ async function menuKeys(): Promise<string[]> {
   return ids.map((id) => id.replace('menu-', ''));
 }
 
-/** Submits the login form and waits for the server's answer. */
-async function logIn(username: string, password: string): Promise<void> {
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
-  await page.getByTestId('login-submit').click();
-  await answered;
-}
-
 describe('foundation in the browser', () => {
   it('first-run setup creates the province and logs the administrator in with the administrator menu', async () => {
     await page.goto(server.baseUrl);
     await expect.poll(() => page.getByText('Thiết lập lần đầu').first().isVisible()).toBe(true);
-    await page.getByLabel('Mã thiết lập lần đầu').fill(server.setupCode);
-    await page.getByLabel('Tên tỉnh').fill('Bắc Ninh');
-    await page.getByLabel('Mã tỉnh').fill('BN');
-    await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
-    await page.getByLabel('Họ và tên').fill(ADMIN.fullName);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
+    // The shared password rule is checked in the browser before anything is sent.
+    await fillSetupForm(page, server.setupCode, { ...ADMIN, password: 'ngan' });
+    await page.getByTestId('setup-submit').click();
+    await expect.poll(() => page.getByText('Mật khẩu cần ít nhất 12 ký tự').isVisible()).toBe(true);
+    await screenshot(page, '01-setup-validation');
+
+    await fillSetupForm(page, server.setupCode, ADMIN);
     await screenshot(page, '01-setup');
     await page.getByTestId('setup-submit').click();
 
@@ -72,7 +57,7 @@ describe('foundation in the browser', () => {
     await page.getByTestId('unit-add-child').click();
     await page.getByLabel('Tên đơn vị').fill('Sở Tư pháp');
     await page.getByLabel('Mã đơn vị').fill('STP');
-    await pick('Loại đơn vị', 'Sở, ban, ngành');
+    await pick(page, 'Loại đơn vị', 'Sở, ban, ngành');
     await page.getByLabel('Bộ phận, vị trí thiết yếu, cơ mật').check();
     await page.getByTestId('unit-form-submit').click();
 
@@ -89,8 +74,8 @@ describe('foundation in the browser', () => {
     await page.getByTestId('person-create').click();
     await page.getByLabel('Họ và tên').fill(STAFF.fullName);
     await page.getByLabel('Chức vụ').fill('Chuyên viên');
-    await pick('Đơn vị', 'Sở Tư pháp (STP)');
-    await pick('Mức được tiếp cận bí mật nhà nước', 'Mật');
+    await pick(page, 'Đơn vị', 'Sở Tư pháp (STP)');
+    await pick(page, 'Mức được tiếp cận bí mật nhà nước', 'Mật');
     await page.getByLabel('Làm công tác bảo vệ bí mật nhà nước').check();
     await page.getByTestId('person-form-submit').click();
 
@@ -112,7 +97,7 @@ describe('foundation in the browser', () => {
   it('the new account logs in, must change its temporary password, then sees only its role menu', async () => {
     await page.getByTestId('logout').click();
     await page.getByTestId('login-form').waitFor();
-    await logIn(STAFF.username, temporaryPassword);
+    await logIn(page, STAFF.username, temporaryPassword);
 
     await page.getByTestId('forced-change-notice').waitFor();
     await screenshot(page, '04-forced-password-change');
@@ -137,16 +122,16 @@ describe('foundation in the browser', () => {
     await page.getByTestId('logout').click();
     await page.getByTestId('login-form').waitFor();
     for (let attempt = 1; attempt <= 5; attempt++) {
-      await logIn(STAFF.username, `Sai-Mat-Khau-${attempt}`);
+      await logIn(page, STAFF.username, `Sai-Mat-Khau-${attempt}`);
       await expect.poll(() => page.getByTestId('login-error').textContent()).not.toBe('');
     }
-    await logIn(STAFF.username, STAFF.password);
+    await logIn(page, STAFF.username, STAFF.password);
     await expect.poll(() => page.getByTestId('login-error').textContent()).toMatch(/bị khóa đến \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await screenshot(page, '06-account-locked');
   });
 
   it('the administrator sees the lock, and the audit trail verifies', async () => {
-    await logIn(ADMIN.username, ADMIN.password);
+    await logIn(page, ADMIN.username, ADMIN.password);
     await page.getByTestId('menu-accounts').click();
     await expect.poll(() => page.getByTestId(`account-status-${STAFF.username}`).textContent()).toBe('Đã khóa');
     await screenshot(page, '07-accounts');

@@ -129,3 +129,45 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
 }
+
+export type Admin = { username: string; fullName: string; password: string };
+
+/** Fills the first-run setup form for province Bắc Ninh (BN); the caller submits it. */
+export async function fillSetupForm(page: Page, setupCode: string, admin: Admin): Promise<void> {
+  await page.getByLabel('Mã thiết lập lần đầu').fill(setupCode);
+  await page.getByLabel('Tên tỉnh').fill('Bắc Ninh');
+  await page.getByLabel('Mã tỉnh').fill('BN');
+  await page.getByLabel('Tên đăng nhập').fill(admin.username);
+  await page.getByLabel('Họ và tên').fill(admin.fullName);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(admin.password);
+  await page.getByLabel('Nhập lại mật khẩu').fill(admin.password);
+}
+
+/**
+ * Picks an option of the Ant Design Select or TreeSelect labelled `label`, typing its text
+ * first so that a searchable list shows it even when the option is far down a virtual list.
+ */
+export async function pick(page: Page, label: string, option: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  if (await input.isEditable()) await input.fill(option);
+  await page.locator(`.ant-select-dropdown:visible [title="${option}"]`).click();
+}
+
+/** Types a date (dd/mm/yyyy) into the Ant Design DatePicker labelled `label`. */
+export async function typeDate(page: Page, label: string, date: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/** Submits the login form and waits for the server's answer. */
+export async function logIn(page: Page, username: string, password: string, totp?: string): Promise<void> {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  if (totp) await page.getByLabel('Mã xác thực hai lớp (TOTP)').fill(totp);
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+  await page.getByTestId('login-submit').click();
+  await answered;
+}

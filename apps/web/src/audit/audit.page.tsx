@@ -109,7 +109,7 @@ export function AuditPage() {
             />
           </div>
           <Input.Search
-            placeholder="Loại sự kiện, ví dụ unit.created"
+            placeholder="Loại sự kiện, ví dụ: unit hoặc auth.login"
             allowClear
             onSearch={(type) => setFilter({ type })}
             style={{ width: 260 }}

@@ -2,6 +2,7 @@ import {
   CREATABLE_UNIT_KINDS,
   UNIT_KIND_LABELS,
   createUnitRequest,
+  foldForSearch,
   updateUnitRequest,
   type Unit,
 } from '@bmnn/contracts';
@@ -98,7 +99,11 @@ export function UnitFormModal({ open, unit, parentId, units, onClose, onSaved }:
           <Input />
         </Form.Item>
         <Form.Item label="Loại đơn vị" name="kind" required rules={[{ required: true, message: 'Chọn loại đơn vị' }]}>
-          <Select options={KIND_OPTIONS} placeholder="Chọn loại đơn vị" />
+          <Select
+            options={KIND_OPTIONS}
+            placeholder="Chọn loại đơn vị"
+            showSearch={{ filterOption: (input, option) => foldForSearch(option?.label ?? '').includes(foldForSearch(input)) }}
+          />
         </Form.Item>
         {!isEdit && (
           <>
