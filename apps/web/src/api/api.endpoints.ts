@@ -1,0 +1,79 @@
+// One typed function per endpoint of packages/contracts/src/api.ts. Request bodies are the
+// output of the shared zod schemas, parsed by the forms before they are sent.
+import type {
+  Account,
+  AccountWithTemporaryPassword,
+  AuditChainReport,
+  AuditRecord,
+  ChangePasswordRequest,
+  CreateAccountRequest,
+  DefunctUnitRequest,
+  Item,
+  LoginRequest,
+  MoveUnitRequest,
+  Person,
+  SessionResponse,
+  SetupRequest,
+  Unit,
+  UnitHistoryEntry,
+  UpdatePersonRequest,
+  UpdateUnitRequest,
+  createPersonRequest,
+  createUnitRequest,
+  listAuditQuery,
+  updateAccountRequest,
+  verifyAuditRequest,
+} from '@bmnn/contracts';
+import type { z } from 'zod';
+import { http } from './api.client.ts';
+
+export const setupApi = {
+  getStatus: () => http.get<{ needsSetup: boolean }>('/api/setup/status'),
+  setup: (body: SetupRequest) => http.post<SessionResponse>('/api/setup', body),
+};
+
+export const authApi = {
+  getSession: () => http.get<SessionResponse>('/api/auth/session'),
+  login: (body: LoginRequest) => http.post<SessionResponse>('/api/auth/login', body),
+  logout: () => http.post<{ ok: true }>('/api/auth/logout'),
+  changePassword: (body: ChangePasswordRequest) => http.post<SessionResponse>('/api/auth/change-password', body),
+  setupTotp: () => http.post<{ secret: string; otpauthUrl: string }>('/api/auth/totp/setup'),
+  enableTotp: (body: { code: string }) => http.post<SessionResponse>('/api/auth/totp/enable', body),
+  disableTotp: (body: { code: string }) => http.post<SessionResponse>('/api/auth/totp/disable', body),
+};
+
+export const unitsApi = {
+  list: (query: { q?: string; includeDefunct?: boolean } = {}) => http.get<{ units: Unit[] }>('/api/units', query),
+  get: (id: string) => http.get<{ unit: Unit; history: UnitHistoryEntry[] }>(`/api/units/${id}`),
+  create: (body: z.output<typeof createUnitRequest>) => http.post<{ unit: Unit }>('/api/units', body),
+  update: (id: string, body: UpdateUnitRequest) => http.patch<{ unit: Unit }>(`/api/units/${id}`, body),
+  move: (id: string, body: MoveUnitRequest) => http.post<{ unit: Unit }>(`/api/units/${id}/move`, body),
+  markDefunct: (id: string, body: DefunctUnitRequest) => http.post<{ unit: Unit }>(`/api/units/${id}/defunct`, body),
+};
+
+export const peopleApi = {
+  list: (query: { unitId?: string; q?: string } = {}) => http.get<{ people: Person[] }>('/api/people', query),
+  create: (body: z.output<typeof createPersonRequest>) => http.post<{ person: Person }>('/api/people', body),
+  update: (id: string, body: UpdatePersonRequest) => http.patch<{ person: Person }>(`/api/people/${id}`, body),
+};
+
+export const accountsApi = {
+  list: () => http.get<{ accounts: Account[] }>('/api/accounts'),
+  create: (body: CreateAccountRequest) => http.post<AccountWithTemporaryPassword>('/api/accounts', body),
+  update: (id: string, body: z.output<typeof updateAccountRequest>) =>
+    http.patch<{ account: Account }>(`/api/accounts/${id}`, body),
+  lock: (id: string) => http.post<{ account: Account }>(`/api/accounts/${id}/lock`),
+  unlock: (id: string) => http.post<{ account: Account }>(`/api/accounts/${id}/unlock`),
+  resetPassword: (id: string) => http.post<AccountWithTemporaryPassword>(`/api/accounts/${id}/reset-password`),
+};
+
+export const auditApi = {
+  list: (query: z.output<typeof listAuditQuery>) =>
+    http.get<{ records: AuditRecord[]; total: number }>('/api/audit', query),
+  verify: (body: z.output<typeof verifyAuditRequest>) =>
+    http.post<{ reports: AuditChainReport[] }>('/api/audit/verify', body),
+};
+
+export const itemsApi = {
+  list: () => http.get<{ items: Item[]; total: number }>('/api/items'),
+};

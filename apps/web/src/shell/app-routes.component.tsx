@@ -1,0 +1,41 @@
+import type { MenuKey } from '@bmnn/contracts';
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { AccountsPage } from '../accounts/accounts.page.tsx';
+import { AuditPage } from '../audit/audit.page.tsx';
+import { ProfilePage } from '../auth/profile.page.tsx';
+import { useSession } from '../auth/session.context.tsx';
+import { ItemsPage } from '../items/items.page.tsx';
+import { PeoplePage } from '../people/people.page.tsx';
+import { UnitsPage } from '../units/units.page.tsx';
+import { getMenuEntries } from './menu.ts';
+import { Shell } from './shell.component.tsx';
+
+/**
+ * A page reachable only by the roles whose menu has it (the server enforces the same); anyone
+ * else, e.g. the next person to log in on this browser, lands on their own first page.
+ */
+function Allowed({ menu, home, children }: { menu: MenuKey; home: string; children: ReactNode }) {
+  const { account } = useSession();
+  if (getMenuEntries(account.roles).some((e) => e.key === menu)) return children;
+  return <Navigate to={home} replace />;
+}
+
+export function AppRoutes() {
+  const { account } = useSession();
+  const home = getMenuEntries(account.roles)[0]?.path ?? '/profile';
+  return (
+    <Routes>
+      <Route element={<Shell />}>
+        <Route index element={<Navigate to={home} replace />} />
+        <Route path="units" element={<Allowed menu="units" home={home}><UnitsPage /></Allowed>} />
+        <Route path="people" element={<Allowed menu="people" home={home}><PeoplePage /></Allowed>} />
+        <Route path="accounts" element={<Allowed menu="accounts" home={home}><AccountsPage /></Allowed>} />
+        <Route path="audit" element={<Allowed menu="audit" home={home}><AuditPage /></Allowed>} />
+        <Route path="items" element={<Allowed menu="items" home={home}><ItemsPage /></Allowed>} />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="*" element={<Navigate to={home} replace />} />
+      </Route>
+    </Routes>
+  );
+}

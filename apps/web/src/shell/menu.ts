@@ -1,0 +1,16 @@
+import { MENU_BY_ROLE, type MenuKey, type Role } from '@bmnn/contracts';
+
+/** Menu entries in display order, with their route and Vietnamese label. */
+export const MENU_ENTRIES: readonly { key: MenuKey; path: string; label: string }[] = [
+  { key: 'items', path: '/items', label: 'Tài liệu, vật chứa BMNN' },
+  { key: 'units', path: '/units', label: 'Đơn vị' },
+  { key: 'people', path: '/people', label: 'Cán bộ, nhân viên' },
+  { key: 'accounts', path: '/accounts', label: 'Tài khoản' },
+  { key: 'audit', path: '/audit', label: 'Nhật ký hệ thống' },
+];
+
+/** The entries a person with these roles sees: the union of MENU_BY_ROLE, in display order. */
+export function getMenuEntries(roles: readonly Role[]): { key: MenuKey; path: string; label: string }[] {
+  const allowed = new Set<MenuKey>(roles.flatMap((role) => MENU_BY_ROLE[role]));
+  return MENU_ENTRIES.filter((entry) => allowed.has(entry.key));
+}
