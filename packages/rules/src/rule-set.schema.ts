@@ -2,11 +2,10 @@
 // LEGAL.md marks UNCONFIRMED. The server stores an administrator's corrected copy and validates
 // it back through these schemas; the types of the package are inferred from them.
 import { z } from 'zod';
-import { LEVELS, UNIT_KINDS } from '@bmnn/contracts';
+import { LEVELS, UNIT_KINDS, levelSchema } from '@bmnn/contracts';
 import { isIsoDate, compareDates } from './dates.ts';
 
 export const isoDateSchema = z.string().refine(isIsoDate, { error: 'Ngày không hợp lệ (định dạng yyyy-mm-dd)' });
-export const levelSchema = z.enum(LEVELS, { error: 'Độ mật không hợp lệ' });
 
 /** The two legal regimes (LEGAL.md A4, R1.1). */
 export const REGIMES = ['LAW_2018', 'LAW_2025'] as const;
