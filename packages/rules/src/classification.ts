@@ -27,11 +27,10 @@ const A3: Basis = {
 const R3_4: Basis = { rule: 'R3.4', legalBasis: 'Điều 10 khoản 2 Luật Bảo vệ bí mật nhà nước số 29/2018/QH14', confirmed: true };
 const R3_3: Basis = {
   rule: 'R3.3',
-  legalBasis: 'Điều 9 Luật Bảo vệ bí mật nhà nước số 29/2018/QH14',
-  confirmed: false,
-  note: 'Độ mật ghi trong danh mục; không được tự nâng cao hơn mức của mục danh mục.',
+  legalBasis: 'Điều 9 Luật Bảo vệ bí mật nhà nước số 29/2018/QH14; Điều 5 khoản 1 Luật số 117/2025/QH15',
+  confirmed: true,
+  note: 'Mỗi mục danh mục ghi độ mật của nó; độ mật cao hơn mức của danh mục là xác định bí mật ngoài danh mục.',
 };
-
 /**
  * The level of an item from its cited danh mục items. Refuses with no item, with an item not in
  * force on `date`, and with a proposed level lower (R3.4) or higher (R3.3) than the items give.

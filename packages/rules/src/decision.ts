@@ -18,3 +18,8 @@ export type Decision<T> = ({ ok: true } & T) | Refusal;
 export function refuse(code: string, reason: string, basis: Basis): Refusal {
   return { ok: false, code, reason, rule: basis.rule, legalBasis: basis.legalBasis, confirmed: basis.confirmed };
 }
+
+/** "Căn cứ: …" for a screen or a printout, saying when the rule is not yet confirmed. */
+export function formatBasis(basis: Pick<Basis, 'rule' | 'legalBasis' | 'confirmed'>): string {
+  return `Căn cứ: ${basis.legalBasis} (${basis.rule})${basis.confirmed ? '' : ' — chưa xác nhận, cần đối chiếu văn bản chính thức'}`;
+}

@@ -7,6 +7,7 @@ import {
   findOverlappingRuleSets,
   findRuleSetFor,
   getRuleSetFor,
+  listRuleSetChanges,
   parseRuleSet,
   serializeRuleSet,
 } from './rule-set.ts';
@@ -156,5 +157,24 @@ describe('rule sets as JSON', () => {
 
   it('R9.1: both regimes keep 30/20/10 years', () => {
     for (const ruleSet of DEFAULT_RULE_SETS) expect(ruleSet.periods.baseYears).toEqual({ TUYET_MAT: 30, TOI_MAT: 20, MAT: 10 });
+  });
+});
+
+describe('administrator edits', () => {
+  it('A4: lists each changed value of an edit for the audit trail, matching authority rows by id', () => {
+    const edited = clone(RULE_SET_2025);
+    edited.extension.warningLeadDays = 120;
+    edited.authorities.unshift({ ...edited.authorities[0]!, id: 'local-1', levelCeiling: 'MAT' });
+    edited.authorities.find((r) => r.id === '2025-copy-commune-leaders')!.basis.confirmed = false;
+    edited.authorities.find((r) => r.id === '2025-copy-commune-leaders')!.basis.note = 'Đã đối chiếu lại';
+    const changes = listRuleSetChanges({ before: RULE_SET_2025, after: edited });
+    expect(changes.map((c) => c.path)).toEqual([
+      'extension.warningLeadDays',
+      'authorities[2025-copy-commune-leaders].basis.confirmed',
+      'authorities[2025-copy-commune-leaders].basis.note',
+      'authorities[local-1]',
+    ]);
+    expect(changes[0]).toEqual({ path: 'extension.warningLeadDays', before: 90, after: 120 });
+    expect(listRuleSetChanges({ before: RULE_SET_2025, after: clone(RULE_SET_2025) })).toEqual([]);
   });
 });

@@ -66,3 +66,31 @@ export function findOverlappingRuleSets({ ruleSets }: { ruleSets: readonly RuleS
   });
   return overlaps;
 }
+
+export type RuleSetChange = { path: string; before: unknown; after: unknown };
+
+/**
+ * Every leaf that differs between two versions of a rule set (or template list), for the audit
+ * event of an administrator's edit. Authority rows are matched by id, not by position, so that
+ * inserting a row does not show every following row as changed.
+ */
+export function listRuleSetChanges({ before, after }: { before: unknown; after: unknown }): RuleSetChange[] {
+  const changes: RuleSetChange[] = [];
+  const walk = (a: unknown, b: unknown, path: string) => {
+    if (Object.is(a, b)) return;
+    const keyed = (v: unknown): v is { id: string }[] => Array.isArray(v) && v.every((x) => x !== null && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string');
+    if (keyed(a) && keyed(b)) {
+      const ids = [...new Set([...a.map((x) => x.id), ...b.map((x) => x.id)])];
+      for (const id of ids) walk(a.find((x) => x.id === id), b.find((x) => x.id === id), `${path}[${id}]`);
+      return;
+    }
+    const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
+    if (isObj(a) && isObj(b) && Array.isArray(a) === Array.isArray(b)) {
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) walk(a[key], b[key], Array.isArray(a) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+      return;
+    }
+    changes.push({ path, before: a, after: b });
+  };
+  walk(before, after, '');
+  return changes;
+}
