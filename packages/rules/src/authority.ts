@@ -7,6 +7,7 @@ import type { AgencyType, AuthorityAction, AuthorityRow, Basis, RuleSet } from '
 import { formatDateVi, isWithin } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 import { isRuleSetInForce } from './rule-set.ts';
+import type { RefusalCode } from './decision.ts';
 
 export type Authority = {
   /** Position keys the person holds (see POSITIONS); a head holds NGUOI_DUNG_DAU. */
@@ -24,7 +25,7 @@ export type Authority = {
 export type AuthorizationResult = {
   allowed: boolean;
   /** Stable code of the refusal, absent when allowed. */
-  code?: string;
+  code?: RefusalCode;
   /** Vietnamese, shown to the person as is. */
   reason: string;
   rule: string;
@@ -59,7 +60,7 @@ export function isAuthorityMatching({ row, authority }: { row: AuthorityRow; aut
   return (byRole || byTitle) && agency;
 }
 
-function refusal(code: string, reason: string, basis: Basis): AuthorizationResult {
+function refusal(code: RefusalCode, reason: string, basis: Basis): AuthorizationResult {
   return { allowed: false, code, reason, rule: basis.rule, legalBasis: basis.legalBasis, confirmed: basis.confirmed };
 }
 

@@ -10,7 +10,7 @@ import {
   takeOutStatus,
   trichYeuPolicy,
 } from './deadlines.ts';
-import { RULE_SET_2018, RULE_SET_2025 } from './rule-set.ts';
+import { RULE_SET_2018, RULE_SET_2025, parseRuleSet } from './rule-set.ts';
 import { addDays } from './dates.ts';
 
 describe('reports and deadlines', () => {
@@ -85,5 +85,16 @@ describe('reports and deadlines', () => {
     expect(r).toMatchObject({ ok: false, code: 'rules.trich_yeu_forbidden', rule: 'R7.2' });
     expect(checkTrichYeu({ level: 'TUYET_MAT', trichYeu: null, ruleSet: RULE_SET_2025 }).ok).toBe(true);
     expect(checkTrichYeu({ level: 'TOI_MAT', trichYeu: 'Báo cáo …', ruleSet: RULE_SET_2025 })).toMatchObject({ ok: true, policy: 'ALLOWED' });
+  });
+});
+
+describe('report dates as data', () => {
+  it('R14.2: refuses report dates that leave a gap between periods, or a day that does not exist every year', () => {
+    const gap = structuredClone(RULE_SET_2025);
+    gap.annualReport.periodEnd = { month: 12, day: 10, yearOffset: 0 };
+    expect(parseRuleSet({ json: gap })).toMatchObject({ ok: false, issues: [{ path: 'annualReport' }] });
+    const leap = structuredClone(RULE_SET_2025);
+    leap.annualReport.due = { month: 2, day: 29, yearOffset: 1 };
+    expect(parseRuleSet({ json: leap }).ok).toBe(false);
   });
 });

@@ -157,6 +157,11 @@ describe('R9.3 adjustment', () => {
     });
   });
 
+  it('R9.3: refuses an adjustment dated before the determination', () => {
+    const r = checkAdjustment({ ...base, adjustmentDate: '2026-03-14', currentLevel: 'MAT', citedItems: [{ ref: 'QĐ 1, mục 3', level: 'TOI_MAT' }] });
+    expect(r).toMatchObject({ ok: false, code: 'rules.adjustment_before_determination' });
+  });
+
   it('R9.3: flags an item whose lowered level has already run out', () => {
     const r = checkAdjustment({ ...base, adjustmentDate: '2040-01-01', currentLevel: 'TUYET_MAT', citedItems: [{ ref: 'QĐ 1, mục 2', level: 'MAT' }] });
     expect(r).toMatchObject({ ok: true, expiredAlready: true });

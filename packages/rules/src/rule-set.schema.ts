@@ -3,7 +3,7 @@
 // it back through these schemas; the types of the package are inferred from them.
 import { z } from 'zod';
 import { LEVELS, UNIT_KINDS, levelSchema } from '@bmnn/contracts';
-import { isIsoDate, compareDates } from './dates.ts';
+import { isIsoDate, compareDates, daysBetween } from './dates.ts';
 
 export const isoDateSchema = z.string().refine(isIsoDate, { error: 'Ngày không hợp lệ (định dạng yyyy-mm-dd)' });
 
@@ -131,11 +131,16 @@ export const DEVICE_NETWORK_STATUSES = ['AIR_GAPPED_NEVER_CONNECTED', 'INDEPENDE
 export type DeviceNetworkStatus = (typeof DEVICE_NETWORK_STATUSES)[number];
 
 /** A day of the year relative to the report year Y: `yearOffset` −1 means Y−1. */
-const yearAnchorSchema = z.object({
-  month: z.number().int().min(1).max(12),
-  day: z.number().int().min(1).max(31),
-  yearOffset: z.number().int().min(-1).max(1),
-});
+const yearAnchorSchema = z
+  .object({
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    yearOffset: z.number().int().min(-1).max(1),
+  })
+  // The day must exist in every year (no 29 February, no 31 April).
+  .refine((a) => isIsoDate(`2023-${String(a.month).padStart(2, '0')}-${String(a.day).padStart(2, '0')}`), {
+    error: 'Ngày trong năm không hợp lệ',
+  });
 export type YearAnchor = z.infer<typeof yearAnchorSchema>;
 
 const days = z.number().int().min(0).max(3650);
@@ -249,6 +254,18 @@ export const ruleSetSchema = z
         });
       }
     });
+    // Report periods must follow each other without gap or overlap, the due date after the end.
+    const anchorOf = (a: { month: number; day: number; yearOffset: number }, y: number) =>
+      `${y + a.yearOffset}-${String(a.month).padStart(2, '0')}-${String(a.day).padStart(2, '0')}`;
+    const r = set.annualReport;
+    const dates = [r.periodStart, r.periodEnd, r.due].map((a) => anchorOf(a, 2023));
+    const nextStart = anchorOf(r.periodStart, 2024);
+    if (dates.every(isIsoDate) && isIsoDate(nextStart)) {
+      const [start, end, due] = dates as [string, string, string];
+      if (compareDates(start, end) > 0 || compareDates(end, due) > 0 || daysBetween(end, nextStart) !== 1) {
+        ctx.addIssue({ code: 'custom', path: ['annualReport'], message: 'Kỳ báo cáo năm phải liền nhau và hạn báo cáo không trước ngày cuối kỳ' });
+      }
+    }
     for (const level of LEVELS) {
       if (set.extension.maxYearsEach[level] > set.periods.baseYears[level]) {
         ctx.addIssue({
