@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LEVELS } from '@bmnn/contracts';
-import { compareLevels, envelopeFor, findHighestLevel, isLevelAtLeast } from './levels.ts';
+import { NAMED_PERSON_STAMP, compareLevels, envelopeFor, envelopeLabels, findHighestLevel, isLevelAtLeast } from './levels.ts';
 import { RULE_SET_2018, RULE_SET_2025 } from './rule-set.ts';
 
 describe('levels', () => {
@@ -37,5 +37,18 @@ describe('levels', () => {
     expect(envelopeFor({ level: 'MAT', ruleSet: RULE_SET_2018 }).basis).toMatchObject({ rule: 'R7.3', confirmed: true });
     // Under D63 the marks are believed unchanged but not seen: data flagged unconfirmed.
     expect(envelopeFor({ level: 'MAT', ruleSet: RULE_SET_2025 }).basis.confirmed).toBe(false);
+  });
+
+  it('R7.3: labels the inner Tuyệt mật envelope with number, recipient and stamp, the outer one with the address and A', () => {
+    const labels = envelopeLabels({ level: 'TUYET_MAT', soKyHieu: '12/KH-UBND', recipient: 'Ông Nguyễn Văn A', address: 'Sở Nội vụ tỉnh Bắc Ninh', namedPersonOnly: true, ruleSet: RULE_SET_2025 });
+    expect(labels.inner).toEqual({ lines: ['Số, ký hiệu: 12/KH-UBND', 'Nơi nhận: Ông Nguyễn Văn A'], stamps: ['TUYỆT MẬT', NAMED_PERSON_STAMP] });
+    expect(labels.outer).toEqual({ lines: ['Ông Nguyễn Văn A', 'Sở Nội vụ tỉnh Bắc Ninh'], stamps: ['A'] });
+  });
+
+  it('R7.3: a Tối mật or Mật item has a single envelope with B or C, plus the named-person stamp only when asked', () => {
+    const toiMat = envelopeLabels({ level: 'TOI_MAT', soKyHieu: '3/BC', recipient: 'Sở Tài chính', address: 'Bắc Ninh', ruleSet: RULE_SET_2018 });
+    expect(toiMat).toMatchObject({ inner: null, outer: { stamps: ['B'] } });
+    const mat = envelopeLabels({ level: 'MAT', soKyHieu: '3/BC', recipient: 'Bà Trần Thị B', address: 'Bắc Ninh', namedPersonOnly: true, ruleSet: RULE_SET_2018 });
+    expect(mat.outer.stamps).toEqual(['C', NAMED_PERSON_STAMP]);
   });
 });

@@ -37,3 +37,40 @@ export function envelopeFor({ level, ruleSet }: { level: Level; ruleSet: RuleSet
   const { mark, doubleEnvelope } = ruleSet.envelopes.marks[level];
   return { mark, doubleEnvelope, levelStamp: LEVEL_LABELS[level].toLocaleUpperCase('vi'), basis: ruleSet.envelopes.basis };
 }
+
+export const NAMED_PERSON_STAMP = 'Chỉ người có tên mới được bóc bì';
+
+export type EnvelopeLabel = { lines: string[]; stamps: string[] };
+
+/**
+ * What to print on the envelopes of one item (R7.3). Tuyệt mật: an inner envelope with number
+ * and symbol, recipient and the TUYỆT MẬT stamp, and an outer envelope addressed like ordinary
+ * mail with the mark A. Tối mật and Mật: one envelope with the address and the mark B or C. When
+ * sent to a named person the innermost envelope gets the stamp of Mẫu 07.
+ */
+export function envelopeLabels({
+  level,
+  soKyHieu,
+  recipient,
+  address,
+  namedPersonOnly = false,
+  ruleSet,
+}: {
+  level: Level;
+  soKyHieu: string;
+  recipient: string;
+  address: string;
+  namedPersonOnly?: boolean;
+  ruleSet: RuleSet;
+}): { inner: EnvelopeLabel | null; outer: EnvelopeLabel; basis: Basis } {
+  const envelope = envelopeFor({ level, ruleSet });
+  const named = namedPersonOnly ? [NAMED_PERSON_STAMP] : [];
+  if (envelope.doubleEnvelope) {
+    return {
+      inner: { lines: [`Số, ký hiệu: ${soKyHieu}`, `Nơi nhận: ${recipient}`], stamps: [envelope.levelStamp, ...named] },
+      outer: { lines: [recipient, address], stamps: [envelope.mark] },
+      basis: envelope.basis,
+    };
+  }
+  return { inner: null, outer: { lines: [recipient, address], stamps: [envelope.mark, ...named] }, basis: envelope.basis };
+}
