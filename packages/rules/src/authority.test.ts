@@ -94,6 +94,8 @@ describe('authority matrices', () => {
     expect(check(expired, 'DETERMINE', 'MAT', D2025, RULE_SET_2025).allowed).toBe(false);
     const valid = { ...deputy, delegation: { ref: '15/QĐ-SNV', validFrom: '2026-01-01', validTo: null } };
     expect(check(valid, 'DETERMINE', 'MAT', D2025, RULE_SET_2025)).toMatchObject({ allowed: true, rowId: '2025-determine-deputy' });
+    const otherScope = { ...deputy, delegation: { ref: '16/QĐ-SNV', validFrom: '2026-01-01', validTo: null, actions: ['TAKE_OUT_DOMESTIC' as const] } };
+    expect(check(otherScope, 'DETERMINE', 'MAT', D2025, RULE_SET_2025)).toMatchObject({ allowed: false, code: 'rules.delegation_required' });
   });
 
   it('R8.1: take-out for domestic work is permitted by the head of the body managing the item, not another body', () => {

@@ -15,8 +15,11 @@ export type Authority = {
   /** Title as written on the person's record, matched by rows that carry a titlePattern. */
   title?: string;
   agencyType: AgencyType;
-  /** Written delegation or work assignment (ủy quyền, phân công) held by a deputy. */
-  delegation?: { ref: string; validFrom: IsoDate; validTo: IsoDate | null };
+  /**
+   * Written delegation or work assignment (ủy quyền, phân công) held by a deputy, with its
+   * period and, when it is limited to some decisions, their list.
+   */
+  delegation?: { ref: string; validFrom: IsoDate; validTo: IsoDate | null; actions?: readonly AuthorityAction[] };
   /** Whether the person's body determined, or manages, the item concerned. */
   isDeterminingBody?: boolean;
   isManagingBody?: boolean;
@@ -69,9 +72,9 @@ function basisOfAction(ruleSet: RuleSet, action: AuthorityAction): Basis {
   return ruleSet.authorities.find((r) => r.actions.includes(action))?.basis ?? ruleSet.basis;
 }
 
-function hasDelegation(authority: Authority, date: IsoDate): boolean {
+function hasDelegation(authority: Authority, action: AuthorityAction, date: IsoDate): boolean {
   const d = authority.delegation;
-  return d !== undefined && d.ref.trim().length > 0 && isWithin(date, d.validFrom, d.validTo);
+  return d !== undefined && d.ref.trim().length > 0 && isWithin(date, d.validFrom, d.validTo) && (d.actions === undefined || d.actions.includes(action));
 }
 
 /**
@@ -125,7 +128,7 @@ export function canAuthorize({
     return refusal('rules.authority_wrong_body', `Chỉ người đứng đầu ${body} mới có thẩm quyền ${what}.`, rows[0]!.basis);
   }
 
-  const delegated = related.filter((row) => !row.requiresDelegation || hasDelegation(authority, actionDate));
+  const delegated = related.filter((row) => !row.requiresDelegation || hasDelegation(authority, action, actionDate));
   if (delegated.length === 0) {
     return refusal(
       'rules.delegation_required',
@@ -146,21 +149,18 @@ export function canAuthorize({
 
   // R10.3: destruction is decided by those who may permit copying of Tối mật or higher;
   // an authority whose ceiling is Mật cannot approve it, even for a Mật item.
-  if (action === 'DESTROY') {
-    const floor = ruleSet.destruction.minimumAuthorityCeiling;
-    const strongEnough = sufficient.filter((row) => LEVEL_RANK[row.levelCeiling] >= LEVEL_RANK[floor]);
-    if (strongEnough.length === 0) {
-      return refusal(
-        'rules.destruction_authority_too_low',
-        `Chỉ người có thẩm quyền cho phép sao, chụp bí mật độ ${LEVEL_LABELS[floor]} trở lên mới được quyết định tiêu hủy.`,
-        ruleSet.destruction.basis,
-      );
-    }
-    sufficient.splice(0, sufficient.length, ...strongEnough);
+  const floor = action === 'DESTROY' ? ruleSet.destruction.minimumAuthorityCeiling : 'MAT';
+  const eligible = sufficient.filter((row) => LEVEL_RANK[row.levelCeiling] >= LEVEL_RANK[floor]);
+  if (eligible.length === 0) {
+    return refusal(
+      'rules.destruction_authority_too_low',
+      `Chỉ người có thẩm quyền cho phép sao, chụp bí mật độ ${LEVEL_LABELS[floor]} trở lên mới được quyết định tiêu hủy.`,
+      ruleSet.destruction.basis,
+    );
   }
 
   // Prefer a confirmed row, then the narrowest ceiling that suffices.
-  const best = [...sufficient].sort(
+  const best = [...eligible].sort(
     (a, b) => Number(b.basis.confirmed) - Number(a.basis.confirmed) || LEVEL_RANK[a.levelCeiling] - LEVEL_RANK[b.levelCeiling],
   )[0]!;
   return {
