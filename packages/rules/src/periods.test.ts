@@ -24,7 +24,7 @@ const withOption = (patch: (r: RuleSet) => void): RuleSet => {
 describe('R9.1 protection periods', () => {
   it('R9.1: 30, 20 and 10 years from the determination date, shown as "Đến hết ngày …"', () => {
     const at = (level: (typeof LEVELS)[number]) => computeProtectionPeriod({ level, form: 'PAPER_DOC', determinationDate: '2026-03-15', ruleSet: rs });
-    expect(at('TUYET_MAT')).toMatchObject({ ok: true, period: { kind: 'UNTIL_DATE', endDate: '2056-03-15', baseYears: 30, custom: false } });
+    expect(at('TUYET_MAT')).toMatchObject({ ok: true, period: { kind: 'UNTIL_DATE', endDate: '2056-03-15', baseYears: 30, custom: false, periodStampRequired: false } });
     expect(at('TOI_MAT')).toMatchObject({ ok: true, period: { endDate: '2046-03-15' } });
     expect(at('MAT')).toMatchObject({ ok: true, period: { endDate: '2036-03-15', label: 'Đến hết ngày 15/03/2036' } });
   });
@@ -47,9 +47,9 @@ describe('R9.1 protection periods', () => {
     expect(computeProtectionPeriod({ level: 'TOI_MAT', form: 'PLACE', determinationDate: '2026-04-01', customEndDate: '2027-01-01', ruleSet: rs }).ok).toBe(false);
   });
 
-  it('R9.1: an activity may have a shorter period', () => {
+  it('R9.1: an activity may have a shorter period, printed with the period stamp', () => {
     const r = computeProtectionPeriod({ level: 'TOI_MAT', form: 'ACTIVITY', determinationDate: '2026-04-01', customEndDate: '2027-04-01', ruleSet: rs });
-    expect(r).toMatchObject({ ok: true, period: { endDate: '2027-04-01', custom: true, label: 'Đến hết ngày 01/04/2027' } });
+    expect(r).toMatchObject({ ok: true, period: { endDate: '2027-04-01', custom: true, periodStampRequired: true, label: 'Đến hết ngày 01/04/2027' } });
   });
 
   it('R9.1: refuses a custom period for anything but an activity', () => {

@@ -20,6 +20,8 @@ export type ProtectionPeriod =
       baseYears: number;
       /** True when a shorter period was set for an activity. */
       custom: boolean;
+      /** A shorter period must be printed with the period stamp (dấu Thời hạn bảo vệ, Mẫu 04). */
+      periodStampRequired: boolean;
       label: string;
     }
   | { kind: 'UNTIL_PLACE_RELEASED'; endDate: null; label: string };
@@ -74,7 +76,7 @@ export function computeProtectionPeriod({
   const baseYears = ruleSet.periods.baseYears[level];
   const defaultEnd = defaultProtectionEndDate({ level, determinationDate, ruleSet });
   if (customEndDate === undefined) {
-    return { ok: true, period: { kind: 'UNTIL_DATE', endDate: defaultEnd, baseYears, custom: false, label: describeEndDate(defaultEnd) } };
+    return { ok: true, period: { kind: 'UNTIL_DATE', endDate: defaultEnd, baseYears, custom: false, periodStampRequired: false, label: describeEndDate(defaultEnd) } };
   }
   if (form !== 'ACTIVITY' || !ruleSet.periods.activityMayBeShorter) {
     return refuse('rules.period_custom_not_allowed', 'Chỉ bí mật nhà nước là hoạt động mới được xác định thời hạn bảo vệ ngắn hơn.', basis);
@@ -89,7 +91,7 @@ export function computeProtectionPeriod({
       basis,
     );
   }
-  return { ok: true, period: { kind: 'UNTIL_DATE', endDate: customEndDate, baseYears, custom: true, label: describeEndDate(customEndDate) } };
+  return { ok: true, period: { kind: 'UNTIL_DATE', endDate: customEndDate, baseYears, custom: true, periodStampRequired: true, label: describeEndDate(customEndDate) } };
 }
 
 /** Last day on which an extension may be decided (R9.2): end date − 60 days. */
