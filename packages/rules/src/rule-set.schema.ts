@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { LEVELS, UNIT_KINDS, levelSchema } from '@bmnn/contracts';
 import { isIsoDate, compareDates, daysBetween } from './dates.ts';
+import { POSITION_KEYS } from './positions.ts';
+import type { PositionKey } from './positions.ts';
 
 export const isoDateSchema = z.string().refine(isIsoDate, { error: 'Ngày không hợp lệ (định dạng yyyy-mm-dd)' });
 
@@ -86,7 +88,7 @@ export type AuthorityRelation = (typeof AUTHORITY_RELATIONS)[number];
 export const authorityRowSchema = z
   .object({
     id: z.string().min(1),
-    roleKeys: z.array(z.string().min(1)).min(1).optional(),
+    roleKeys: z.array(z.enum(POSITION_KEYS as [PositionKey, ...PositionKey[]], { error: 'Chức vụ không có trong danh sách' })).min(1).optional(),
     titlePattern: z.string().min(1).optional(),
     agencyTypes: z.array(z.union([agencyTypeSchema, z.literal('*')])).min(1),
     levelCeiling: levelSchema,

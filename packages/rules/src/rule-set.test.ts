@@ -122,6 +122,18 @@ describe('rule sets as JSON', () => {
     }
   });
 
+  it('A4: refuses an authority row naming an unknown position key, and every shipped row lies within its rule set', () => {
+    const edited = clone(RULE_SET_2025) as unknown as { authorities: { roleKeys?: string[] }[] };
+    edited.authorities[0]!.roleKeys = ['CHU_TICH_UBDN'];
+    expect(parseRuleSet({ json: edited })).toMatchObject({ ok: false, issues: [{ path: 'authorities.0.roleKeys.0', message: 'Chức vụ không có trong danh sách' }] });
+    for (const ruleSet of DEFAULT_RULE_SETS) {
+      for (const row of ruleSet.authorities) {
+        expect(row.validFrom >= ruleSet.validFrom, row.id).toBe(true);
+        expect(ruleSet.validTo === null || (row.validTo !== null && row.validTo <= ruleSet.validTo), row.id).toBe(true);
+      }
+    }
+  });
+
   it('UNCONFIRMED rules are data with confirmed: false and a source note, never without one', () => {
     for (const ruleSet of DEFAULT_RULE_SETS) {
       const bases = collectBases(ruleSet);
