@@ -40,6 +40,12 @@
 // GET  /api/items/:id                     → { item: Item }  (404 item.not_found if not visible)
 // POST /api/items/:id/grants grantRequest → { ok: true }
 //
+// POST /api/register/receive receiveItemRequest → { itemId, bookSerial, outcomes[], status }
+// POST /api/items/:id/handover handOverRequest → { bookSerial }
+// GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
+// GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
+// GET  /api/books/:den|chuyen-giao/export?unitId&year&format=xlsx|pdf → the file (audited)
+//
 // GET  /api/danh-muc/decisions            → { decisions: DanhMucDecision[] } (with itemCount, isSample)
 // GET  /api/danh-muc/items?decisionId&q&level → { items: DanhMucItem[] }
 // POST /api/danh-muc/suggest { text }     → { suggestions: [{ itemId, score, matched[], level, decisionNumber, itemNo, text }] }

@@ -28,6 +28,7 @@ export type AuditEventMap = {
   'item.tampering_reported': { soKyHieu: string; sender: string };
   'item.handed_over': { fromPersonId: string | null; toPersonId: string; bookSerial: number };
   'book.viewed': { book: string; year: number };
+  'book.exported': { book: string; year: number; format: string; lines: number; highestLevel: string | null };
   'item.grant_created': { personId: string; expiresAt: string };
   'audit.verified': { chains: number; broken: number };
   'danh_muc.imported': { decisions: string[]; items: number; sample: boolean };
@@ -100,6 +101,8 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Báo cáo lãnh đạo: bì tài liệu ${d.soKyHieu} có dấu hiệu bóc mở, tráo đổi`;
     case 'item.handed_over':
       return `Chuyển giao tài liệu, vào sổ chuyển giao số ${d.bookSerial}`;
+    case 'book.exported':
+      return `Xuất sổ ${d.book} năm ${d.year} ra ${String(d.format).toUpperCase()} (${d.lines} dòng)`;
     case 'book.viewed':
       return `Xem sổ ${d.book} năm ${d.year}`;
     case 'item.viewed':

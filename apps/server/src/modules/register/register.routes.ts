@@ -5,6 +5,8 @@ import { inTransaction, type AppContext } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { ITEM_SCOPE_ROLES } from '../access/access.policies.ts';
 import { getHandoverBook, getIncomingBook, handOverItem, receiveItem } from './register.receive.ts';
+import { prepareBookPrintout, PRINTABLE_BOOKS, type PrintableBook } from '../books/books.usecases.ts';
+import { streamOf, writeBookPdf, writeBookXlsx } from '../books/books.export.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { createItem, getItem, grantItemAccess, listItems } from './register.usecases.ts';
@@ -26,6 +28,7 @@ export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext) {
 }
 
 const bookQuery = z.object({ unitId: z.string().max(64), year: z.coerce.number().int().min(2000).max(2100) });
+const exportQuery = bookQuery.extend({ format: z.enum(['xlsx', 'pdf'], { error: 'Định dạng chỉ nhận xlsx hoặc pdf' }) });
 
 /** Receiving, handing over, and the books as projections (LEGAL.md R7.4–R7.7, §15). */
 export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -45,4 +48,17 @@ export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
       return result;
     });
   }
+  app.get<{ Params: { book: string } }>('/api/books/:book/export', async (request, reply) => {
+    const actor = requireActor(request);
+    const book = request.params.book;
+    if (!(book in PRINTABLE_BOOKS)) throw errors.notFound();
+    const { unitId, year, format } = parseInput(exportQuery, request.query);
+    if (!ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r)) || !actor.scopeUnitIds.has(unitId)) throw errors.forbidden();
+    const printout = await prepareBookPrintout(ctx, { actor, book: book as PrintableBook, unitId, year, format });
+    const fileName = `so-${book}-${year}.${format}`;
+    reply.header('content-disposition', `attachment; filename="${fileName}"`);
+    reply.header('cache-control', 'no-store');
+    reply.type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf');
+    return reply.send(streamOf((out) => (format === 'xlsx' ? writeBookXlsx(printout, out) : writeBookPdf(printout, out))));
+  });
 }
