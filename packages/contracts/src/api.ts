@@ -42,6 +42,12 @@
 //
 // POST /api/register/receive receiveItemRequest → { itemId, bookSerial, outcomes[], status }
 // POST /api/items/:id/handover handOverRequest → { bookSerial }
+// POST /api/authorities createAuthorityRequest → { authorityId }   (administrator: positions, delegations)
+// POST /api/register/propose proposeItemRequest → { itemId, level, citedRefs[], trichYeuStored }
+// POST /api/items/:id/determine           → { status, protectionEnd, protectionLabel, legalBasis }
+// POST /api/items/:id/register-outgoing registerOutgoingRequest → { bookSerial, envelopeMark, doubleEnvelope }
+// POST /api/items/:id/send                → { status: 'SENT' }   (409 register.not_registered_outgoing before the book line)
+// GET  /api/items/:id/envelope            → { level, labels: [{ recipient, inner, outer }] }
 // GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
 // GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
 // GET  /api/books/:den|chuyen-giao/export?unitId&year&format=xlsx|pdf → the file (audited)

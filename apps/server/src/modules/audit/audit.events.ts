@@ -28,6 +28,11 @@ export type AuditEventMap = {
   'item.tampering_reported': { soKyHieu: string; sender: string };
   'item.handed_over': { fromPersonId: string | null; toPersonId: string; bookSerial: number };
   'book.viewed': { book: string; year: number };
+  'authority.created': { positionKeys: string[]; delegationRef: string | null; validFrom: string };
+  'item.proposed': { level: string; citedRefs: string[] };
+  'item.determined': { level: string; protectionEnd: string | null };
+  'item.registered_outgoing': { soKyHieu: string; bookSerial: number; envelopeMark: string };
+  'item.sent': { soKyHieu: string };
   'book.exported': { book: string; year: number; format: string; lines: number; highestLevel: string | null };
   'item.grant_created': { personId: string; expiresAt: string };
   'audit.verified': { chains: number; broken: number };
@@ -103,6 +108,16 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Chuyển giao tài liệu, vào sổ chuyển giao số ${d.bookSerial}`;
     case 'book.exported':
       return `Xuất sổ ${d.book} năm ${d.year} ra ${String(d.format).toUpperCase()} (${d.lines} dòng)`;
+    case 'authority.created':
+      return 'Ghi nhận thẩm quyền (chức danh, ủy quyền) của cán bộ';
+    case 'item.proposed':
+      return `Đề xuất xác định độ mật theo ${(data.citedRefs as string[] | undefined)?.join('; ') ?? ''}`;
+    case 'item.determined':
+      return 'Lãnh đạo xác định bí mật nhà nước và độ mật';
+    case 'item.registered_outgoing':
+      return `Vào sổ đi số ${d.bookSerial}: ${d.soKyHieu} (dấu ${d.envelopeMark})`;
+    case 'item.sent':
+      return `Phát hành, gửi đi ${d.soKyHieu}`;
     case 'book.viewed':
       return `Xem sổ ${d.book} năm ${d.year}`;
     case 'item.viewed':

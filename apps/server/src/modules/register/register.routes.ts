@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { createItemRequest, grantRequest, handOverRequest, receiveItemRequest } from '@bmnn/contracts';
+import { createAuthorityRequest, createItemRequest, grantRequest, handOverRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
+import { createAuthority, determineItem, getEnvelopeLabels, proposeItem, registerOutgoing, sendItem } from './register.outgoing.ts';
 import { z } from 'zod';
 import { inTransaction, type AppContext } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -61,4 +62,14 @@ export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
     reply.type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf');
     return reply.send(streamOf((out) => (format === 'xlsx' ? writeBookXlsx(printout, out) : writeBookPdf(printout, out))));
   });
+}
+
+/** Determination and outgoing registration (LEGAL.md R4.1, R4.2, R7.2, R7.3). */
+export function registerOutgoingRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post('/api/authorities', async (request) => createAuthority(ctx, { actor: requireActor(request), input: parseInput(createAuthorityRequest, request.body) }));
+  app.post('/api/register/propose', async (request) => proposeItem(ctx, { actor: requireActor(request), input: parseInput(proposeItemRequest, request.body) }));
+  app.post<IdParams>('/api/items/:id/determine', async (request) => determineItem(ctx, { actor: requireActor(request), itemId: request.params.id }));
+  app.post<IdParams>('/api/items/:id/register-outgoing', async (request) => registerOutgoing(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(registerOutgoingRequest, request.body) }));
+  app.post<IdParams>('/api/items/:id/send', async (request) => sendItem(ctx, { actor: requireActor(request), itemId: request.params.id }));
+  app.get<IdParams>('/api/items/:id/envelope', async (request) => getEnvelopeLabels(ctx, { actor: requireActor(request), itemId: request.params.id }));
 }
