@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts/e2e');
@@ -31,6 +32,11 @@ async function findFreePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** Polls until the assertion holds, allowing for a busy machine (Vitest's default is 1 s). */
+export function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000 });
 }
 
 export type RunningServer = {
