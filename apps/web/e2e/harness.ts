@@ -41,6 +41,8 @@ export function eventually<T>(read: () => T | Promise<T>) {
 
 export type RunningServer = {
   baseUrl: string;
+  /** The fresh BMNN_DATA_DIR (SQLite file bmnn.sqlite), removed by stop(). */
+  dataDir: string;
   /** The one-time setup code the server printed at its first start. */
   setupCode: string;
   /** Everything the server printed, for failure messages. */
@@ -99,7 +101,7 @@ export async function startServer(): Promise<RunningServer> {
     throw error;
   });
 
-  return { baseUrl: `http://127.0.0.1:${port}`, setupCode, output: () => output, stop };
+  return { baseUrl: `http://127.0.0.1:${port}`, dataDir, setupCode, output: () => output, stop };
 }
 
 export async function launchBrowser(): Promise<Browser> {

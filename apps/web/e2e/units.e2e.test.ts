@@ -1,6 +1,9 @@
 // The unit tree through its life (R1.3): a department merges into another, its office moves
 // and is renamed, old names stay searchable, history is shown; then the administrator turns on
 // TOTP and logs in with it, and the audit viewer filters by event type.
+import { AUDIT_BREAK_LABELS } from '@bmnn/contracts';
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import * as OTPAuth from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +136,22 @@ describe('units, TOTP and the audit viewer in the browser', () => {
     await eventually(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('unit.moved');
     await screenshot(page, 'audit-01-filtered');
+  });
+
+  it('reports an edited audit record with its kind when the administrator verifies the trail', async () => {
+    // Someone with access to the database file rewrites what the move recorded.
+    const db = new Database(path.join(server.dataDir, 'bmnn.sqlite'));
+    try {
+      const changed = db.prepare(`UPDATE audit_records SET data = '{"toParentId":null}' WHERE type = 'unit.moved'`).run();
+      expect(changed.changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    await page.getByTestId('audit-verify').click();
+    await page.getByTestId('audit-verify-broken').waitFor();
+    const report = page.getByTestId(/^audit-chain-/).filter({ hasText: 'Phòng Kế hoạch và Đầu tư' });
+    await eventually(() => report.textContent()).toContain(AUDIT_BREAK_LABELS.EDITED);
+    await screenshot(page, 'audit-02-broken');
   });
 
   it('ran under the strict Content-Security-Policy without a script error', () => {

@@ -180,7 +180,11 @@ export function AuditPage() {
               data-testid="audit-verify-broken"
             />
           )}
-          <List dataSource={reports} renderItem={(report) => <ChainReport report={report} />} locale={{ emptyText: 'Không có chuỗi nhật ký nào' }} />
+          <List
+            dataSource={[...reports].sort((a, b) => Number(a.ok) - Number(b.ok))}
+            renderItem={(report) => <ChainReport report={report} />}
+            locale={{ emptyText: 'Không có chuỗi nhật ký nào' }}
+          />
         </Modal>
       )}
     </>
