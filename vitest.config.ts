@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['apps/*/src/**/*.int.test.ts'],
+          globalSetup: ['apps/server/src/testing/pg-global-setup.ts'],
+          setupFiles: ['apps/server/src/testing/network-guard.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

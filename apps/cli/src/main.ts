@@ -8,6 +8,14 @@ export type CommandModule = {
 };
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  serve: () => import('./commands/serve.command.ts').then((m) => m.default),
+  migrate: () => import('./commands/migrate.command.ts').then((m) => m.default),
+  unit: () => import('./commands/unit.command.ts').then((m) => m.default),
+  user: () => import('./commands/user.command.ts').then((m) => m.default),
+  audit: () => import('./commands/audit.command.ts').then((m) => m.default),
+  backup: () => import('./commands/backup.command.ts').then((m) => m.default),
+  restore: () => import('./commands/restore.command.ts').then((m) => m.default),
+  demo: () => import('./commands/demo.command.ts').then((m) => m.default),
   scan: () => import('./commands/scan.command.ts').then((m) => m.default),
 };
 
@@ -20,15 +28,22 @@ function printOverview(): void {
     'Cách dùng: bmnn <lệnh> [tham số]   (bmnn <lệnh> --help để xem chi tiết)',
     '',
     'Các lệnh:',
-    ...Object.keys(COMMANDS).map((name) => `  ${name}`),
   ];
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function printCommandList(): Promise<void> {
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const { summary } = await load();
+    process.stdout.write(`  ${name.padEnd(10)} ${summary}\n`);
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     printOverview();
+    await printCommandList();
     return name ? 0 : EXIT_USAGE;
   }
   const load = COMMANDS[name];

@@ -33,7 +33,25 @@ export async function createSession({ trx, accountId, now }: { trx: Db; accountI
  */
 export async function findLiveSession({ db, token, now }: { db: Db; token: string; now: Date }) {
   const id = hashToken(token);
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  // One query for the session, its account and the person behind it (this runs on every request).
+  const session = await db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .innerJoin('people', 'people.id', 'accounts.person_id')
+    .select([
+      'sessions.account_id',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'accounts.status',
+      'accounts.must_change_password',
+      'accounts.roles',
+      'people.id as personId',
+      'people.unit_id as unitId',
+      'people.clearance',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
   if (!session) return undefined;
   const idleLimit = Date.parse(session.last_seen_at) + LIMITS.sessionIdleMinutes * 60_000;
   if (now.getTime() > idleLimit || now.getTime() > Date.parse(session.expires_at)) {
@@ -43,7 +61,14 @@ export async function findLiveSession({ db, token, now }: { db: Db; token: strin
   if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
   }
-  return { id, accountId: session.account_id, csrfToken: session.csrf_token };
+  return {
+    id,
+    accountId: session.account_id,
+    csrfToken: session.csrf_token,
+    status: session.status,
+    mustChangePassword: session.must_change_password === 1,
+    actorRow: { accountId: session.account_id, personId: session.personId, unitId: session.unitId, roles: session.roles, clearance: session.clearance },
+  };
 }
 
 export async function deleteSession({ db, token }: { db: Db; token: string }) {

@@ -1,4 +1,4 @@
-import type { CreateAccountRequest, Role } from '@bmnn/contracts';
+import { foldForSearch, type Clearance, type CreateAccountRequest, type Role } from '@bmnn/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction, type TransactionScope } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
@@ -10,6 +10,7 @@ import { generateTemporaryPassword, hashPassword } from './accounts.passwords.ts
 import { ACCOUNT_COLUMNS, presentAccount } from './accounts.presenters.ts';
 import { deleteSessionsOfAccount } from './accounts.sessions.ts';
 import { personErrors } from '../people/people.errors.ts';
+import { unitErrors } from '../units/units.errors.ts';
 
 function ensureAccountManager(actor: Actor) {
   if (!canManageAccounts(actor)) throw errors.forbidden();
@@ -127,4 +128,40 @@ export async function resetPassword(ctx: AppContext, { actor, accountId }: { act
     await audit({ type: 'account.password_reset', chain: a.unit_id, actorId: actor?.accountId ?? null, subjectId: accountId, data: { username: a.username } });
   });
   return { ...(await getAccount(ctx, { accountId })), temporaryPassword };
+}
+
+/**
+ * The operator's path (`bmnn user create`): a person and their account in one transaction,
+ * with the password the operator typed on standard input (checked against the password rules).
+ */
+export async function createPersonWithAccount(
+  ctx: AppContext,
+  input: { username: string; fullName: string; unitId: string; roles: Role[]; clearance: Clearance; password: string },
+) {
+  const passwordHash = await hashPassword(input.password);
+  const accountId = await inTransaction(ctx, async ({ trx, now, audit }) => {
+    const unit = await trx.selectFrom('units').select(['id', 'valid_to']).where('id', '=', input.unitId).executeTakeFirst();
+    if (!unit) throw unitErrors.notFound();
+    const taken = await trx.selectFrom('accounts').select('id').where('username', '=', input.username).executeTakeFirst();
+    if (taken) throw accountErrors.usernameTaken();
+    const iso = now.toISOString();
+    const personId = generateId('psn');
+    await trx
+      .insertInto('people')
+      .values({ id: personId, unit_id: input.unitId, full_name: input.fullName, full_name_folded: foldForSearch(input.fullName), position: null, handles_secrets: input.clearance === 'NONE' ? 0 : 1, clearance: input.clearance, is_key_post: 0, created_at: iso, updated_at: iso })
+      .execute();
+    const id = generateId('acc');
+    await trx
+      .insertInto('accounts')
+      .values({ id, person_id: personId, username: input.username, password_hash: passwordHash, roles: JSON.stringify([...new Set(input.roles)]), status: 'ACTIVE', must_change_password: 0, totp_secret: null, totp_enabled: 0, failed_attempts: 0, lock_count: 0, locked_until: null, last_login_at: null, password_changed_at: iso, created_at: iso, updated_at: iso })
+      .execute();
+    await audit({ type: 'person.created', chain: input.unitId, actorId: null, subjectId: personId, data: { fullName: input.fullName, unitId: input.unitId, clearance: input.clearance, handlesSecrets: input.clearance !== 'NONE' } });
+    await audit({ type: 'account.created', chain: input.unitId, actorId: null, subjectId: id, data: { username: input.username, personId, roles: input.roles } });
+    return id;
+  });
+  return getAccount(ctx, { accountId });
+}
+
+export async function findAccountIdByUsername(ctx: AppContext, username: string): Promise<string | undefined> {
+  return (await ctx.db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst())?.id;
 }

@@ -20,7 +20,9 @@ export async function listAuditRecords(
 ) {
   const chains = await readableChains(ctx, actor);
   if (chains.length === 0) throw errors.forbidden();
-  let q = ctx.db.selectFrom('audit_records').where('audit_records.chain', 'in', query.unitId ? chains.filter((c) => c === query.unitId) : chains);
+  const wanted = query.unitId ? chains.filter((c) => c === query.unitId) : chains;
+  if (wanted.length === 0) return { records: [], total: 0 };
+  let q = ctx.db.selectFrom('audit_records').where('audit_records.chain', 'in', wanted);
   if (query.type) q = q.where('audit_records.type', 'like', `${query.type.replace(/[%_\\]/g, '')}%`);
   if (query.actorId) q = q.where('audit_records.actor_id', '=', query.actorId);
   if (query.from) q = q.where('audit_records.at', '>=', `${query.from}T00:00:00.000Z`);

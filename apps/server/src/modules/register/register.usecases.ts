@@ -23,7 +23,7 @@ export function visibleItemsFilter(actor: Actor, now: Date) {
   const scoped = ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r));
   const today = now.toISOString().slice(0, 10);
   return (eb: ExpressionBuilder<Database, 'items'>) => {
-    if (levels.length === 0) return eb.val(false);
+    if (levels.length === 0) return sql<boolean>`1 = 0`;
     const reasons = [
       eb('items.custodian_id', '=', actor.personId),
       eb.exists(

@@ -4,7 +4,7 @@ import { inTransaction } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
-import { findSubtreeUnitIds } from '../access/access.actor.ts';
+import { findSubtreeUnitIds, invalidateUnitScopes } from '../access/access.actor.ts';
 import { canManageUnits, type Actor } from '../access/access.policies.ts';
 import { unitErrors } from './units.errors.ts';
 import { createUnitRequest } from '@bmnn/contracts';
@@ -118,6 +118,7 @@ export async function createUnit(ctx: AppContext, { actor, input: raw }: { actor
     await audit({ type: 'unit.created', chain: id, actorId: actor?.accountId ?? null, subjectId: id, data: { code: input.code, name: input.name, kind: input.kind, parentId: input.parentId } });
     return id;
   });
+  invalidateUnitScopes(ctx.db);
   return { unit: (await getUnit(ctx, { unitId })).unit };
 }
 
@@ -147,6 +148,7 @@ export async function updateUnit(ctx: AppContext, { actor, unitId, input }: { ac
     await writeHistory(trx, { unitId, at: now, change: renamed ? 'RENAMED' : 'UPDATED', effectiveDate: today, before, after });
     await audit({ type: 'unit.updated', chain: unitId, actorId: actor.accountId, subjectId: unitId, data: { before, after } });
   });
+  invalidateUnitScopes(ctx.db);
   return { unit: (await getUnit(ctx, { unitId })).unit };
 }
 
@@ -163,6 +165,7 @@ export async function moveUnit(ctx: AppContext, { actor, unitId, input }: { acto
     await writeHistory(trx, { unitId, at: now, change: 'MOVED', effectiveDate: input.effectiveDate, before: { parentId: row.parent_id }, after: { parentId: input.parentId } });
     await audit({ type: 'unit.moved', chain: unitId, actorId: actor.accountId, subjectId: unitId, data: { fromParentId: row.parent_id, toParentId: input.parentId, effectiveDate: input.effectiveDate } });
   });
+  invalidateUnitScopes(ctx.db);
   return { unit: (await getUnit(ctx, { unitId })).unit };
 }
 
@@ -187,6 +190,7 @@ export async function markUnitDefunct(ctx: AppContext, { actor, unitId, input }:
     await writeHistory(trx, { unitId, at: now, change: 'DEFUNCT', effectiveDate: input.effectiveDate, before: { validTo: null }, after: { validTo: input.effectiveDate, successorId: input.successorId, reason: input.reason ?? null } });
     await audit({ type: 'unit.defunct', chain: unitId, actorId: actor?.accountId ?? null, subjectId: unitId, data: { successorId: input.successorId, effectiveDate: input.effectiveDate } });
   });
+  invalidateUnitScopes(ctx.db);
   return { unit: (await getUnit(ctx, { unitId })).unit };
 }
 

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { errors } from '../errors.ts';
-import { loadActor } from '../../modules/access/access.actor.ts';
+import { actorFromRow, getScopeUnitIds } from '../../modules/access/access.actor.ts';
 import type { Actor } from '../../modules/access/access.policies.ts';
 import { accountErrors } from '../../modules/accounts/accounts.errors.ts';
 import { findLiveSession, SESSION_COOKIE } from '../../modules/accounts/accounts.sessions.ts';
@@ -57,12 +57,9 @@ export function installAuthHooks(app: FastifyInstance, ctx: AppContext) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) throw accountErrors.csrfInvalid();
     }
-    const account = await ctx.db.selectFrom('accounts').select(['status', 'must_change_password']).where('id', '=', session.accountId).executeTakeFirst();
-    if (!account || account.status !== 'ACTIVE') throw errors.unauthenticated();
-    if (account.must_change_password === 1 && access !== 'password-change') throw accountErrors.passwordChangeRequired();
-    const actor = await loadActor(ctx.db, session.accountId);
-    if (!actor) throw errors.unauthenticated();
-    request.actor = actor;
+    if (session.status !== 'ACTIVE') throw errors.unauthenticated();
+    if (session.mustChangePassword && access !== 'password-change') throw accountErrors.passwordChangeRequired();
+    request.actor = actorFromRow(session.actorRow, await getScopeUnitIds(ctx.db, session.actorRow.unitId));
     request.session = { token, accountId: session.accountId, csrfToken: session.csrfToken };
   });
 }
