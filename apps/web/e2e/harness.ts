@@ -62,10 +62,10 @@ export async function startServer(): Promise<RunningServer> {
   const port = await findFreePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'apps/server/src/main.ts')],
+    [path.join(REPO_ROOT, 'apps/cli/bin/bmnn.mjs'), 'serve', '--port', String(port)],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: String(port), BMNN_DATA_DIR: dataDir, BMNN_LOG_LEVEL: 'warn' },
+      env: { ...process.env, BMNN_DATA_DIR: dataDir, BMNN_LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
