@@ -124,7 +124,7 @@ export function UnitsPage() {
             title="Cây đơn vị"
             extra={
               canManage && (
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ name: 'create', parentId: selectedId ?? null })} data-testid="unit-create">
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ name: 'create', parentId: selected && !isDefunct(selected) ? selected.id : null })} data-testid="unit-create">
                   Thêm đơn vị
                 </Button>
               )
