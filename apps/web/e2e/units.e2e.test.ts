@@ -112,6 +112,7 @@ describe('units, TOTP and the audit viewer in the browser', () => {
   it('turns on TOTP from the profile and then asks for the code at login', async () => {
     await page.getByTestId('user-name').click();
     await page.getByTestId('totp-start').click();
+    await page.getByTestId('totp-qr').locator('svg path').waitFor();
     totpSecret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
     expect(totpSecret).toMatch(/^[A-Z2-7]{16,}$/);
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(totpSecret) });
