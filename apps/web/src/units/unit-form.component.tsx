@@ -115,7 +115,7 @@ export function UnitFormModal({ open, unit, parentId, units, onClose, onSaved }:
             </Form.Item>
           </>
         )}
-        <Form.Item name="isKeyPost" valuePropName="checked">
+        <Form.Item name="isKeyPost" valuePropName="checked" style={{ marginBottom: 8 }}>
           <Checkbox>Bộ phận, vị trí thiết yếu, cơ mật</Checkbox>
         </Form.Item>
         <Form.Item label="Ghi chú" name="note" rules={[zodRule(fields.note)]}>
