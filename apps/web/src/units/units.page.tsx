@@ -177,16 +177,16 @@ export function UnitsPage() {
         </Col>
       </Row>
       {dialog?.name === 'create' && (
-        <UnitFormModal open parentId={dialog.parentId} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã thêm đơn vị')} />
+        <UnitFormModal parentId={dialog.parentId} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã thêm đơn vị')} />
       )}
       {dialog?.name === 'edit' && (
-        <UnitFormModal open unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã lưu thay đổi')} />
+        <UnitFormModal unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã lưu thay đổi')} />
       )}
       {dialog?.name === 'move' && (
-        <UnitMoveModal open unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã chuyển đơn vị')} />
+        <UnitMoveModal unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã chuyển đơn vị')} />
       )}
       {dialog?.name === 'defunct' && (
-        <UnitDefunctModal open unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã ghi nhận giải thể, sáp nhập')} />
+        <UnitDefunctModal unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã ghi nhận giải thể, sáp nhập')} />
       )}
     </>
   );
