@@ -3,6 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { LIMITS, type ErrorBody } from '@bmnn/contracts';
@@ -17,6 +18,7 @@ import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
+import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
 
@@ -52,6 +54,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
 
   installErrorHandler(app);
   installAuthHooks(app, ctx);
@@ -63,6 +66,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerAccountRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
+  registerDanhMucRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

@@ -39,6 +39,13 @@
 // GET  /api/items                         → { items: Item[], total }
 // GET  /api/items/:id                     → { item: Item }  (404 item.not_found if not visible)
 // POST /api/items/:id/grants grantRequest → { ok: true }
+//
+// GET  /api/danh-muc/decisions            → { decisions: DanhMucDecision[] } (with itemCount, isSample)
+// GET  /api/danh-muc/items?decisionId&q&level → { items: DanhMucItem[] }
+// POST /api/danh-muc/suggest { text }     → { suggestions: [{ itemId, score, matched[], level, decisionNumber, itemNo, text }] }
+// POST /api/danh-muc/samples              → { decisions, items }   (administrator; LEGAL.md §3.4 samples)
+// POST /api/danh-muc/import?dryRun=true   multipart field "file" (.xlsx or UTF-8 .csv, ≤ 5 MB)
+//                                          → { report: { ok, problems: [{ row, column, message }], rows }, imported: { decisions, items } | null }
 
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {

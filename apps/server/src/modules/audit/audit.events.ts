@@ -26,6 +26,7 @@ export type AuditEventMap = {
   'item.viewed': { level: string };
   'item.grant_created': { personId: string; expiresAt: string };
   'audit.verified': { chains: number; broken: number };
+  'danh_muc.imported': { decisions: string[]; items: number; sample: boolean };
   'backup.created': { file: string };
   'backup.restored': { file: string };
 };
@@ -95,6 +96,8 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Cấp quyền tiếp cận tài liệu có thời hạn';
     case 'audit.verified':
       return 'Kiểm tra tính toàn vẹn nhật ký';
+    case 'danh_muc.imported':
+      return `Nhập danh mục bí mật nhà nước (${(data.decisions as string[] | undefined)?.join(', ') ?? ''})${data.sample ? ' — dữ liệu mẫu' : ''}`;
     case 'backup.created':
       return 'Sao lưu dữ liệu';
     case 'backup.restored':

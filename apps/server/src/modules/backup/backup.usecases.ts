@@ -26,6 +26,8 @@ const TABLES: Array<{ name: TableName; key: string }> = [
   { name: 'settings', key: 'key' },
   { name: 'items', key: 'id' },
   { name: 'access_grants', key: 'id' },
+  { name: 'danh_muc_decisions', key: 'id' },
+  { name: 'danh_muc_items', key: 'id' },
   { name: 'audit_records', key: 'id' },
   { name: 'audit_heads', key: 'chain' },
 ];

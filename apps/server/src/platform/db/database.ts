@@ -6,6 +6,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0003 from './migrations/0003-danh-muc.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -69,6 +70,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0003-danh-muc': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -134,6 +134,30 @@ export type AccessGrantsTable = {
 };
 
 
+export type DanhMucDecisionsTable = {
+  id: string;
+  number: string;
+  decided_on: string;
+  issuer: string;
+  sector: string;
+  valid_from: string;
+  valid_to: string | null;
+  is_sample: number;
+  source_note: string | null;
+  created_at: string;
+};
+
+export type DanhMucItemsTable = {
+  id: string;
+  decision_id: string;
+  item_no: string;
+  level: string;
+  text: string;
+  text_folded: string;
+  keywords: string;
+  created_at: string;
+};
+
 export type Database = {
   units: UnitsTable;
   unit_names: UnitNamesTable;
@@ -146,4 +170,6 @@ export type Database = {
   audit_heads: AuditHeadsTable;
   items: ItemsTable;
   access_grants: AccessGrantsTable;
+  danh_muc_decisions: DanhMucDecisionsTable;
+  danh_muc_items: DanhMucItemsTable;
 };
