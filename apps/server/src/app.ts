@@ -16,7 +16,7 @@ import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
-import { registerRegisterRoutes } from './modules/register/register.routes.ts';
+import { registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
 
@@ -66,6 +66,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerAccountRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
+  registerReceiveRoutes(app, ctx);
   registerDanhMucRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');

@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   'account.username_taken': 409,
   'account.person_has_account': 409,
   'item.not_found': 404,
+  'register.recipient_not_cleared': 409,
+  'register.handover_not_allowed': 403,
   'audit.broken': 409,
   'not_found': 404,
   'internal': 500,

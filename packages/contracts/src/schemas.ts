@@ -295,3 +295,62 @@ export const grantRequest = z.object({
   reason: text('Lý do', LIMITS.textMax),
 });
 
+
+// ---- receiving and handing over (LEGAL.md R7.4–R7.7) --------------------------------------
+
+export const ITEM_FORMS = ['PAPER_DOC', 'E_DOC', 'DIGITISED_E_DOC', 'OBJECT', 'PLACE', 'SPEECH', 'ACTIVITY', 'OTHER'] as const;
+export type ItemForm = (typeof ITEM_FORMS)[number];
+export const ITEM_FORM_LABELS: Record<ItemForm, string> = {
+  PAPER_DOC: 'Tài liệu giấy',
+  E_DOC: 'Văn bản điện tử',
+  DIGITISED_E_DOC: 'Văn bản điện tử số hóa',
+  OBJECT: 'Vật',
+  PLACE: 'Địa điểm',
+  SPEECH: 'Lời nói',
+  ACTIVITY: 'Hoạt động',
+  OTHER: 'Hình thức khác',
+};
+
+export const receiveItemRequest = z.object({
+  unitId: idSchema('unt'),
+  sender: text('Nơi gửi'),
+  soKyHieu: text('Số, ký hiệu', 100),
+  documentDate: isoDate.optional(),
+  level: levelSchema,
+  form: z.enum(ITEM_FORMS, { error: 'Hình thức không hợp lệ' }).default('PAPER_DOC'),
+  trichYeu: optionalText('Trích yếu'),
+  namedRecipientId: idSchema('psn').nullable().default(null),
+  recallDeadline: isoDate.optional(),
+  copies: z.number({ error: 'Số bản phải là số' }).int().min(1, { error: 'Số bản ít nhất là 1' }).max(10_000).default(1),
+  condition: z.object({
+    envelopeIntact: z.boolean(),
+    countMatches: z.boolean(),
+    packagingCorrect: z.boolean(),
+  }),
+  note: optionalText('Ghi chú'),
+});
+export type ReceiveItemRequest = z.input<typeof receiveItemRequest>;
+
+export const handOverRequest = z.object({
+  toPersonId: idSchema('psn'),
+  note: optionalText('Ghi chú'),
+});
+export type HandOverRequest = z.infer<typeof handOverRequest>;
+
+export type IncomingBookLine = {
+  serial: number;
+  receivedAt: string;
+  sender: string;
+  soKyHieu: string;
+  documentDate: string | null;
+  trichYeu: string | null;
+  level: Level;
+  receivedBy: string;
+  custodianName: string | null;
+  copies: number;
+  condition: string;
+  recallDeadline: string | null;
+  note: string | null;
+  itemId: string;
+};
+export type HandoverBookLine = { serial: number; at: string; soKyHieu: string; level: Level; fromName: string | null; toName: string; toUnitName: string; note: string | null; itemId: string };

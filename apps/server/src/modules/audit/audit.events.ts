@@ -24,6 +24,10 @@ export type AuditEventMap = {
   'account.password_reset': { username: string };
   'item.created': { level: string; soKyHieu: string; custodianId: string | null };
   'item.viewed': { level: string };
+  'item.received': { level: string; soKyHieu: string; bookSerial: number; outcomes: string[] };
+  'item.tampering_reported': { soKyHieu: string; sender: string };
+  'item.handed_over': { fromPersonId: string | null; toPersonId: string; bookSerial: number };
+  'book.viewed': { book: string; year: number };
   'item.grant_created': { personId: string; expiresAt: string };
   'audit.verified': { chains: number; broken: number };
   'danh_muc.imported': { decisions: string[]; items: number; sample: boolean };
@@ -90,6 +94,14 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Đặt lại mật khẩu tài khoản ${d.username}`;
     case 'item.created':
       return `Đăng ký tài liệu, vật chứa BMNN số ${d.soKyHieu}`;
+    case 'item.received':
+      return `Tiếp nhận, vào sổ đến số ${d.bookSerial}: ${d.soKyHieu}`;
+    case 'item.tampering_reported':
+      return `Báo cáo lãnh đạo: bì tài liệu ${d.soKyHieu} có dấu hiệu bóc mở, tráo đổi`;
+    case 'item.handed_over':
+      return `Chuyển giao tài liệu, vào sổ chuyển giao số ${d.bookSerial}`;
+    case 'book.viewed':
+      return `Xem sổ ${d.book} năm ${d.year}`;
     case 'item.viewed':
       return 'Xem chi tiết tài liệu, vật chứa BMNN';
     case 'item.grant_created':

@@ -25,6 +25,7 @@ const TABLES: Array<{ name: TableName; key: string }> = [
   { name: 'accounts', key: 'id' },
   { name: 'settings', key: 'key' },
   { name: 'items', key: 'id' },
+  { name: 'item_events', key: 'id' },
   { name: 'access_grants', key: 'id' },
   { name: 'danh_muc_decisions', key: 'id' },
   { name: 'danh_muc_items', key: 'id' },
@@ -154,6 +155,8 @@ export async function restoreBackup(ctx: AppContext, { file, passphrase }: { fil
       for (const { name } of TABLES) {
         let rows = rowsByTable.get(name) ?? [];
         if (name === 'units') rows = orderUnits(rows);
+        // A correction points at an earlier event: restore events in the order they were recorded.
+        if (name === 'item_events') rows = [...rows].sort((x, y) => String(x.recorded_at).localeCompare(String(y.recorded_at)) || String(x.id).localeCompare(String(y.id)));
         if (name === 'settings') rows = rows.filter((r) => !String(r.key).startsWith('setup_code'));
         for (let i = 0; i < rows.length; i += 200) {
           await (trx as unknown as Kysely<Record<string, Record<string, unknown>>>).insertInto(name).values(rows.slice(i, i + 200)).execute();

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0003 from './migrations/0003-danh-muc.ts';
+import * as m0004 from './migrations/0004-item-events.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -71,6 +72,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0003-danh-muc': m0003,
+  '0004-item-events': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

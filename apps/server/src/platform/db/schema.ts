@@ -116,6 +116,12 @@ export type ItemsTable = {
   trich_yeu_consent_by: string | null;
   custodian_id: string | null;
   status: string;
+  form: string | null;
+  sender: string | null;
+  document_date: string | null;
+  copies: number | null;
+  named_recipient_id: string | null;
+  recall_deadline: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -158,6 +164,21 @@ export type DanhMucItemsTable = {
   created_at: string;
 };
 
+export type ItemEventsTable = {
+  id: string;
+  unit_id: string;
+  item_id: string;
+  type: string;
+  occurred_at: string;
+  recorded_at: string;
+  actor_id: string | null;
+  data: string;
+  corrects_event_id: string | null;
+  book: string | null;
+  book_year: number | null;
+  book_serial: number | null;
+};
+
 export type Database = {
   units: UnitsTable;
   unit_names: UnitNamesTable;
@@ -172,4 +193,5 @@ export type Database = {
   access_grants: AccessGrantsTable;
   danh_muc_decisions: DanhMucDecisionsTable;
   danh_muc_items: DanhMucItemsTable;
+  item_events: ItemEventsTable;
 };
