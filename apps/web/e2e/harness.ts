@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts/e2e');
@@ -33,8 +34,15 @@ async function findFreePort(): Promise<number> {
   });
 }
 
+/** Polls until the assertion holds, allowing for a busy machine (Vitest's default is 1 s). */
+export function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000 });
+}
+
 export type RunningServer = {
   baseUrl: string;
+  /** The fresh BMNN_DATA_DIR (SQLite file bmnn.sqlite), removed by stop(). */
+  dataDir: string;
   /** The one-time setup code the server printed at its first start. */
   setupCode: string;
   /** Everything the server printed, for failure messages. */
@@ -54,18 +62,22 @@ export async function startServer(): Promise<RunningServer> {
   const port = await findFreePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'apps/server/src/main.ts')],
+    [path.join(REPO_ROOT, 'apps/cli/bin/bmnn.mjs'), 'serve', '--port', String(port)],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: String(port), BMNN_DATA_DIR: dataDir, BMNN_LOG_LEVEL: 'warn' },
+      env: { ...process.env, BMNN_DATA_DIR: dataDir, BMNN_LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // Even if a test run ends without calling stop(), no server outlives it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const stop = async () => {
+    process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -93,7 +105,7 @@ export async function startServer(): Promise<RunningServer> {
     throw error;
   });
 
-  return { baseUrl: `http://127.0.0.1:${port}`, setupCode, output: () => output, stop };
+  return { baseUrl: `http://127.0.0.1:${port}`, dataDir, setupCode, output: () => output, stop };
 }
 
 export async function launchBrowser(): Promise<Browser> {
