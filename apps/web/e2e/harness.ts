@@ -59,13 +59,15 @@ export async function startServer(): Promise<RunningServer> {
     throw new Error('apps/web/dist is missing: build the web app first (npm run build).');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmnn-e2e-'));
+  const guardReport = path.join(dataDir, 'network-guard.txt');
   const port = await findFreePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(REPO_ROOT, 'apps/cli/bin/bmnn.mjs'), 'serve', '--port', String(port)],
+    // The network guard refuses and records any outbound connection the server attempts.
+    ['--import', 'tsx', '--import', path.join(REPO_ROOT, 'apps/server/src/testing/network-guard.ts'), path.join(REPO_ROOT, 'apps/cli/bin/bmnn.mjs'), 'serve', '--port', String(port)],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, BMNN_DATA_DIR: dataDir, BMNN_LOG_LEVEL: 'warn' },
+      env: { ...process.env, BMNN_DATA_DIR: dataDir, BMNN_LOG_LEVEL: 'warn', BMNN_NETWORK_GUARD_REPORT: guardReport },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -83,7 +85,10 @@ export async function startServer(): Promise<RunningServer> {
       child.kill('SIGTERM');
       await exited;
     }
+    const attempts = fs.existsSync(guardReport) ? fs.readFileSync(guardReport, 'utf8') : '';
     fs.rmSync(dataDir, { recursive: true, force: true });
+    // DESIGN.md §2: the server never opens an outbound connection; fail the test that saw one.
+    if (attempts) throw new Error(`The server tried to connect outside the machine:\n${attempts}`);
   };
 
   const setupCode = await new Promise<string>((resolve, reject) => {
