@@ -29,10 +29,12 @@
 // POST /api/accounts        createAccountRequest → AccountWithTemporaryPassword
 // PATCH /api/accounts/:id   updateAccountRequest → { account: Account }
 // POST /api/accounts/:id/lock             → { account: Account }
-// POST /api/accounts/:id/unlock           → { account: Account }
+// POST /api/accounts/:id/unlock           → { account: Account }   (also reactivates a disabled account)
+// POST /api/accounts/:id/disable          → { account: Account }
 // POST /api/accounts/:id/reset-password   → AccountWithTemporaryPassword
 //
 // GET  /api/audit?unitId&type&actorId&from&to&page&pageSize → { records: AuditRecord[], total }
+// GET  /api/audit/types                  → { types: [{ type, label }] }
 // POST /api/audit/verify    verifyAuditRequest → { reports: AuditChainReport[] }
 //
 // POST /api/items           createItemRequest → { item: Item }

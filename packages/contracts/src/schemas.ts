@@ -155,6 +155,7 @@ export type Unit = {
   successorId: string | null;
   isKeyPost: boolean;
   note: string | null;
+  /** Earlier names of this unit and names of units merged into it; never its current name. */
   formerNames: string[];
 };
 export type UnitHistoryEntry = {
@@ -239,6 +240,8 @@ export const listAuditQuery = z.object({
 export type AuditRecord = {
   id: string;
   chain: string;
+  /** The unit's name, or "Hệ thống" for the system chain. */
+  chainName: string;
   seq: number;
   at: string;
   type: string;

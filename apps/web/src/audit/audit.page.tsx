@@ -42,7 +42,7 @@ function ChainReport({ report }: { report: AuditChainReport }) {
 
 export function AuditPage() {
   const { message } = App.useApp();
-  const { units, byId } = useUnits();
+  const { units } = useUnits();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState<number>(LIMITS.pageSizeDefault);
@@ -152,7 +152,7 @@ export function AuditPage() {
             { key: 'summary', title: 'Nội dung', dataIndex: 'summary' },
             { key: 'actor', title: 'Người thực hiện', render: (_, r) => r.actorName ?? 'Hệ thống' },
             // A unit's chain is named by the unit id; the one chain that is not a unit is the system's.
-            { key: 'chain', title: 'Chuỗi', render: (_, r) => byId.get(r.chain)?.name ?? (r.chain === 'system' ? 'Hệ thống' : r.chain) },
+            { key: 'chain', title: 'Chuỗi', render: (_, r) => r.chainName },
             { key: 'seq', title: 'Số thứ tự', align: 'right', dataIndex: 'seq' },
           ]}
         />
