@@ -8,6 +8,7 @@ import { canSeeItem, isClearedFor, type Actor } from '../access/access.policies.
 import { personErrors } from '../people/people.errors.ts';
 import { appendItemEvent } from './register.events.ts';
 import { registerErrors } from './register.errors.ts';
+import { loadAccessFacts } from './register.usecases.ts';
 
 // Determining a secret and sending it out (LEGAL.md R3.4, R4.1, R4.2, R7.2, R7.3): the drafter
 // proposes with danh mục citations, a leader with authority who is not the drafter determines,
@@ -84,7 +85,7 @@ export async function proposeItem(ctx: AppContext, { actor, input: raw }: { acto
 
 async function loadVisible(ctx: AppContext, actor: Actor, itemId: string) {
   const row = await ctx.db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
-  if (!row || !canSeeItem({ actor, item: { unitId: row.unit_id, level: row.level as Level, custodianId: row.custodian_id }, now: ctx.clock() })) throw registerErrors.itemNotFound();
+  if (!row || !canSeeItem({ actor, item: await loadAccessFacts(ctx, row), now: ctx.clock() })) throw registerErrors.itemNotFound();
   return row;
 }
 
