@@ -50,6 +50,9 @@
 // POST /api/items/:id/register-outgoing registerOutgoingRequest → { bookSerial, envelopeMark, doubleEnvelope }
 // POST /api/items/:id/send                → { status: 'SENT' }   (409 register.not_registered_outgoing before the book line)
 // GET  /api/items/:id/envelope            → { level, labels: [{ recipient, inner, outer }] }
+// POST /api/items/:id/extend extendItemRequest → { protectionEnd, label, notifyBy }   (R9.2)
+// POST /api/notices/:id/sent noticeSentRequest → { ok: true }
+// GET  /api/dashboard                     → Dashboard (approvals waiting, periods ending, recalls, notices due)
 // GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
 // GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
 // GET  /api/books/:den|chuyen-giao/export?unitId&year&format=xlsx|pdf → the file (audited)

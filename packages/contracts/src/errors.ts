@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   'register.same_person': 403,
   'register.wrong_status': 409,
   'register.not_registered_outgoing': 409,
+  'register.period_refused': 409,
+  'notice.not_found': 404,
   'audit.broken': 409,
   'not_found': 404,
   'internal': 500,

@@ -393,3 +393,23 @@ export const registerOutgoingRequest = z.object({
   documentDate: isoDate,
 });
 export type RegisterOutgoingRequest = z.infer<typeof registerOutgoingRequest>;
+
+// ---- protection periods (LEGAL.md R9.2–R9.4) ----------------------------------------------
+
+export const extendItemRequest = z.object({
+  years: z.number({ error: 'Số năm gia hạn phải là số' }).int().min(1, { error: 'Gia hạn ít nhất 1 năm' }).max(30),
+  decisionRef: text('Số quyết định gia hạn', 100),
+});
+export type ExtendItemRequest = z.infer<typeof extendItemRequest>;
+
+export const noticeSentRequest = z.object({ sentTo: text('Nơi nhận thông báo', LIMITS.textMax), sentOn: isoDate });
+export type NoticeSentRequest = z.infer<typeof noticeSentRequest>;
+
+export type DashboardEntry = { itemId: string; soKyHieu: string; level: Level; status: string; date: string | null; detail: string };
+export type Dashboard = {
+  approvalsWaiting: DashboardEntry[];
+  expiringSoon: DashboardEntry[];
+  extensionTooLate: DashboardEntry[];
+  recallsDue: DashboardEntry[];
+  noticesDue: Array<DashboardEntry & { noticeId: string }>;
+};

@@ -31,6 +31,7 @@ const TABLES: Array<{ name: TableName; key: string | string[] }> = [
   { name: 'danh_muc_items', key: 'id' },
   { name: 'authorities', key: 'id' },
   { name: 'item_citations', key: ['item_id', 'danh_muc_item_id'] },
+  { name: 'item_notices', key: 'id' },
   { name: 'audit_records', key: 'id' },
   { name: 'audit_heads', key: 'chain' },
 ];

@@ -9,6 +9,7 @@ import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0003 from './migrations/0003-danh-muc.ts';
 import * as m0004 from './migrations/0004-item-events.ts';
 import * as m0005 from './migrations/0005-determination.ts';
+import * as m0006 from './migrations/0006-periods.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -75,6 +76,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-danh-muc': m0003,
   '0004-item-events': m0004,
   '0005-determination': m0005,
+  '0006-periods': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

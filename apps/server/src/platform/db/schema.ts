@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 
 
 // Row types of every table, one Kysely<Database> for SQLite and PostgreSQL alike.
@@ -130,6 +131,7 @@ export type ItemsTable = {
   determined_by: string | null;
   determination_basis: string | null;
   protection_end: string | null;
+  extensions_count: Generated<number>;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -201,6 +203,18 @@ export type AuthoritiesTable = {
   created_at: string;
 };
 
+export type ItemNoticesTable = {
+  id: string;
+  unit_id: string;
+  item_id: string;
+  kind: string;
+  decision_ref: string | null;
+  due_date: string;
+  sent_on: string | null;
+  sent_to: string | null;
+  created_at: string;
+};
+
 export type ItemCitationsTable = { item_id: string; danh_muc_item_id: string };
 
 export type Database = {
@@ -220,4 +234,5 @@ export type Database = {
   item_events: ItemEventsTable;
   authorities: AuthoritiesTable;
   item_citations: ItemCitationsTable;
+  item_notices: ItemNoticesTable;
 };
