@@ -19,6 +19,7 @@ import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerOutgoingRoutes, registerPeriodRoutes, registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
+import { registerDestructionRoutes } from './modules/destruction/destruction.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
 
@@ -70,6 +71,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerOutgoingRoutes(app, ctx);
   registerPeriodRoutes(app, ctx);
   registerDanhMucRoutes(app, ctx);
+  registerDestructionRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

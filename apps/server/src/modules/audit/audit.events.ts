@@ -37,6 +37,12 @@ export type AuditEventMap = {
   'item.extended': { newEnd: string; years: number; decisionRef: string };
   'item.declassified_auto': { count: number; asOf: string };
   'item.notice_sent': { kind: string; noticeId: string };
+  'destruction.proposed': { items: number };
+  'destruction.council_set': { councilRef: string; size: number };
+  'destruction.reviewed': Record<string, never>;
+  'destruction.decided': { decisionRef: string; items: number };
+  'destruction.executed': { items: number; method: string; emergency: boolean };
+  'destruction.reported': { sentOn: string };
   'book.exported': { book: string; year: number; format: string; lines: number; highestLevel: string | null };
   'item.grant_created': { personId: string; expiresAt: string };
   'audit.verified': { chains: number; broken: number };
@@ -82,6 +88,12 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'item.extended': 'Gia hạn thời hạn bảo vệ',
   'item.declassified_auto': 'Đương nhiên giải mật khi hết thời hạn',
   'item.notice_sent': 'Gửi thông báo gia hạn, điều chỉnh, giải mật',
+  'destruction.proposed': 'Đề xuất tiêu hủy',
+  'destruction.council_set': 'Thành lập Hội đồng tiêu hủy',
+  'destruction.reviewed': 'Hội đồng tiêu hủy họp xét',
+  'destruction.decided': 'Quyết định tiêu hủy',
+  'destruction.executed': 'Tiêu hủy tài liệu, vật chứa BMNN',
+  'destruction.reported': 'Báo cáo tiêu hủy khẩn cấp',
   'authority.created': 'Ghi nhận thẩm quyền',
   'book.viewed': 'Xem sổ',
   'book.exported': 'Xuất, in sổ',
@@ -175,6 +187,8 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Đương nhiên giải mật ${d.count} tài liệu hết thời hạn bảo vệ`;
     case 'item.notice_sent':
       return 'Ghi nhận đã gửi thông báo bằng văn bản';
+    case 'destruction.executed':
+      return `${data.emergency ? 'Tiêu hủy khẩn cấp' : 'Tiêu hủy'} ${d.items} tài liệu, vật chứa BMNN`;
     case 'book.viewed':
       return `Xem sổ ${d.book} năm ${d.year}`;
     case 'item.viewed':
@@ -190,6 +204,6 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
     case 'backup.restored':
       return 'Khôi phục dữ liệu từ bản sao lưu';
     default:
-      return type;
+      return AUDIT_EVENT_LABELS[type as AuditEventType] ?? type;
   }
 }

@@ -36,6 +36,7 @@ export type ItemEventMap = {
   EXTENDED: { previousEnd: string; newEnd: string; years: number; decisionRef: string; notifyBy: string; rule: string; legalBasis: string };
   DECLASSIFIED: { case: 'EXPIRED' | 'DECISION' | 'NOT_IN_DANH_MUC'; protectionEnd: string | null; note: string };
   NOTICE_SENT: { kind: string; sentTo: string; sentOn: string };
+  DESTROYED: { caseId: string; method: string; place: string; witnesses: string[]; emergency: boolean };
 };
 export type ItemEventType = keyof ItemEventMap;
 export type ItemEvent = { [K in ItemEventType]: { type: K; data: ItemEventMap[K] } }[ItemEventType];
@@ -52,6 +53,7 @@ export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
   EXTENDED: 'Gia hạn thời hạn bảo vệ',
   DECLASSIFIED: 'Giải mật',
   NOTICE_SENT: 'Gửi thông báo bằng văn bản',
+  DESTROYED: 'Tiêu hủy',
 };
 
 /** The next serial of a book for a unit and year; the unit row lock serialises writers on PostgreSQL. */

@@ -215,6 +215,31 @@ export type ItemNoticesTable = {
   created_at: string;
 };
 
+export type DestructionCasesTable = {
+  id: string;
+  unit_id: string;
+  reason: string;
+  status: string;
+  proposed_by: string;
+  council_ref: string | null;
+  council: string | null;
+  review_minutes: string | null;
+  decision_ref: string | null;
+  decided_by: string | null;
+  decided_on: string | null;
+  executed_at: string | null;
+  method: string | null;
+  place: string | null;
+  witnesses: string | null;
+  circumstances: string | null;
+  report_due: string | null;
+  report_sent_on: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type DestructionCaseItemsTable = { case_id: string; item_id: string };
+
 export type ItemCitationsTable = { item_id: string; danh_muc_item_id: string };
 
 export type Database = {
@@ -235,4 +260,6 @@ export type Database = {
   authorities: AuthoritiesTable;
   item_citations: ItemCitationsTable;
   item_notices: ItemNoticesTable;
+  destruction_cases: DestructionCasesTable;
+  destruction_case_items: DestructionCaseItemsTable;
 };
