@@ -20,6 +20,7 @@ import { registerOutgoingRoutes, registerPeriodRoutes, registerReceiveRoutes, re
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
 import { registerDestructionRoutes } from './modules/destruction/destruction.routes.ts';
+import { registerReleaseRoutes } from './modules/release/release.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
 
@@ -72,6 +73,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerPeriodRoutes(app, ctx);
   registerDanhMucRoutes(app, ctx);
   registerDestructionRoutes(app, ctx);
+  registerReleaseRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

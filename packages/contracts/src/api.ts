@@ -61,6 +61,11 @@
 // POST /api/destructions/emergency emergencyDestructionRequest → { caseId, status: 'REPORT_DUE', reportDue } (R10.1 b)
 // POST /api/destructions/:id/report destructionReportRequest → { status: 'REPORTED' }
 // GET  /api/destructions/:id              → { case, items }
+// POST /api/take-outs takeOutRequest     → { requestId, status }   (R8.2; abroad needs delegationHead, R8.1)
+// POST /api/provisions provisionRequest   → { requestId, status }   (R8.4, R8.6)
+// POST /api/releases/:id/decide releaseDecisionRequest → { status, legalBasis }  (not the requester; refusal with reason)
+// POST /api/take-outs/:id/out | /returned → { status }
+// GET  /api/releases?unitId               → { requests: [{ id, kind, status, fromDate, toDate, returnStatus, … }] }
 // GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
 // GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
 // GET  /api/books/:den|chuyen-giao/export?unitId&year&format=xlsx|pdf → the file (audited)

@@ -40,6 +40,8 @@ export const ERROR_CODES = {
   'destruction.not_found': 404,
   'destruction.wrong_step': 409,
   'destruction.council_invalid': 400,
+  'release.not_found': 404,
+  'release.wrong_step': 409,
   'audit.broken': 409,
   'not_found': 404,
   'internal': 500,

@@ -412,6 +412,7 @@ export type Dashboard = {
   extensionTooLate: DashboardEntry[];
   recallsDue: DashboardEntry[];
   noticesDue: Array<DashboardEntry & { noticeId: string }>;
+  takeOutsDue: DashboardEntry[];
 };
 
 // ---- destruction (LEGAL.md R10.1–R10.4) ---------------------------------------------------
@@ -449,3 +450,41 @@ export const emergencyDestructionRequest = destructionExecutionRequest.extend({
   circumstances: text('Lý do cấp bách', LIMITS.textMax),
 });
 export const destructionReportRequest = z.object({ sentOn: isoDate });
+
+// ---- taking out and providing (LEGAL.md R8.1–R8.6) ----------------------------------------
+
+export const takeOutRequest = z
+  .object({
+    unitId: idSchema('unt'),
+    itemIds: z.array(idSchema('itm')).min(1, { error: 'Chọn ít nhất một tài liệu' }).max(200),
+    purpose: text('Mục đích', LIMITS.textMax),
+    destination: text('Nơi đến'),
+    country: optionalText('Nước đến (khi mang ra nước ngoài)', 100),
+    delegationHead: optionalText('Trưởng đoàn công tác', LIMITS.nameMax),
+    fromDate: isoDate,
+    toDate: isoDate,
+    protectionMeasures: text('Biện pháp bảo vệ', LIMITS.textMax),
+  })
+  .refine((r) => r.toDate >= r.fromDate, { error: 'Ngày trả phải từ ngày mang ra trở đi', path: ['toDate'] })
+  .refine((r) => !r.country || !!r.delegationHead, { error: 'Mang ra nước ngoài phải ghi trưởng đoàn (R8.1)', path: ['delegationHead'] });
+export type TakeOutRequest = z.infer<typeof takeOutRequest>;
+
+export const provisionRequest = z.object({
+  unitId: idSchema('unt'),
+  itemIds: z.array(idSchema('itm')).min(1, { error: 'Chọn ít nhất một tài liệu' }).max(200),
+  foreign: z.boolean(),
+  requesterBody: text('Cơ quan, tổ chức đề nghị'),
+  representative: text('Người đại diện'),
+  identityDocument: optionalText('Số CCCD hoặc hộ chiếu', 50),
+  nationality: optionalText('Quốc tịch', 100),
+  position: optionalText('Chức vụ', LIMITS.nameMax),
+  purpose: text('Mục đích', LIMITS.textMax),
+  commitment: z.literal(true, { error: 'Bên đề nghị phải cam kết bảo vệ bí mật nhà nước (R8.4, R8.6)' }),
+});
+export type ProvisionRequest = z.infer<typeof provisionRequest>;
+
+export const releaseDecisionRequest = z.discriminatedUnion('approve', [
+  z.object({ approve: z.literal(true) }),
+  z.object({ approve: z.literal(false), reason: text('Lý do từ chối', LIMITS.textMax) }),
+]);
+export type ReleaseDecisionRequest = z.infer<typeof releaseDecisionRequest>;

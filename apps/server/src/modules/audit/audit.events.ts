@@ -43,6 +43,10 @@ export type AuditEventMap = {
   'destruction.decided': { decisionRef: string; items: number };
   'destruction.executed': { items: number; method: string; emergency: boolean };
   'destruction.reported': { sentOn: string };
+  'release.requested': { kind: string; items: number };
+  'release.decided': { kind: string; approved: boolean };
+  'release.taken_out': { items: number };
+  'release.returned': { items: number };
   'book.exported': { book: string; year: number; format: string; lines: number; highestLevel: string | null };
   'item.grant_created': { personId: string; expiresAt: string };
   'audit.verified': { chains: number; broken: number };
@@ -94,6 +98,10 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'destruction.decided': 'Quyết định tiêu hủy',
   'destruction.executed': 'Tiêu hủy tài liệu, vật chứa BMNN',
   'destruction.reported': 'Báo cáo tiêu hủy khẩn cấp',
+  'release.requested': 'Đề nghị mang ra, cung cấp BMNN',
+  'release.decided': 'Quyết định về đề nghị mang ra, cung cấp',
+  'release.taken_out': 'Mang tài liệu ra khỏi nơi lưu giữ',
+  'release.returned': 'Trả tài liệu về nơi lưu giữ',
   'authority.created': 'Ghi nhận thẩm quyền',
   'book.viewed': 'Xem sổ',
   'book.exported': 'Xuất, in sổ',

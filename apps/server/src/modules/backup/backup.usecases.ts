@@ -34,6 +34,8 @@ const TABLES: Array<{ name: TableName; key: string | string[] }> = [
   { name: 'item_notices', key: 'id' },
   { name: 'destruction_cases', key: 'id' },
   { name: 'destruction_case_items', key: ['case_id', 'item_id'] },
+  { name: 'release_requests', key: 'id' },
+  { name: 'release_request_items', key: ['request_id', 'item_id'] },
   { name: 'audit_records', key: 'id' },
   { name: 'audit_heads', key: 'chain' },
 ];

@@ -37,6 +37,9 @@ export type ItemEventMap = {
   DECLASSIFIED: { case: 'EXPIRED' | 'DECISION' | 'NOT_IN_DANH_MUC'; protectionEnd: string | null; note: string };
   NOTICE_SENT: { kind: string; sentTo: string; sentOn: string };
   DESTROYED: { caseId: string; method: string; place: string; witnesses: string[]; emergency: boolean };
+  TAKEN_OUT: { requestId: string; returnDue: string; previousStatus: string };
+  RETURNED: { requestId: string };
+  PROVIDED: { requestId: string; to: string; representative: string; foreign: boolean };
 };
 export type ItemEventType = keyof ItemEventMap;
 export type ItemEvent = { [K in ItemEventType]: { type: K; data: ItemEventMap[K] } }[ItemEventType];
@@ -54,6 +57,9 @@ export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
   DECLASSIFIED: 'Giải mật',
   NOTICE_SENT: 'Gửi thông báo bằng văn bản',
   DESTROYED: 'Tiêu hủy',
+  TAKEN_OUT: 'Mang ra khỏi nơi lưu giữ',
+  RETURNED: 'Trả lại nơi lưu giữ',
+  PROVIDED: 'Cung cấp, chuyển giao',
 };
 
 /** The next serial of a book for a unit and year; the unit row lock serialises writers on PostgreSQL. */

@@ -1,5 +1,5 @@
 import { formatDate, todayInVietnam, type Dashboard, type DashboardEntry, type ExtendItemRequest, type Level, type NoticeSentRequest } from '@bmnn/contracts';
-import { canAuthorize, checkExtension, expiryStatus, getRuleSetFor, recallStatus } from '@bmnn/rules';
+import { canAuthorize, checkExtension, expiryStatus, getRuleSetFor, recallStatus, takeOutStatus } from '@bmnn/rules';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -125,6 +125,20 @@ export async function getDashboard(ctx: AppContext, { actor }: { actor: Actor })
     .limit(200)
     .execute();
 
+  const takenOut = await ctx.db
+    .selectFrom('release_requests')
+    .innerJoin('release_request_items', 'release_request_items.request_id', 'release_requests.id')
+    .innerJoin('items', 'items.id', 'release_request_items.item_id')
+    .where(visibleItemsFilter(actor, now))
+    .where('release_requests.status', '=', 'OUT')
+    .select(['release_requests.to_date', 'items.id', 'items.so_ky_hieu', 'items.level', 'items.status'])
+    .orderBy('release_requests.to_date')
+    .limit(200)
+    .execute();
+  const takeOutsDue = takenOut
+    .map((r) => ({ r, s: takeOutStatus({ returnDueDate: r.to_date!, today, ruleSet }) }))
+    .filter(({ s }) => s.status === 'OVERDUE' || s.status === 'DUE_SOON')
+    .map(({ r, s }) => entry(r, r.to_date, s.status === 'OVERDUE' ? `Quá hạn trả về nơi lưu giữ ${Math.abs(s.daysLeft)} ngày (R8.2)` : `Hạn trả về nơi lưu giữ ngày ${formatDate(r.to_date)}`));
   const expiring: DashboardEntry[] = [];
   const tooLate: DashboardEntry[] = [];
   for (const r of ending) {
@@ -141,6 +155,7 @@ export async function getDashboard(ctx: AppContext, { actor }: { actor: Actor })
     expiringSoon: expiring,
     extensionTooLate: tooLate,
     recallsDue,
+    takeOutsDue,
     noticesDue: notices.map((n) => ({ ...entry(n, n.due_date, `${n.kind === 'EXTENSION' ? 'Thông báo gia hạn' : 'Thông báo'} phải gửi trước hết ngày ${formatDate(n.due_date)}${n.due_date < today ? ' (đã quá hạn)' : ''}`), noticeId: n.noticeId })),
   };
 }

@@ -11,6 +11,7 @@ import * as m0004 from './migrations/0004-item-events.ts';
 import * as m0005 from './migrations/0005-determination.ts';
 import * as m0006 from './migrations/0006-periods.ts';
 import * as m0007 from './migrations/0007-destruction.ts';
+import * as m0008 from './migrations/0008-take-out-provision.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -82,6 +83,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-determination': m0005,
   '0006-periods': m0006,
   '0007-destruction': m0007,
+  '0008-take-out-provision': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -240,6 +240,26 @@ export type DestructionCasesTable = {
 
 export type DestructionCaseItemsTable = { case_id: string; item_id: string };
 
+export type ReleaseRequestsTable = {
+  id: string;
+  unit_id: string;
+  kind: string;
+  status: string;
+  requested_by: string;
+  details: string;
+  from_date: string | null;
+  to_date: string | null;
+  decided_by: string | null;
+  decided_on: string | null;
+  decision_basis: string | null;
+  refusal_reason: string | null;
+  returned_on: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ReleaseRequestItemsTable = { request_id: string; item_id: string };
+
 export type ItemCitationsTable = { item_id: string; danh_muc_item_id: string };
 
 export type Database = {
@@ -262,4 +282,6 @@ export type Database = {
   item_notices: ItemNoticesTable;
   destruction_cases: DestructionCasesTable;
   destruction_case_items: DestructionCaseItemsTable;
+  release_requests: ReleaseRequestsTable;
+  release_request_items: ReleaseRequestItemsTable;
 };
