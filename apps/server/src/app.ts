@@ -16,7 +16,7 @@ import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
-import { registerOutgoingRoutes, registerPeriodRoutes, registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
+import { registerAdjustRoutes, registerOutgoingRoutes, registerPeriodRoutes, registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
 import { registerDestructionRoutes } from './modules/destruction/destruction.routes.ts';
@@ -71,6 +71,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerReceiveRoutes(app, ctx);
   registerOutgoingRoutes(app, ctx);
   registerPeriodRoutes(app, ctx);
+  registerAdjustRoutes(app, ctx);
   registerDanhMucRoutes(app, ctx);
   registerDestructionRoutes(app, ctx);
   registerReleaseRoutes(app, ctx);

@@ -51,6 +51,8 @@
 // POST /api/items/:id/send                → { status: 'SENT' }   (409 register.not_registered_outgoing before the book line)
 // GET  /api/items/:id/envelope            → { level, labels: [{ recipient, inner, outer }] }
 // POST /api/items/:id/extend extendItemRequest → { protectionEnd, label, notifyBy }   (R9.2)
+// POST /api/items/:id/adjust-level adjustLevelRequest → { level, direction, protectionEnd, notifyBy }   (R9.3)
+// POST /api/items/:id/declassify declassifyRequest → { status, notifyBy, label }   (R9.4 b/c, R9.5)
 // POST /api/notices/:id/sent noticeSentRequest → { ok: true }
 // GET  /api/dashboard                     → Dashboard (approvals waiting, periods ending, recalls, notices due)
 // POST /api/destructions proposeDestructionRequest → { caseId, status }          (R10.4: the proposal list)

@@ -488,3 +488,19 @@ export const releaseDecisionRequest = z.discriminatedUnion('approve', [
   z.object({ approve: z.literal(false), reason: text('Lý do từ chối', LIMITS.textMax) }),
 ]);
 export type ReleaseDecisionRequest = z.infer<typeof releaseDecisionRequest>;
+
+export const adjustLevelRequest = z.object({
+  danhMucItemIds: z.array(idSchema('dmi')).min(1, { error: 'Điều chỉnh độ mật phải căn cứ danh mục (R9.3)' }),
+  decisionRef: text('Số văn bản điều chỉnh', 100),
+});
+export type AdjustLevelRequest = z.infer<typeof adjustLevelRequest>;
+
+export const declassifyRequest = z.object({
+  reason: z.enum(['NATIONAL_INTEREST', 'REMOVED_FROM_DANH_MUC'], { error: 'Chọn trường hợp giải mật' }),
+  decisionRef: text('Số quyết định giải mật', 100),
+  chairId: idSchema('psn').optional(),
+  memberIds: z.array(idSchema('psn')).default([]),
+  partial: z.boolean().default(false),
+  declassifiedContent: optionalText('Nội dung được giải mật'),
+});
+export type DeclassifyRequest = z.input<typeof declassifyRequest>;

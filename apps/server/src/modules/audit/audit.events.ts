@@ -37,6 +37,8 @@ export type AuditEventMap = {
   'item.extended': { newEnd: string; years: number; decisionRef: string };
   'item.declassified_auto': { count: number; asOf: string };
   'item.notice_sent': { kind: string; noticeId: string };
+  'item.level_adjusted': { from: string; to: string; decisionRef: string };
+  'item.declassified': { reason: string; decisionRef: string; partial: boolean };
   'destruction.proposed': { items: number };
   'destruction.council_set': { councilRef: string; size: number };
   'destruction.reviewed': Record<string, never>;
@@ -92,6 +94,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'item.extended': 'Gia hạn thời hạn bảo vệ',
   'item.declassified_auto': 'Đương nhiên giải mật khi hết thời hạn',
   'item.notice_sent': 'Gửi thông báo gia hạn, điều chỉnh, giải mật',
+  'item.level_adjusted': 'Điều chỉnh độ mật',
+  'item.declassified': 'Giải mật theo quyết định',
   'destruction.proposed': 'Đề xuất tiêu hủy',
   'destruction.council_set': 'Thành lập Hội đồng tiêu hủy',
   'destruction.reviewed': 'Hội đồng tiêu hủy họp xét',

@@ -34,10 +34,11 @@ export type ItemEventMap = {
   REGISTERED_OUTGOING: { soKyHieu: string; documentDate: string; envelopeMark: string; doubleEnvelope: boolean; recipients: string[] };
   SENT: { sentBy: string };
   EXTENDED: { previousEnd: string; newEnd: string; years: number; decisionRef: string; notifyBy: string; rule: string; legalBasis: string };
-  DECLASSIFIED: { case: 'EXPIRED' | 'DECISION' | 'NOT_IN_DANH_MUC'; protectionEnd: string | null; note: string };
+  DECLASSIFIED: { case: 'EXPIRED' | 'NATIONAL_INTEREST' | 'REMOVED_FROM_DANH_MUC'; protectionEnd: string | null; note: string; decisionRef?: string; partial?: boolean; council?: { chairId: string; memberIds: string[] } };
   NOTICE_SENT: { kind: string; sentTo: string; sentOn: string };
   DESTROYED: { caseId: string; method: string; place: string; witnesses: string[]; emergency: boolean };
   TAKEN_OUT: { requestId: string; returnDue: string; previousStatus: string };
+  LEVEL_ADJUSTED: { from: string; to: string; direction: string; decisionRef: string; protectionEnd: string | null; notifyBy: string; citedRefs: string[] };
   RETURNED: { requestId: string };
   PROVIDED: { requestId: string; to: string; representative: string; foreign: boolean };
 };
@@ -58,6 +59,7 @@ export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
   NOTICE_SENT: 'Gửi thông báo bằng văn bản',
   DESTROYED: 'Tiêu hủy',
   TAKEN_OUT: 'Mang ra khỏi nơi lưu giữ',
+  LEVEL_ADJUSTED: 'Điều chỉnh độ mật',
   RETURNED: 'Trả lại nơi lưu giữ',
   PROVIDED: 'Cung cấp, chuyển giao',
 };

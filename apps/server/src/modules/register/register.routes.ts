@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { createAuthorityRequest, createItemRequest, extendItemRequest, grantRequest, handOverRequest, noticeSentRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
+import { adjustLevelRequest, declassifyRequest, createAuthorityRequest, createItemRequest, extendItemRequest, grantRequest, handOverRequest, noticeSentRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
 import { extendItem, getDashboard, markNoticeSent } from './register.periods.ts';
+import { adjustLevel, declassifyItem } from './register.adjust.ts';
 import { createAuthority, determineItem, getEnvelopeLabels, proposeItem, registerOutgoing, sendItem } from './register.outgoing.ts';
 import { z } from 'zod';
 import { inTransaction, type AppContext } from '../../platform/context.ts';
@@ -80,4 +81,10 @@ export function registerPeriodRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<IdParams>('/api/items/:id/extend', async (request) => extendItem(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(extendItemRequest, request.body) }));
   app.post<IdParams>('/api/notices/:id/sent', async (request) => markNoticeSent(ctx, { actor: requireActor(request), noticeId: request.params.id, input: parseInput(noticeSentRequest, request.body) }));
   app.get('/api/dashboard', async (request) => getDashboard(ctx, { actor: requireActor(request) }));
+}
+
+/** Level adjustment and declassification by decision (LEGAL.md R9.3, R9.5). */
+export function registerAdjustRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post<IdParams>('/api/items/:id/adjust-level', async (request) => adjustLevel(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(adjustLevelRequest, request.body) }));
+  app.post<IdParams>('/api/items/:id/declassify', async (request) => declassifyItem(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(declassifyRequest, request.body) }));
 }
