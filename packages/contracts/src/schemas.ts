@@ -504,3 +504,6 @@ export const declassifyRequest = z.object({
   declassifiedContent: optionalText('Nội dung được giải mật'),
 });
 export type DeclassifyRequest = z.input<typeof declassifyRequest>;
+
+export type OutgoingBookLine = { serial: number; date: string; soKyHieu: string; trichYeu: string | null; level: Level; signer: string | null; recipients: string[]; copies: number; envelopeMark: string; itemId: string };
+export type StatisticsLine = { serial: number; soKyHieu: string; date: string; trichYeu: string | null; level: Level; form: string | null; quantity: number; storage: string | null; protectionEnd: string | null; status: string; itemId: string };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { inTransaction, type AppContext } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { ITEM_SCOPE_ROLES } from '../access/access.policies.ts';
-import { getHandoverBook, getIncomingBook, handOverItem, receiveItem } from './register.receive.ts';
+import { getHandoverBook, getIncomingBook, getOutgoingBook, getStatistics, handOverItem, receiveItem } from './register.receive.ts';
 import { prepareBookPrintout, PRINTABLE_BOOKS, type PrintableBook } from '../books/books.usecases.ts';
 import { streamOf, writeBookPdf, writeBookXlsx } from '../books/books.export.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
@@ -39,7 +39,9 @@ export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<IdParams>('/api/items/:id/handover', async (request) => handOverItem(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(handOverRequest, request.body) }));
   for (const [slug, book, load] of [
     ['den', 'DEN', getIncomingBook],
+    ['di', 'DI', getOutgoingBook],
     ['chuyen-giao', 'CHUYEN_GIAO', getHandoverBook],
+    ['thong-ke', 'THONG_KE', getStatistics],
   ] as const) {
     app.get(`/api/books/${slug}`, async (request) => {
       const actor = requireActor(request);
