@@ -38,7 +38,9 @@
 // POST /api/audit/verify    verifyAuditRequest → { reports: AuditChainReport[] }
 //
 // POST /api/items           createItemRequest → { item: Item }
-// GET  /api/items                         → { items: Item[], total }
+// GET  /api/items?q&unitId&level&status&custodianId&protectionEndBefore&withoutLocation&page&pageSize → { items: Item[], total }
+// POST /api/items/:id/location storageLocationRequest → { item }
+// GET|POST /api/saved-views, DELETE /api/saved-views/:id → the person's saved list filters
 // GET  /api/items/:id                     → { item: Item }  (404 item.not_found if not visible)
 // POST /api/items/:id/grants grantRequest → { ok: true }
 //

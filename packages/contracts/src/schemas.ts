@@ -290,7 +290,33 @@ export type Item = {
   custodianId: string | null;
   status: string;
   createdAt: string;
+  form: string | null;
+  sender: string | null;
+  documentDate: string | null;
+  copies: number | null;
+  storageLocation: string | null;
+  protectionEnd: string | null;
+  recallDeadline: string | null;
+  determinedOn: string | null;
 };
+
+/** Filters of the item list (accent-insensitive `q` over number, symbol and summary). */
+export const listItemsQuery = z.object({
+  q: z.string().trim().max(300).optional(),
+  unitId: idSchema('unt').optional(),
+  level: levelSchema.optional(),
+  status: z.string().regex(/^[A-Z_]+$/).max(40).optional(),
+  custodianId: idSchema('psn').optional(),
+  protectionEndBefore: isoDate.optional(),
+  withoutLocation: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+});
+export type ListItemsQuery = z.input<typeof listItemsQuery>;
+
+export const storageLocationRequest = z.object({ storageLocation: text('Nơi lưu giữ (phòng, tủ, két)', LIMITS.nameMax) });
+export const savedViewRequest = z.object({ name: text('Tên bộ lọc', 100), query: listItemsQuery.omit({ page: true, pageSize: true }).partial() });
+export type SavedView = { id: string; name: string; query: Record<string, unknown> };
 
 export const grantRequest = z.object({
   personId: idSchema('psn'),
@@ -413,6 +439,7 @@ export type Dashboard = {
   recallsDue: DashboardEntry[];
   noticesDue: Array<DashboardEntry & { noticeId: string }>;
   takeOutsDue: DashboardEntry[];
+  withoutLocation: DashboardEntry[];
 };
 
 // ---- destruction (LEGAL.md R10.1–R10.4) ---------------------------------------------------

@@ -25,6 +25,7 @@ export type AuditEventMap = {
   'account.password_reset': { username: string };
   'item.created': { level: string; soKyHieu: string; custodianId: string | null };
   'item.viewed': { level: string };
+  'item.location_set': { storageLocation: string };
   'item.received': { level: string; soKyHieu: string; bookSerial: number; outcomes: string[] };
   'item.tampering_reported': { soKyHieu: string; sender: string };
   'item.handed_over': { fromPersonId: string | null; toPersonId: string; bookSerial: number };
@@ -83,6 +84,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'account.password_reset': 'Đặt lại mật khẩu',
   'item.created': 'Đăng ký tài liệu mật',
   'item.viewed': 'Xem chi tiết tài liệu mật',
+  'item.location_set': 'Ghi nơi lưu giữ tài liệu mật',
   'item.received': 'Tiếp nhận, vào sổ đến',
   'item.tampering_reported': 'Báo cáo bì có dấu hiệu bóc mở',
   'item.handed_over': 'Chuyển giao tài liệu mật',

@@ -139,6 +139,13 @@ export async function getDashboard(ctx: AppContext, { actor }: { actor: Actor })
     .map((r) => ({ r, s: takeOutStatus({ returnDueDate: r.to_date!, today, ruleSet }) }))
     .filter(({ s }) => s.status === 'OVERDUE' || s.status === 'DUE_SOON')
     .map(({ r, s }) => entry(r, r.to_date, s.status === 'OVERDUE' ? `Quá hạn trả về nơi lưu giữ ${Math.abs(s.daysLeft)} ngày (R8.2)` : `Hạn trả về nơi lưu giữ ngày ${formatDate(r.to_date)}`));
+  const unlocated = await visible
+    .select(['items.id', 'items.so_ky_hieu', 'items.level', 'items.status', 'items.created_at'])
+    .where('items.status', 'in', ['RECEIVED', 'DETERMINED', 'REGISTERED_OUT'])
+    .where('items.storage_location', 'is', null)
+    .orderBy('items.created_at')
+    .limit(200)
+    .execute();
   const expiring: DashboardEntry[] = [];
   const tooLate: DashboardEntry[] = [];
   for (const r of ending) {
@@ -156,6 +163,7 @@ export async function getDashboard(ctx: AppContext, { actor }: { actor: Actor })
     extensionTooLate: tooLate,
     recallsDue,
     takeOutsDue,
+    withoutLocation: unlocated.map((r) => entry(r, r.created_at, 'Chưa ghi nơi lưu giữ (phòng, tủ, két)')),
     noticesDue: notices.map((n) => ({ ...entry(n, n.due_date, `${n.kind === 'EXTENSION' ? 'Thông báo gia hạn' : 'Thông báo'} phải gửi trước hết ngày ${formatDate(n.due_date)}${n.due_date < today ? ' (đã quá hạn)' : ''}`), noticeId: n.noticeId })),
   };
 }

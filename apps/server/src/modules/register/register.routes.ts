@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { adjustLevelRequest, declassifyRequest, createAuthorityRequest, createItemRequest, extendItemRequest, grantRequest, handOverRequest, noticeSentRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
+import { adjustLevelRequest, declassifyRequest, createAuthorityRequest, createItemRequest, listItemsQuery, savedViewRequest, storageLocationRequest, extendItemRequest, grantRequest, handOverRequest, noticeSentRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
 import { extendItem, getDashboard, markNoticeSent } from './register.periods.ts';
 import { adjustLevel, declassifyItem } from './register.adjust.ts';
 import { createAuthority, determineItem, getEnvelopeLabels, proposeItem, registerOutgoing, sendItem } from './register.outgoing.ts';
@@ -12,17 +12,17 @@ import { prepareBookPrintout, PRINTABLE_BOOKS, type PrintableBook } from '../boo
 import { streamOf, writeBookPdf, writeBookXlsx } from '../books/books.export.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { parseInput } from '../../platform/http/validation.ts';
-import { createItem, getItem, grantItemAccess, listItems } from './register.usecases.ts';
+import { createItem, deleteSavedView, getItem, grantItemAccess, listItems, listSavedViews, saveView, setStorageLocation } from './register.usecases.ts';
 
-const listQuery = z.object({ q: z.string().trim().max(300).optional() });
 type IdParams = { Params: { id: string } };
 
 export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/api/items', async (request) => createItem(ctx, { actor: requireActor(request), input: parseInput(createItemRequest, request.body) }));
-  app.get('/api/items', async (request) => {
-    const { q } = parseInput(listQuery, request.query);
-    return listItems(ctx, { actor: requireActor(request), ...(q ? { q } : {}) });
-  });
+  app.get('/api/items', async (request) => listItems(ctx, { actor: requireActor(request), query: parseInput(listItemsQuery, request.query) }));
+  app.post<IdParams>('/api/items/:id/location', async (request) => setStorageLocation(ctx, { actor: requireActor(request), itemId: request.params.id, ...parseInput(storageLocationRequest, request.body) }));
+  app.get('/api/saved-views', async (request) => listSavedViews(ctx, { actor: requireActor(request) }));
+  app.post('/api/saved-views', async (request) => saveView(ctx, { actor: requireActor(request), ...parseInput(savedViewRequest, request.body) }));
+  app.delete<IdParams>('/api/saved-views/:id', async (request) => deleteSavedView(ctx, { actor: requireActor(request), viewId: request.params.id }));
   app.get<IdParams>('/api/items/:id', async (request) => getItem(ctx, { actor: requireActor(request), itemId: request.params.id }));
   app.post<IdParams>('/api/items/:id/grants', async (request) => {
     const input = parseInput(grantRequest, request.body);

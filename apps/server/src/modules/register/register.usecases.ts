@@ -1,4 +1,5 @@
-import { createItemRequest, foldForSearch, type CreateItemRequest, type Item, type Level } from '@bmnn/contracts';
+import { createItemRequest, foldForSearch, type CreateItemRequest, type Item, type Level, type listItemsQuery } from '@bmnn/contracts';
+import type { z } from 'zod';
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
@@ -11,7 +12,24 @@ import { registerErrors } from './register.errors.ts';
 type ItemRow = Selectable<Database['items']>;
 
 function present(r: ItemRow): Item {
-  return { id: r.id, unitId: r.unit_id, level: r.level as Level, soKyHieu: r.so_ky_hieu, trichYeu: r.trich_yeu, custodianId: r.custodian_id, status: r.status, createdAt: r.created_at };
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    level: r.level as Level,
+    soKyHieu: r.so_ky_hieu,
+    trichYeu: r.trich_yeu,
+    custodianId: r.custodian_id,
+    status: r.status,
+    createdAt: r.created_at,
+    form: r.form,
+    sender: r.sender,
+    documentDate: r.document_date,
+    copies: r.copies === null ? null : Number(r.copies),
+    storageLocation: r.storage_location,
+    protectionEnd: r.protection_end,
+    recallDeadline: r.recall_deadline,
+    determinedOn: r.determined_on,
+  };
 }
 
 /**
@@ -70,18 +88,55 @@ export async function createItem(ctx: AppContext, { actor, input: raw }: { actor
   return { item: present(row) };
 }
 
-export async function listItems(ctx: AppContext, { actor, q }: { actor: Actor; q?: string }) {
+/** The item list: only visible items, filtered, newest first, one page with the total count. */
+export async function listItems(ctx: AppContext, { actor, query: filter = {} }: { actor: Actor; query?: Partial<z.output<typeof listItemsQuery>> }) {
   const now = ctx.clock();
   let query = ctx.db.selectFrom('items').where(visibleItemsFilter(actor, now));
-  if (q) {
-    const needle = `%${foldForSearch(q).replace(/[%_\\]/g, '')}%`;
+  if (filter.q) {
+    const needle = `%${foldForSearch(filter.q).replace(/[%_\\]/g, '')}%`;
     query = query.where((eb) => eb.or([eb('items.so_ky_hieu_folded', 'like', needle), eb('items.trich_yeu_folded', 'like', needle)]));
   }
+  if (filter.unitId) query = query.where('items.unit_id', '=', filter.unitId);
+  if (filter.level) query = query.where('items.level', '=', filter.level);
+  if (filter.status) query = query.where('items.status', '=', filter.status);
+  if (filter.custodianId) query = query.where('items.custodian_id', '=', filter.custodianId);
+  if (filter.protectionEndBefore) query = query.where('items.protection_end', '<=', filter.protectionEndBefore);
+  if (filter.withoutLocation) query = query.where('items.storage_location', 'is', null);
+  const pageSize = filter.pageSize ?? 50;
+  const page = filter.page ?? 1;
   const [rows, count] = await Promise.all([
-    query.selectAll('items').orderBy('items.created_at', 'desc').limit(200).execute(),
+    query.selectAll('items').orderBy('items.created_at', 'desc').orderBy('items.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(present), total: Number(count.n) };
+}
+
+/** R6.1: where an item is kept; set by the clerk or the head within scope. */
+export async function setStorageLocation(ctx: AppContext, { actor, itemId, storageLocation }: { actor: Actor; itemId: string; storageLocation: string }) {
+  const row = await ctx.db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
+  if (!row || !canSeeItem({ actor, item: await loadAccessFacts(ctx, row), now: ctx.clock() })) throw registerErrors.itemNotFound();
+  if (!ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r)) || !actor.scopeUnitIds.has(row.unit_id)) throw errors.forbidden();
+  await inTransaction(ctx, async ({ trx, now, audit }) => {
+    await trx.updateTable('items').set({ storage_location: storageLocation, updated_at: now.toISOString() }).where('id', '=', itemId).execute();
+    await audit({ type: 'item.location_set', chain: row.unit_id, actorId: actor.accountId, subjectId: itemId, data: { storageLocation } });
+  });
+  return { item: present({ ...row, storage_location: storageLocation }) };
+}
+
+export async function listSavedViews(ctx: AppContext, { actor }: { actor: Actor }) {
+  const rows = await ctx.db.selectFrom('saved_views').selectAll().where('account_id', '=', actor.accountId).orderBy('name').execute();
+  return { views: rows.map((r) => ({ id: r.id, name: r.name, query: JSON.parse(r.query) as Record<string, unknown> })) };
+}
+
+export async function saveView(ctx: AppContext, { actor, name, query }: { actor: Actor; name: string; query: Record<string, unknown> }) {
+  const id = generateId('svw');
+  await ctx.db.insertInto('saved_views').values({ id, account_id: actor.accountId, name, query: JSON.stringify(query), created_at: ctx.clock().toISOString() }).execute();
+  return { view: { id, name, query } };
+}
+
+export async function deleteSavedView(ctx: AppContext, { actor, viewId }: { actor: Actor; viewId: string }) {
+  await ctx.db.deleteFrom('saved_views').where('id', '=', viewId).where('account_id', '=', actor.accountId).execute();
+  return { ok: true as const };
 }
 
 /** Reading an item's details is audited (DESIGN.md §5); an item the actor may not see is 404. */

@@ -12,6 +12,7 @@ import * as m0005 from './migrations/0005-determination.ts';
 import * as m0006 from './migrations/0006-periods.ts';
 import * as m0007 from './migrations/0007-destruction.ts';
 import * as m0008 from './migrations/0008-take-out-provision.ts';
+import * as m0009 from './migrations/0009-location-views.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -84,6 +85,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-periods': m0006,
   '0007-destruction': m0007,
   '0008-take-out-provision': m0008,
+  '0009-location-views': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -132,6 +132,7 @@ export type ItemsTable = {
   determination_basis: string | null;
   protection_end: string | null;
   extensions_count: Generated<number>;
+  storage_location: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -260,6 +261,8 @@ export type ReleaseRequestsTable = {
 
 export type ReleaseRequestItemsTable = { request_id: string; item_id: string };
 
+export type SavedViewsTable = { id: string; account_id: string; name: string; query: string; created_at: string };
+
 export type ItemCitationsTable = { item_id: string; danh_muc_item_id: string };
 
 export type Database = {
@@ -284,4 +287,5 @@ export type Database = {
   destruction_case_items: DestructionCaseItemsTable;
   release_requests: ReleaseRequestsTable;
   release_request_items: ReleaseRequestItemsTable;
+  saved_views: SavedViewsTable;
 };
