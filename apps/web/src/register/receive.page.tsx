@@ -178,6 +178,11 @@ export function ReceivePage() {
         layout="vertical"
         onFinish={onFinish}
         initialValues={{ unitId: account.unitId, form: 'PAPER_DOC', copies: 1, named: false, recall: false, envelopeIntact: false, countMatches: false, packagingCorrect: false }}
+        // The register line is written only by the button: Enter in a field (e.g. after typing a
+        // date) must not save a half-filled receipt.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement) && !(e.target instanceof HTMLButtonElement)) e.preventDefault();
+        }}
         onValuesChange={(changed: Values) => {
           if ('level' in changed || 'named' in changed) form.setFields([{ name: 'trichYeu', errors: [] }]);
         }}
