@@ -111,6 +111,36 @@ describe('the register in the browser, as a clerk does it', () => {
     await screenshot(page, 'register-01-danh-muc');
   });
 
+  it('the administrator imports a danh mục file: a dry run lists every problem, nothing is imported until the file is clean', async () => {
+    const header = 'Số quyết định,Ngày quyết định,Cơ quan ban hành,Lĩnh vực,Hiệu lực từ,Hiệu lực đến,Mục số,Độ mật,Nội dung,Từ khóa';
+    const good = [
+      header,
+      '12/QĐ-UBND,15/01/2026,Ủy ban nhân dân tỉnh Bắc Ninh,Quốc phòng, an ninh địa phương,15/01/2026,,1,Tối mật,"Kế hoạch phòng thủ khu vực tỉnh khi chưa công bố","kế hoạch phòng thủ; khu vực phòng thủ"',
+      '12/QĐ-UBND,15/01/2026,Ủy ban nhân dân tỉnh Bắc Ninh,Quốc phòng, an ninh địa phương,15/01/2026,,2,Mật,"Phương án bảo vệ mục tiêu trọng điểm của tỉnh","mục tiêu trọng điểm"',
+    ];
+    // Quote the sector, which contains a comma.
+    const csv = (lines: string[]) => Buffer.from(lines.map((l) => l.replace('Quốc phòng, an ninh địa phương', '"Quốc phòng, an ninh địa phương"')).join('\n'), 'utf8');
+    const bad = [good[0]!, good[1]!.replace('15/01/2026,Ủy ban', '31/02/2026,Ủy ban'), good[2]!.replace(',Mật,', ',Bí mật lắm,')];
+
+    await page.getByTestId('tab-import').click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'danh-muc-loi.csv', mimeType: 'text/csv', buffer: csv(bad) });
+    expect(await page.getByTestId('danh-muc-import').isDisabled()).toBe(true);
+    await page.getByTestId('danh-muc-dry-run').click();
+    await page.getByTestId('danh-muc-check-failed').waitFor();
+    const problemsTable = (await page.getByTestId('danh-muc-problems').textContent()) ?? '';
+    expect(problemsTable).toContain('Ngày quyết định');
+    expect(problemsTable).toContain('Độ mật không hợp lệ');
+    expect(await page.getByTestId('danh-muc-import').isDisabled()).toBe(true);
+    await screenshot(page, 'register-01b-danh-muc-import-problems');
+
+    await page.locator('input[type=file]').setInputFiles({ name: 'danh-muc.csv', mimeType: 'text/csv', buffer: csv(good) });
+    await page.getByTestId('danh-muc-dry-run').click();
+    await page.getByTestId('danh-muc-check-ok').waitFor();
+    await page.getByTestId('danh-muc-import').click();
+    await page.getByTestId('tab-decisions').click();
+    await expect.poll(() => page.getByTestId('danh-muc-decisions').textContent()).toContain('12/QĐ-UBND');
+  });
+
   it('the clerk logs in and sees the items, the books and the danh mục', async () => {
     await firstLogin(CLERK.username, temporary.clerk, CLERK.password);
     expect(await menuKeys()).toEqual(['items', 'people', 'books', 'danhMuc']);

@@ -32,7 +32,8 @@ export function DanhMucSuggest({ text, level }: { text: string | undefined; leve
   }, [trimmed]);
 
   if (suggestions.length === 0) return null;
-  const highest = suggestions.reduce<Level>((max, s) => (LEVEL_RANK[s.level] > LEVEL_RANK[max] ? s.level : max), 'MAT');
+  // The best match (first) decides the hint; weaker matches are listed without a warning.
+  const best = suggestions[0]!.level;
   return (
     <Card
       size="small"
@@ -49,8 +50,8 @@ export function DanhMucSuggest({ text, level }: { text: string | undefined; leve
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         Các mục trong danh mục bí mật nhà nước có nội dung gần với trích yếu. Chỉ để tham khảo; độ mật do người có thẩm quyền quyết định.
       </Typography.Paragraph>
-      {level && LEVEL_RANK[highest] > LEVEL_RANK[level] && (
-        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`Có mục danh mục ở độ ${LEVEL_LABELS[highest]}, cao hơn độ mật đã chọn. Hãy kiểm tra lại dấu độ mật trên tài liệu.`} />
+      {level && LEVEL_RANK[best] > LEVEL_RANK[level] && (
+        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`Mục gần nhất ở độ ${LEVEL_LABELS[best]}, cao hơn độ mật đã chọn. Hãy đối chiếu dấu độ mật trên tài liệu.`} />
       )}
       <List
         size="small"

@@ -85,9 +85,9 @@ export function DanhMucPage() {
                       style: { cursor: 'pointer' },
                     })}
                     columns={[
-                      { key: 'number', title: 'Số quyết định', render: (_, d) => <Space>{d.number}{d.isSample && <SampleTag />}</Space> },
+                      { key: 'number', title: 'Số quyết định', width: 220, render: (_, d) => <Space>{d.number}{d.isSample && <SampleTag />}</Space> },
                       { key: 'decidedOn', title: 'Ngày', width: 110, render: (_, d) => formatDate(d.decidedOn) },
-                      { key: 'issuer', title: 'Cơ quan ban hành', dataIndex: 'issuer' },
+                      { key: 'issuer', title: 'Cơ quan ban hành', dataIndex: 'issuer', width: 180 },
                       { key: 'sector', title: 'Lĩnh vực', dataIndex: 'sector' },
                       { key: 'valid', title: 'Hiệu lực', width: 210, render: (_, d) => `từ ${formatDate(d.validFrom)}${d.validTo ? ` đến ${formatDate(d.validTo)}` : ''}` },
                       { key: 'itemCount', title: 'Số mục', dataIndex: 'itemCount', width: 80, align: 'center' },

@@ -11,7 +11,7 @@ import { LevelTag } from './register.labels.tsx';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 6 }, (_, i) => thisYear - i);
-const blank = <span style={{ display: 'inline-block', minWidth: 80 }} />;
+const blank = <span style={{ display: 'inline-block', minWidth: 60 }} />;
 
 function BookHeading({ title, unitName, year, basis }: { title: string; unitName: string; year: number; basis: string }) {
   return (
@@ -95,26 +95,36 @@ export function BooksPage() {
                     loading={incoming.loading}
                     dataSource={incoming.data?.lines ?? []}
                     pagination={false}
-                    scroll={{ x: 1400 }}
+                    scroll={{ x: 1280 }}
                     locale={{ emptyText: `Chưa có tài liệu nào vào sổ đến năm ${year}` }}
                     columns={[
-                      { key: 'serial', title: 'Số đến', dataIndex: 'serial', width: 70, align: 'center' },
-                      { key: 'receivedAt', title: 'Ngày đến', width: 105, render: (_, l) => formatDate(l.receivedAt) },
-                      { key: 'sender', title: 'Nơi gửi', dataIndex: 'sender', width: 170 },
-                      { key: 'soKyHieu', title: 'Số, ký hiệu', dataIndex: 'soKyHieu', width: 140 },
-                      { key: 'documentDate', title: 'Ngày văn bản', width: 105, render: (_, l) => formatDate(l.documentDate) },
+                      { key: 'serial', title: 'Số đến', dataIndex: 'serial', width: 60, align: 'center' },
+                      { key: 'receivedAt', title: 'Ngày đến', width: 100, render: (_, l) => formatDate(l.receivedAt) },
+                      { key: 'sender', title: 'Nơi gửi', dataIndex: 'sender', width: 150 },
+                      {
+                        key: 'soKyHieu',
+                        title: 'Số, ký hiệu; ngày văn bản',
+                        width: 140,
+                        render: (_, l) => (
+                          <>
+                            {l.soKyHieu}
+                            {l.documentDate && <div>{formatDate(l.documentDate)}</div>}
+                          </>
+                        ),
+                      },
                       {
                         key: 'trichYeu',
                         title: 'Trích yếu',
-                        render: (_, l) => l.trichYeu ?? <Typography.Text type="secondary">{l.level === 'TUYET_MAT' ? '(Tuyệt mật — không ghi)' : '(Không bóc bì — không ghi)'}</Typography.Text>,
+                        width: 240,
+                        render: (_, l) => l.trichYeu ?? (l.level === 'TUYET_MAT' ? <Typography.Text type="secondary">(Tuyệt mật — không ghi)</Typography.Text> : ''),
                       },
-                      { key: 'level', title: 'Độ mật', width: 95, align: 'center', render: (_, l) => <LevelTag level={l.level} /> },
-                      { key: 'copies', title: 'Số bản', dataIndex: 'copies', width: 65, align: 'center' },
-                      { key: 'receiver', title: 'Người nhận, nơi nhận', width: 160, render: (_, l) => l.custodianName ?? l.receivedBy },
-                      { key: 'condition', title: 'Tình trạng bì', dataIndex: 'condition', width: 150 },
-                      { key: 'recall', title: 'Hạn thu hồi', width: 100, render: (_, l) => formatDate(l.recallDeadline) },
-                      { key: 'sign', title: 'Ký nhận', width: 90, render: () => blank },
-                      { key: 'note', title: 'Ghi chú', width: 140, render: (_, l) => l.note ?? '' },
+                      { key: 'level', title: 'Độ mật', width: 90, align: 'center', render: (_, l) => <LevelTag level={l.level} /> },
+                      { key: 'copies', title: 'Số bản', dataIndex: 'copies', width: 55, align: 'center' },
+                      { key: 'receiver', title: 'Người nhận, người giữ', width: 130, render: (_, l) => l.custodianName ?? l.receivedBy },
+                      { key: 'condition', title: 'Tình trạng bì', dataIndex: 'condition', width: 130 },
+                      { key: 'recall', title: 'Hạn thu hồi', width: 95, render: (_, l) => formatDate(l.recallDeadline) },
+                      { key: 'sign', title: 'Ký nhận', width: 75, render: () => blank },
+                      { key: 'note', title: 'Ghi chú', width: 110, render: (_, l) => l.note ?? '' },
                     ]}
                   />
                 </>
