@@ -216,6 +216,8 @@ describe('the register in the browser, as a clerk does it', () => {
   });
 
   it('the incoming book and the handover book show the lines', async () => {
+    // The books are landscape, like the paper ones: a wide screen shows every column.
+    await page.setViewportSize({ width: 1800, height: 860 });
     await page.getByTestId('menu-books').click();
     const incoming = page.getByTestId('book-den').locator('tbody tr.ant-table-row');
     await expect.poll(() => incoming.count()).toBe(2);
@@ -236,6 +238,7 @@ describe('the register in the browser, as a clerk does it', () => {
     expect(line).toContain(STAFF.fullName);
     expect(line).toContain('Sở Tư pháp');
     await screenshot(page, 'register-10-handover-book');
+    await page.setViewportSize({ width: 1366, height: 860 });
   });
 
   it('exports the incoming book as XLSX when the server offers it', async () => {
