@@ -16,7 +16,7 @@ import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
-import { registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
+import { registerOutgoingRoutes, registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
 
@@ -67,6 +67,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerAuditRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
   registerReceiveRoutes(app, ctx);
+  registerOutgoingRoutes(app, ctx);
   registerDanhMucRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');

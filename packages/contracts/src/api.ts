@@ -29,16 +29,30 @@
 // POST /api/accounts        createAccountRequest → AccountWithTemporaryPassword
 // PATCH /api/accounts/:id   updateAccountRequest → { account: Account }
 // POST /api/accounts/:id/lock             → { account: Account }
-// POST /api/accounts/:id/unlock           → { account: Account }
+// POST /api/accounts/:id/unlock           → { account: Account }   (also reactivates a disabled account)
+// POST /api/accounts/:id/disable          → { account: Account }
 // POST /api/accounts/:id/reset-password   → AccountWithTemporaryPassword
 //
 // GET  /api/audit?unitId&type&actorId&from&to&page&pageSize → { records: AuditRecord[], total }
+// GET  /api/audit/types                  → { types: [{ type, label }] }
 // POST /api/audit/verify    verifyAuditRequest → { reports: AuditChainReport[] }
 //
 // POST /api/items           createItemRequest → { item: Item }
 // GET  /api/items                         → { items: Item[], total }
 // GET  /api/items/:id                     → { item: Item }  (404 item.not_found if not visible)
 // POST /api/items/:id/grants grantRequest → { ok: true }
+//
+// POST /api/register/receive receiveItemRequest → { itemId, bookSerial, outcomes[], status }
+// POST /api/items/:id/handover handOverRequest → { bookSerial }
+// POST /api/authorities createAuthorityRequest → { authorityId }   (administrator: positions, delegations)
+// POST /api/register/propose proposeItemRequest → { itemId, level, citedRefs[], trichYeuStored }
+// POST /api/items/:id/determine           → { status, protectionEnd, protectionLabel, legalBasis }
+// POST /api/items/:id/register-outgoing registerOutgoingRequest → { bookSerial, envelopeMark, doubleEnvelope }
+// POST /api/items/:id/send                → { status: 'SENT' }   (409 register.not_registered_outgoing before the book line)
+// GET  /api/items/:id/envelope            → { level, labels: [{ recipient, inner, outer }] }
+// GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
+// GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
+// GET  /api/books/:den|chuyen-giao/export?unitId&year&format=xlsx|pdf → the file (audited)
 //
 // GET  /api/danh-muc/decisions            → { decisions: DanhMucDecision[] } (with itemCount, isSample)
 // GET  /api/danh-muc/items?decisionId&q&level → { items: DanhMucItem[] }

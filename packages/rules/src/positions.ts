@@ -21,16 +21,5 @@ export const POSITIONS = {
 export type PositionKey = keyof typeof POSITIONS;
 export const POSITION_KEYS = Object.keys(POSITIONS) as PositionKey[];
 
-/** Forms of a secret item (R1.1). */
-export const ITEM_FORMS = ['PAPER_DOC', 'E_DOC', 'DIGITISED_E_DOC', 'OBJECT', 'PLACE', 'SPEECH', 'ACTIVITY', 'OTHER'] as const;
-export type ItemForm = (typeof ITEM_FORMS)[number];
-export const ITEM_FORM_LABELS: Record<ItemForm, string> = {
-  PAPER_DOC: 'Tài liệu giấy',
-  E_DOC: 'Văn bản điện tử',
-  DIGITISED_E_DOC: 'Văn bản điện tử số hóa',
-  OBJECT: 'Vật',
-  PLACE: 'Địa điểm',
-  SPEECH: 'Lời nói',
-  ACTIVITY: 'Hoạt động',
-  OTHER: 'Hình thức khác',
-};
+/** Forms of a secret item (R1.1): one definition, in the shared contracts. */
+export { ITEM_FORMS, ITEM_FORM_LABELS, type ItemForm } from '@bmnn/contracts';

@@ -21,6 +21,7 @@ export type AuditEventMap = {
   'account.roles_changed': { username: string; before: string[]; after: string[] };
   'account.locked': { username: string };
   'account.unlocked': { username: string };
+  'account.disabled': { username: string };
   'account.password_reset': { username: string };
   'item.created': { level: string; soKyHieu: string; custodianId: string | null };
   'item.viewed': { level: string };
@@ -28,6 +29,12 @@ export type AuditEventMap = {
   'item.tampering_reported': { soKyHieu: string; sender: string };
   'item.handed_over': { fromPersonId: string | null; toPersonId: string; bookSerial: number };
   'book.viewed': { book: string; year: number };
+  'authority.created': { positionKeys: string[]; delegationRef: string | null; validFrom: string };
+  'item.proposed': { level: string; citedRefs: string[] };
+  'item.determined': { level: string; protectionEnd: string | null };
+  'item.registered_outgoing': { soKyHieu: string; bookSerial: number; envelopeMark: string };
+  'item.sent': { soKyHieu: string };
+  'book.exported': { book: string; year: number; format: string; lines: number; highestLevel: string | null };
   'item.grant_created': { personId: string; expiresAt: string };
   'audit.verified': { chains: number; broken: number };
   'danh_muc.imported': { decisions: string[]; items: number; sample: boolean };
@@ -36,6 +43,48 @@ export type AuditEventMap = {
 };
 
 export type AuditEventType = keyof AuditEventMap;
+
+/** A short Vietnamese name per event type (for the viewer's filter); the compiler wants every type. */
+export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
+  'setup.completed': 'Thiết lập lần đầu',
+  'auth.login_succeeded': 'Đăng nhập thành công',
+  'auth.login_failed': 'Đăng nhập không thành công',
+  'auth.account_auto_locked': 'Tự động khóa tài khoản',
+  'auth.logout': 'Đăng xuất',
+  'auth.password_changed': 'Đổi mật khẩu',
+  'auth.totp_enabled': 'Bật xác thực hai lớp',
+  'auth.totp_disabled': 'Tắt xác thực hai lớp',
+  'unit.created': 'Tạo đơn vị',
+  'unit.updated': 'Sửa đơn vị',
+  'unit.moved': 'Chuyển đơn vị',
+  'unit.defunct': 'Đơn vị chấm dứt hoạt động',
+  'person.created': 'Thêm cán bộ',
+  'person.updated': 'Sửa cán bộ',
+  'account.created': 'Tạo tài khoản',
+  'account.roles_changed': 'Đổi vai trò',
+  'account.locked': 'Khóa tài khoản',
+  'account.unlocked': 'Mở khóa tài khoản',
+  'account.disabled': 'Vô hiệu hóa tài khoản',
+  'account.password_reset': 'Đặt lại mật khẩu',
+  'item.created': 'Đăng ký tài liệu mật',
+  'item.viewed': 'Xem chi tiết tài liệu mật',
+  'item.received': 'Tiếp nhận, vào sổ đến',
+  'item.tampering_reported': 'Báo cáo bì có dấu hiệu bóc mở',
+  'item.handed_over': 'Chuyển giao tài liệu mật',
+  'item.grant_created': 'Cấp quyền tiếp cận có thời hạn',
+  'item.proposed': 'Đề xuất xác định độ mật',
+  'item.determined': 'Xác định độ mật',
+  'item.registered_outgoing': 'Vào sổ đi',
+  'item.sent': 'Phát hành, gửi đi',
+  'authority.created': 'Ghi nhận thẩm quyền',
+  'book.viewed': 'Xem sổ',
+  'book.exported': 'Xuất, in sổ',
+  'danh_muc.imported': 'Nhập danh mục BMNN',
+  'audit.verified': 'Kiểm tra tính toàn vẹn nhật ký',
+  'backup.created': 'Sao lưu dữ liệu',
+  'backup.restored': 'Khôi phục dữ liệu',
+};
+export const AUDIT_EVENT_TYPES = Object.keys(AUDIT_EVENT_LABELS) as AuditEventType[];
 
 export type AuditEvent = {
   [K in AuditEventType]: {
@@ -90,6 +139,8 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Khóa tài khoản ${d.username}`;
     case 'account.unlocked':
       return `Mở khóa tài khoản ${d.username}`;
+    case 'account.disabled':
+      return `Vô hiệu hóa tài khoản ${d.username}`;
     case 'account.password_reset':
       return `Đặt lại mật khẩu tài khoản ${d.username}`;
     case 'item.created':
@@ -100,6 +151,18 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Báo cáo lãnh đạo: bì tài liệu ${d.soKyHieu} có dấu hiệu bóc mở, tráo đổi`;
     case 'item.handed_over':
       return `Chuyển giao tài liệu, vào sổ chuyển giao số ${d.bookSerial}`;
+    case 'book.exported':
+      return `Xuất sổ ${d.book} năm ${d.year} ra ${String(d.format).toUpperCase()} (${d.lines} dòng)`;
+    case 'authority.created':
+      return 'Ghi nhận thẩm quyền (chức danh, ủy quyền) của cán bộ';
+    case 'item.proposed':
+      return `Đề xuất xác định độ mật theo ${(data.citedRefs as string[] | undefined)?.join('; ') ?? ''}`;
+    case 'item.determined':
+      return 'Lãnh đạo xác định bí mật nhà nước và độ mật';
+    case 'item.registered_outgoing':
+      return `Vào sổ đi số ${d.bookSerial}: ${d.soKyHieu} (dấu ${d.envelopeMark})`;
+    case 'item.sent':
+      return `Phát hành, gửi đi ${d.soKyHieu}`;
     case 'book.viewed':
       return `Xem sổ ${d.book} năm ${d.year}`;
     case 'item.viewed':

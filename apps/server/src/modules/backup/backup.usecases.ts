@@ -17,7 +17,7 @@ import { BackupFormatError, createEncryption, openEncryption, TAG_LENGTH } from 
 
 type TableName = keyof Database;
 /** Restore order respects foreign keys; sessions are not backed up (a restore logs everyone out). */
-const TABLES: Array<{ name: TableName; key: string }> = [
+const TABLES: Array<{ name: TableName; key: string | string[] }> = [
   { name: 'units', key: 'id' },
   { name: 'unit_names', key: 'id' },
   { name: 'unit_history', key: 'id' },
@@ -29,6 +29,8 @@ const TABLES: Array<{ name: TableName; key: string }> = [
   { name: 'access_grants', key: 'id' },
   { name: 'danh_muc_decisions', key: 'id' },
   { name: 'danh_muc_items', key: 'id' },
+  { name: 'authorities', key: 'id' },
+  { name: 'item_citations', key: ['item_id', 'danh_muc_item_id'] },
   { name: 'audit_records', key: 'id' },
   { name: 'audit_heads', key: 'chain' },
 ];
@@ -40,15 +42,21 @@ async function* snapshotLines(trx: Transaction<Database>, filesDir: string): Asy
   const counts: Record<string, number> = {};
   for (const { name, key } of TABLES) {
     let last: string | null = null;
+    let offset = 0;
     counts[name] = 0;
     for (;;) {
-      let q = (trx as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom(name).selectAll().orderBy(key).limit(BATCH);
-      if (last !== null) q = q.where(key, '>', last);
+      // One-column keys page by key; composite keys (join tables) page by offset in key order.
+      const keys = Array.isArray(key) ? key : [key];
+      let q = (trx as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom(name).selectAll().limit(BATCH);
+      for (const k of keys) q = q.orderBy(k);
+      if (Array.isArray(key)) q = q.offset(offset);
+      else if (last !== null) q = q.where(key, '>', last);
       const rows = await q.execute();
       for (const r of rows) yield JSON.stringify({ t: name, r } satisfies Line) + '\n';
       counts[name] += rows.length;
+      offset += rows.length;
       if (rows.length < BATCH) break;
-      last = String(rows[rows.length - 1]![key]);
+      if (!Array.isArray(key)) last = String(rows[rows.length - 1]![key]);
     }
   }
   if (fs.existsSync(filesDir)) {

@@ -29,6 +29,10 @@ export type ItemEventMap = {
   SENDER_NOTIFIED: { reason: string; letterRef: string | null };
   HANDED_OVER: { fromPersonId: string | null; toPersonId: string; toUnitId: string; note: string | null };
   CORRECTION: { field: string; before: unknown; after: unknown; reason: string };
+  PROPOSED: { proposedBy: string; level: string; citedRefs: string[]; recipients: number; copies: number; copyPermitted: boolean };
+  DETERMINED: { determinedBy: string; level: string; protectionEnd: string | null; rule: string; legalBasis: string; confirmed: boolean };
+  REGISTERED_OUTGOING: { soKyHieu: string; documentDate: string; envelopeMark: string; doubleEnvelope: boolean; recipients: string[] };
+  SENT: { sentBy: string };
 };
 export type ItemEventType = keyof ItemEventMap;
 export type ItemEvent = { [K in ItemEventType]: { type: K; data: ItemEventMap[K] } }[ItemEventType];
@@ -38,6 +42,10 @@ export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
   SENDER_NOTIFIED: 'Thông báo cho nơi gửi',
   HANDED_OVER: 'Chuyển giao',
   CORRECTION: 'Đính chính',
+  PROPOSED: 'Đề xuất xác định độ mật',
+  DETERMINED: 'Xác định bí mật nhà nước và độ mật',
+  REGISTERED_OUTGOING: 'Vào sổ đi',
+  SENT: 'Phát hành, gửi đi',
 };
 
 /** The next serial of a book for a unit and year; the unit row lock serialises writers on PostgreSQL. */

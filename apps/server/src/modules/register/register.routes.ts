@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { createItemRequest, grantRequest, handOverRequest, receiveItemRequest } from '@bmnn/contracts';
+import { createAuthorityRequest, createItemRequest, grantRequest, handOverRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
+import { createAuthority, determineItem, getEnvelopeLabels, proposeItem, registerOutgoing, sendItem } from './register.outgoing.ts';
 import { z } from 'zod';
 import { inTransaction, type AppContext } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { ITEM_SCOPE_ROLES } from '../access/access.policies.ts';
 import { getHandoverBook, getIncomingBook, handOverItem, receiveItem } from './register.receive.ts';
+import { prepareBookPrintout, PRINTABLE_BOOKS, type PrintableBook } from '../books/books.usecases.ts';
+import { streamOf, writeBookPdf, writeBookXlsx } from '../books/books.export.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { createItem, getItem, grantItemAccess, listItems } from './register.usecases.ts';
@@ -26,6 +29,7 @@ export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext) {
 }
 
 const bookQuery = z.object({ unitId: z.string().max(64), year: z.coerce.number().int().min(2000).max(2100) });
+const exportQuery = bookQuery.extend({ format: z.enum(['xlsx', 'pdf'], { error: 'Định dạng chỉ nhận xlsx hoặc pdf' }) });
 
 /** Receiving, handing over, and the books as projections (LEGAL.md R7.4–R7.7, §15). */
 export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -45,4 +49,27 @@ export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
       return result;
     });
   }
+  app.get<{ Params: { book: string } }>('/api/books/:book/export', async (request, reply) => {
+    const actor = requireActor(request);
+    const book = request.params.book;
+    if (!(book in PRINTABLE_BOOKS)) throw errors.notFound();
+    const { unitId, year, format } = parseInput(exportQuery, request.query);
+    if (!ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r)) || !actor.scopeUnitIds.has(unitId)) throw errors.forbidden();
+    const printout = await prepareBookPrintout(ctx, { actor, book: book as PrintableBook, unitId, year, format });
+    const fileName = `so-${book}-${year}.${format}`;
+    reply.header('content-disposition', `attachment; filename="${fileName}"`);
+    reply.header('cache-control', 'no-store');
+    reply.type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf');
+    return reply.send(streamOf((out) => (format === 'xlsx' ? writeBookXlsx(printout, out) : writeBookPdf(printout, out))));
+  });
+}
+
+/** Determination and outgoing registration (LEGAL.md R4.1, R4.2, R7.2, R7.3). */
+export function registerOutgoingRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post('/api/authorities', async (request) => createAuthority(ctx, { actor: requireActor(request), input: parseInput(createAuthorityRequest, request.body) }));
+  app.post('/api/register/propose', async (request) => proposeItem(ctx, { actor: requireActor(request), input: parseInput(proposeItemRequest, request.body) }));
+  app.post<IdParams>('/api/items/:id/determine', async (request) => determineItem(ctx, { actor: requireActor(request), itemId: request.params.id }));
+  app.post<IdParams>('/api/items/:id/register-outgoing', async (request) => registerOutgoing(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(registerOutgoingRequest, request.body) }));
+  app.post<IdParams>('/api/items/:id/send', async (request) => sendItem(ctx, { actor: requireActor(request), itemId: request.params.id }));
+  app.get<IdParams>('/api/items/:id/envelope', async (request) => getEnvelopeLabels(ctx, { actor: requireActor(request), itemId: request.params.id }));
 }

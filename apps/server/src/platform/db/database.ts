@@ -8,6 +8,7 @@ import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0003 from './migrations/0003-danh-muc.ts';
 import * as m0004 from './migrations/0004-item-events.ts';
+import * as m0005 from './migrations/0005-determination.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0003-danh-muc': m0003,
   '0004-item-events': m0004,
+  '0005-determination': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

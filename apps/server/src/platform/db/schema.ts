@@ -122,6 +122,14 @@ export type ItemsTable = {
   copies: number | null;
   named_recipient_id: string | null;
   recall_deadline: string | null;
+  proposed_by: string | null;
+  drafter_name: string | null;
+  recipients: string | null;
+  copy_permitted: number | null;
+  determined_on: string | null;
+  determined_by: string | null;
+  determination_basis: string | null;
+  protection_end: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -179,6 +187,22 @@ export type ItemEventsTable = {
   book_serial: number | null;
 };
 
+export type AuthoritiesTable = {
+  id: string;
+  unit_id: string;
+  person_id: string;
+  position_keys: string;
+  title: string | null;
+  delegation_ref: string | null;
+  delegation_from: string | null;
+  delegation_to: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: string;
+};
+
+export type ItemCitationsTable = { item_id: string; danh_muc_item_id: string };
+
 export type Database = {
   units: UnitsTable;
   unit_names: UnitNamesTable;
@@ -194,4 +218,6 @@ export type Database = {
   danh_muc_decisions: DanhMucDecisionsTable;
   danh_muc_items: DanhMucItemsTable;
   item_events: ItemEventsTable;
+  authorities: AuthoritiesTable;
+  item_citations: ItemCitationsTable;
 };
