@@ -6,6 +6,7 @@
 // the staff member (R7.4), and finds both lines in the books (§15). Screenshots go to
 // test-artifacts/e2e/.
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillSetupForm, launchBrowser, logIn, openPage, pick, screenshot, startServer, typeDate, type RunningServer } from './harness.ts';
@@ -241,18 +242,24 @@ describe('the register in the browser, as a clerk does it', () => {
     await page.setViewportSize({ width: 1366, height: 860 });
   });
 
-  it('exports the incoming book as XLSX when the server offers it', async () => {
+  it('exports the incoming book as XLSX and PDF, and the workbook reads back with the Vietnamese text', async () => {
     await page.getByTestId('tab-den').click();
     const href = (await page.getByTestId('export-den-xlsx').getAttribute('href')) ?? '';
     expect(href).toMatch(/^\/api\/books\/den\/export\?unitId=unt_\w+&year=\d{4}&format=xlsx$/);
-    // The export endpoints land on main separately; check the download once they answer.
-    const probe = await page.request.get(`${server.baseUrl}${href}`);
-    if (probe.status() === 404) return;
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-den-xlsx').click()]);
-    const file = await download.path();
-    const bytes = fs.readFileSync(file);
-    expect(bytes.subarray(0, 2).toString()).toBe('PK');
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-den-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.worksheets[0]?.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
+    const text = cells.join(' | ');
+    expect(text).toContain(DOC.soKyHieu);
+    expect(text).toContain(DOC.sender);
+    expect(text).toContain(TAMPERED.soKyHieu);
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-den-pdf').click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(fs.readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('the staff member now holds the item and finds it in their list', async () => {
