@@ -1,58 +1,20 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { ITEM_FORMS, ITEM_FORM_LABELS, LEVELS, LEVEL_LABELS, receiveItemRequest, type Level } from '@bmnn/contracts';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { peopleApi } from '../api/api.endpoints.ts';
 import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
 import { DanhMucSuggest } from '../danh-muc/danh-muc-suggest.component.tsx';
-import { DATE_FORMAT, toIsoDate } from '../forms/dates.ts';
+import { DATE_FORMAT } from '../forms/dates.ts';
 import { submitForm, zodRule } from '../forms/zod-form.ts';
 import { UnitSelect } from '../units/unit-select.component.tsx';
 import { useUnits } from '../units/units.hooks.ts';
 import { registerApi, type ReceiveResult } from './register.api.ts';
+import { toReceiveRequest, type ReceiveValues as Values } from './receive.request.ts';
 
 const fields = receiveItemRequest.shape;
-
-type Values = {
-  unitId?: string;
-  sender?: string;
-  soKyHieu?: string;
-  documentDate?: Dayjs | null;
-  level?: Level;
-  form?: string;
-  trichYeu?: string;
-  named?: boolean;
-  namedRecipientId?: string;
-  recall?: boolean;
-  recallDeadline?: Dayjs | null;
-  copies?: number | null;
-  envelopeIntact?: boolean;
-  countMatches?: boolean;
-  packagingCorrect?: boolean;
-  note?: string;
-};
-
-/** The form values as the shared request schema expects them. */
-function toRequest(v: Values) {
-  const summaryAllowed = v.level !== 'TUYET_MAT' && !v.named;
-  return {
-    unitId: v.unitId,
-    sender: v.sender,
-    soKyHieu: v.soKyHieu,
-    documentDate: toIsoDate(v.documentDate),
-    level: v.level,
-    form: v.form,
-    trichYeu: summaryAllowed && v.trichYeu?.trim() ? v.trichYeu : undefined,
-    namedRecipientId: v.named ? (v.namedRecipientId ?? '') : null,
-    recallDeadline: v.recall ? (toIsoDate(v.recallDeadline) ?? '') : undefined,
-    copies: v.copies ?? undefined,
-    condition: { envelopeIntact: v.envelopeIntact === true, countMatches: v.countMatches === true, packagingCorrect: v.packagingCorrect === true },
-    note: v.note?.trim() ? v.note : undefined,
-  };
-}
 
 /**
  * "Vào sổ đến" (R7.5–R7.7): the clerk checks the envelope, then registers the item in the
@@ -84,7 +46,7 @@ export function ReceivePage() {
   const save = async (values: Values) => {
     setSaving(true);
     setFormError(undefined);
-    const outcome = await submitForm({ form, schema: receiveItemRequest, values: toRequest(values), send: registerApi.receive });
+    const outcome = await submitForm({ form, schema: receiveItemRequest, values: toReceiveRequest(values), send: registerApi.receive });
     setSaving(false);
     if (outcome.ok) setResult({ answer: outcome.result, values });
     else setFormError(outcome.message ?? 'Vui lòng kiểm tra lại các trường được đánh dấu.');
