@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { ITEM_FORMS, ITEM_FORM_LABELS, LEVELS, LEVEL_LABELS, receiveItemRequest, type Level } from '@bmnn/contracts';
+import { ITEM_FORMS, ITEM_FORM_LABELS, LEVELS, LEVEL_LABELS, receiveItemRequest } from '@bmnn/contracts';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -161,7 +161,10 @@ export function ReceivePage() {
               <Form.Item name="packagingCorrect" valuePropName="checked" style={{ marginBottom: 8 }}>
                 <Checkbox data-testid="condition-packaging">Bao bì, niêm phong, dấu ký hiệu độ mật (A, B, C) đúng quy định</Checkbox>
               </Form.Item>
-              {envelopeIntact === false && (
+              {!envelopeIntact && !countMatches && !packagingCorrect && (
+                <Alert type="info" showIcon title="Đánh dấu từng ô sau khi kiểm tra. Ô không được đánh dấu được coi là không đạt khi vào sổ." />
+              )}
+              {!envelopeIntact && (countMatches || packagingCorrect) && (
                 <Alert type="error" showIcon title="Chưa xác nhận bì nguyên vẹn: khi lưu, hệ thống sẽ báo cáo ngay lãnh đạo (R7.5d)." />
               )}
               {envelopeIntact && (countMatches === false || packagingCorrect === false) && (
