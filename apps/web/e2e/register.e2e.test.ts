@@ -183,7 +183,7 @@ describe('the register in the browser, as a clerk does it', () => {
 
   it('an envelope with signs of opening is registered and reported to the head at once (R7.5d)', async () => {
     await page.getByTestId('receive-next').click();
-    await page.getByTestId('receive-level-MAT').click();
+    await page.getByTestId('receive-level-TOI_MAT').click();
     await page.getByTestId('condition-count').check();
     await page.getByTestId('condition-packaging').check();
     await page.getByLabel('Nơi gửi').fill(TAMPERED.sender);

@@ -51,7 +51,7 @@ export function ItemsListPage() {
           pagination={{ pageSize: 20, showSizeChanger: false, showTotal: () => `${items.data?.total ?? 0} tài liệu, vật chứa` }}
           onRow={(item) => ({ onClick: () => navigate(`/items/${item.id}`), style: { cursor: 'pointer' } })}
           columns={[
-            { key: 'soKyHieu', title: 'Số, ký hiệu', render: (_, i) => <Typography.Link data-testid={`item-link-${i.soKyHieu}`}>{i.soKyHieu}</Typography.Link> },
+            { key: 'soKyHieu', title: 'Số, ký hiệu', width: 170, render: (_, i) => <Typography.Link data-testid={`item-link-${i.soKyHieu}`}>{i.soKyHieu}</Typography.Link> },
             {
               key: 'trichYeu',
               title: 'Trích yếu',
@@ -59,7 +59,7 @@ export function ItemsListPage() {
                 i.trichYeu ? i.trichYeu : <Typography.Text type="secondary">{i.level === 'TUYET_MAT' ? 'Không ghi trích yếu (Tuyệt mật)' : 'Không ghi trích yếu'}</Typography.Text>,
             },
             { key: 'level', title: 'Độ mật', width: 120, render: (_, i) => <LevelTag level={i.level} /> },
-            { key: 'status', title: 'Tình trạng', render: (_, i) => statusLabel(i.status) },
+            { key: 'status', title: 'Tình trạng', width: 200, render: (_, i) => statusLabel(i.status) },
             { key: 'unit', title: 'Đơn vị', render: (_, i) => byId.get(i.unitId)?.name ?? '—' },
             { key: 'createdAt', title: 'Ngày đăng ký', width: 130, render: (_, i) => formatDate(i.createdAt) },
           ]}
