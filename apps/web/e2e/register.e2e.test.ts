@@ -20,6 +20,7 @@ const DOC = {
   trichYeu: 'Phương án vận chuyển, bảo quản đề thi tốt nghiệp trung học phổ thông năm 2026',
 };
 const TAMPERED = { sender: 'Bưu điện tỉnh Bắc Ninh', soKyHieu: '88/UBND-NC' };
+const NAMED = { sender: 'Bộ Tư pháp', soKyHieu: '07/BTP-VP' };
 
 let server: RunningServer;
 let browser: Browser;
@@ -196,6 +197,26 @@ describe('the register in the browser, as a clerk does it', () => {
     await screenshot(page, 'register-05-tampering-reported');
   });
 
+  it('an envelope only the named person may open is registered from the outside and passed on unopened (R7.5b)', async () => {
+    await page.getByTestId('receive-next').click();
+    await page.getByTestId('receive-level-MAT').click();
+    await page.getByTestId('condition-envelope').check();
+    await page.getByTestId('condition-count').check();
+    await page.getByTestId('condition-packaging').check();
+    await page.getByLabel('Nơi gửi').fill(NAMED.sender);
+    await page.getByLabel('Số, ký hiệu').fill(NAMED.soKyHieu);
+    await page.getByTestId('receive-named').check();
+    await pick(page, 'Người có tên nhận', `${STAFF.fullName} — ${STAFF.position}`);
+    await page.getByTestId('trich-yeu-blocked').waitFor();
+    expect(await page.getByTestId('trich-yeu-blocked').textContent()).toContain('Không bóc bì, không ghi trích yếu');
+    expect(await page.getByTestId('receive-trich-yeu').isVisible()).toBe(false);
+    await page.getByTestId('receive-submit').click();
+    await page.getByTestId('outcome-named').waitFor();
+    expect(await page.getByTestId('receive-serial').textContent()).toBe('Đã vào sổ đến số 3');
+    expect(await page.getByTestId('outcome-named').textContent()).toContain(`Chuyển nguyên bì, không bóc, cho ${STAFF.fullName}`);
+    await screenshot(page, 'register-05b-named-recipient');
+  });
+
   it('finds the item without typing accents and hands it to the staff member (R7.4)', async () => {
     await page.getByTestId('menu-items').click();
     await page.getByTestId('items-search').locator('input').fill('phuong an van chuyen');
@@ -221,13 +242,17 @@ describe('the register in the browser, as a clerk does it', () => {
     await page.setViewportSize({ width: 1800, height: 860 });
     await page.getByTestId('menu-books').click();
     const incoming = page.getByTestId('book-den').locator('tbody tr.ant-table-row');
-    await expect.poll(() => incoming.count()).toBe(2);
+    await expect.poll(() => incoming.count()).toBe(3);
     const first = (await incoming.nth(0).textContent()) ?? '';
     expect(first).toContain(DOC.soKyHieu);
     expect(first).toContain(DOC.sender);
     expect(first).toContain('20/11/2026');
     expect(first).toContain('Nguyên vẹn');
     expect(await incoming.nth(1).textContent()).toContain('Có dấu hiệu bóc mở');
+    // The unopened envelope: outside data only, held by the named person.
+    const named = (await incoming.nth(2).textContent()) ?? '';
+    expect(named).toContain(NAMED.soKyHieu);
+    expect(named).toContain(STAFF.fullName);
     await screenshot(page, 'register-09-incoming-book');
 
     await page.getByTestId('tab-chuyen-giao').click();
@@ -262,12 +287,16 @@ describe('the register in the browser, as a clerk does it', () => {
     expect(fs.readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('the staff member now holds the item and finds it in their list', async () => {
+  it('the staff member finds what they hold in their list, and nothing else', async () => {
     await firstLogin(STAFF.username, temporary.staff, STAFF.password);
     expect(await menuKeys()).toEqual(['items']);
+    // The staff member holds the handed-over item and the unopened envelope addressed to them, nothing else.
     const rows = page.getByTestId('items-table').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(1);
-    expect(await rows.first().textContent()).toContain(DOC.soKyHieu);
+    await expect.poll(() => rows.count()).toBe(2);
+    const list = (await page.getByTestId('items-table').textContent()) ?? '';
+    expect(list).toContain(DOC.soKyHieu);
+    expect(list).toContain(NAMED.soKyHieu);
+    expect(list).not.toContain(TAMPERED.soKyHieu);
     await screenshot(page, 'register-11-staff-items');
   });
 

@@ -29,7 +29,7 @@ export function ReceivePage() {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
-  const [result, setResult] = useState<{ answer: ReceiveResult; values: Values }>();
+  const [result, setResult] = useState<{ answer: ReceiveResult; values: Values; recipientName: string | undefined }>();
 
   const unitId = Form.useWatch('unitId', form);
   const level = Form.useWatch('level', form);
@@ -48,7 +48,9 @@ export function ReceivePage() {
     setFormError(undefined);
     const outcome = await submitForm({ form, schema: receiveItemRequest, values: toReceiveRequest(values), send: registerApi.receive });
     setSaving(false);
-    if (outcome.ok) setResult({ answer: outcome.result, values });
+    // Keep the named person's name: the people list follows the form, which the result replaces.
+    const recipientName = people.data?.people.find((p) => p.id === values.namedRecipientId)?.fullName;
+    if (outcome.ok) setResult({ answer: outcome.result, values, recipientName });
     else setFormError(outcome.message ?? 'Vui lòng kiểm tra lại các trường được đánh dấu.');
   };
 
@@ -66,8 +68,7 @@ export function ReceivePage() {
   };
 
   if (result) {
-    const { answer, values } = result;
-    const recipient = people.data?.people.find((p) => p.id === values.namedRecipientId)?.fullName;
+    const { answer, values, recipientName: recipient } = result;
     const tampering = answer.outcomes.includes('TAMPERING_REPORTED');
     const warning = answer.outcomes.includes('DEFECT_SENDER_NOTIFIED') || answer.outcomes.includes('NAMED_RECIPIENT_UNOPENED');
     return (
