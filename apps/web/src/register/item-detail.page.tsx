@@ -24,7 +24,11 @@ export function ItemDetailPage() {
   const people = useLoad(() => peopleApi.list({}), 'people|all');
   const [handover, setHandover] = useState(false);
   const item = loaded.data?.item;
-  const personName = (personId: string | null) => (personId ? (people.data?.people.find((p) => p.id === personId)?.fullName ?? '—') : '—');
+  const personName = (personId: string | null) => {
+    if (!personId) return '—';
+    if (personId === account.personId) return account.fullName;
+    return people.data?.people.find((p) => p.id === personId)?.fullName ?? '—';
+  };
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/items')}>
