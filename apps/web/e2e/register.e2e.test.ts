@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillSetupForm, launchBrowser, logIn, openPage, pick, screenshot, startServer, typeDate, type RunningServer } from './harness.ts';
+import { eventually, fillSetupForm, launchBrowser, logIn, openPage, pick, screenshot, startServer, typeDate, type RunningServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Nguyễn Văn Quản', password: 'Quan-Tri-2026-BN' };
 const CLERK = { username: 'thu.pt', fullName: 'Phạm Thị Thu', position: 'Văn thư', password: 'Thu-Van-Thu-2026' };
@@ -143,9 +143,18 @@ describe('the register in the browser, as a clerk does it', () => {
     await expect.poll(() => page.getByTestId('danh-muc-decisions').textContent()).toContain('12/QĐ-UBND');
   });
 
-  it('the clerk logs in and sees the items, the books and the danh mục', async () => {
+  it('the clerk logs in and sees the items, the books and the danh mục, which they search without accents', async () => {
     await firstLogin(CLERK.username, temporary.clerk, CLERK.password);
     expect(await menuKeys()).toEqual(['items', 'people', 'books', 'danhMuc']);
+    await page.getByTestId('menu-danhMuc').click();
+    expect(await page.getByTestId('tab-import').count()).toBe(0);
+    await page.getByTestId('tab-items').click();
+    await page.getByTestId('danh-muc-search').locator('input').fill('de thi');
+    await page.getByTestId('danh-muc-search').locator('input').press('Enter');
+    const found = page.getByTestId('danh-muc-items').locator('tbody tr.ant-table-row');
+    await eventually(() => found.count()).toBe(2);
+    expect(await page.getByTestId('danh-muc-items').textContent()).toContain('531/QĐ-TTg');
+    await screenshot(page, 'register-01c-danh-muc-search');
     await page.getByTestId('menu-items').click();
     await page.getByTestId('items-table').waitFor();
   });
@@ -157,6 +166,10 @@ describe('the register in the browser, as a clerk does it', () => {
     await page.getByTestId('trich-yeu-blocked').waitFor();
     expect(await page.getByTestId('trich-yeu-blocked').textContent()).toContain('Không ghi trích yếu đối với tài liệu Tuyệt mật');
     expect(await page.getByTestId('receive-trich-yeu').isVisible()).toBe(false);
+    // Nothing is sent before the shared schema's checks pass; each error sits on its field.
+    await page.getByTestId('receive-submit').click();
+    await eventually(() => page.getByText('Nơi gửi là bắt buộc').isVisible()).toBe(true);
+    await eventually(() => page.getByText('Số, ký hiệu là bắt buộc').isVisible()).toBe(true);
     await screenshot(page, 'register-02-tuyet-mat-no-summary');
   });
 
