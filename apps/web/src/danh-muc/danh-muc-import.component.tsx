@@ -76,7 +76,7 @@ export function DanhMucImport({ onImported }: { onImported: () => void }) {
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {checked && checked.report.ok && (
-        <Alert type="success" showIcon data-testid="danh-muc-check-ok" style={{ marginBottom: 16 }} title={`Tệp hợp lệ: ${checked.report.rows} dòng. Bấm “Nhập danh mục” để nhập.`} />
+        <Alert type="success" showIcon data-testid="danh-muc-check-ok" style={{ marginBottom: 16 }} title={`Tệp hợp lệ: ${checked.report.rows} dòng dữ liệu. Bấm “Nhập danh mục” để nhập.`} />
       )}
       {checked && !checked.report.ok && (
         <>
@@ -85,7 +85,7 @@ export function DanhMucImport({ onImported }: { onImported: () => void }) {
             showIcon
             data-testid="danh-muc-check-failed"
             style={{ marginBottom: 16 }}
-            title={`Tệp có ${checked.report.problems.length} lỗi trong ${checked.report.rows} dòng: chưa nhập dòng nào. Sửa tệp rồi kiểm tra lại.`}
+            title={`Tìm thấy ${checked.report.problems.length} lỗi (tệp có ${checked.report.rows} dòng dữ liệu): chưa nhập dòng nào. Sửa tệp rồi kiểm tra lại.`}
           />
           <Table<ImportProblem & { key: number }>
             data-testid="danh-muc-problems"
