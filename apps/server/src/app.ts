@@ -16,9 +16,10 @@ import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
-import { registerOutgoingRoutes, registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
+import { registerOutgoingRoutes, registerPeriodRoutes, registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
+import { registerDestructionRoutes } from './modules/destruction/destruction.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
 
@@ -68,7 +69,9 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerRegisterRoutes(app, ctx);
   registerReceiveRoutes(app, ctx);
   registerOutgoingRoutes(app, ctx);
+  registerPeriodRoutes(app, ctx);
   registerDanhMucRoutes(app, ctx);
+  registerDestructionRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

@@ -50,6 +50,17 @@
 // POST /api/items/:id/register-outgoing registerOutgoingRequest → { bookSerial, envelopeMark, doubleEnvelope }
 // POST /api/items/:id/send                → { status: 'SENT' }   (409 register.not_registered_outgoing before the book line)
 // GET  /api/items/:id/envelope            → { level, labels: [{ recipient, inner, outer }] }
+// POST /api/items/:id/extend extendItemRequest → { protectionEnd, label, notifyBy }   (R9.2)
+// POST /api/notices/:id/sent noticeSentRequest → { ok: true }
+// GET  /api/dashboard                     → Dashboard (approvals waiting, periods ending, recalls, notices due)
+// POST /api/destructions proposeDestructionRequest → { caseId, status }          (R10.4: the proposal list)
+// POST /api/destructions/:id/council destructionCouncilRequest → { status }       (chair + ≥ 1 member)
+// POST /api/destructions/:id/review destructionReviewRequest → { status }         (a council member)
+// POST /api/destructions/:id/decide destructionDecisionRequest → { status, legalBasis } (R10.3, not the proposer)
+// POST /api/destructions/:id/execute destructionExecutionRequest → { status, destroyed } (R10.2)
+// POST /api/destructions/emergency emergencyDestructionRequest → { caseId, status: 'REPORT_DUE', reportDue } (R10.1 b)
+// POST /api/destructions/:id/report destructionReportRequest → { status: 'REPORTED' }
+// GET  /api/destructions/:id              → { case, items }
 // GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
 // GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
 // GET  /api/books/:den|chuyen-giao/export?unitId&year&format=xlsx|pdf → the file (audited)

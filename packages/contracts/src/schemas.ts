@@ -393,3 +393,59 @@ export const registerOutgoingRequest = z.object({
   documentDate: isoDate,
 });
 export type RegisterOutgoingRequest = z.infer<typeof registerOutgoingRequest>;
+
+// ---- protection periods (LEGAL.md R9.2–R9.4) ----------------------------------------------
+
+export const extendItemRequest = z.object({
+  years: z.number({ error: 'Số năm gia hạn phải là số' }).int().min(1, { error: 'Gia hạn ít nhất 1 năm' }).max(30),
+  decisionRef: text('Số quyết định gia hạn', 100),
+});
+export type ExtendItemRequest = z.infer<typeof extendItemRequest>;
+
+export const noticeSentRequest = z.object({ sentTo: text('Nơi nhận thông báo', LIMITS.textMax), sentOn: isoDate });
+export type NoticeSentRequest = z.infer<typeof noticeSentRequest>;
+
+export type DashboardEntry = { itemId: string; soKyHieu: string; level: Level; status: string; date: string | null; detail: string };
+export type Dashboard = {
+  approvalsWaiting: DashboardEntry[];
+  expiringSoon: DashboardEntry[];
+  extensionTooLate: DashboardEntry[];
+  recallsDue: DashboardEntry[];
+  noticesDue: Array<DashboardEntry & { noticeId: string }>;
+};
+
+// ---- destruction (LEGAL.md R10.1–R10.4) ---------------------------------------------------
+
+const personIds = z.array(idSchema('psn'));
+export const proposeDestructionRequest = z.object({
+  unitId: idSchema('unt'),
+  itemIds: z.array(idSchema('itm')).min(1, { error: 'Chọn ít nhất một tài liệu' }).max(1000),
+});
+export const destructionCouncilRequest = z.object({
+  councilRef: text('Số quyết định thành lập Hội đồng', 100),
+  chairId: idSchema('psn'),
+  memberIds: personIds.min(1, { error: 'Hội đồng cần ít nhất một thành viên ngoài Chủ tịch' }),
+});
+export const destructionReviewRequest = z.object({ minutes: text('Biên bản họp Hội đồng', LIMITS.textMax) });
+export const destructionDecisionRequest = z.object({ decisionRef: text('Số quyết định tiêu hủy', 100) });
+export const DESTRUCTION_METHODS = ['SHRED', 'BURN', 'PULP', 'MEDIA_PHYSICAL', 'WIPE_AND_PHYSICAL', 'OTHER'] as const;
+export const DESTRUCTION_METHOD_LABELS: Record<(typeof DESTRUCTION_METHODS)[number], string> = {
+  SHRED: 'Nghiền, cắt hủy bằng máy chuyên dụng',
+  BURN: 'Đốt',
+  PULP: 'Ngâm, nghiền thành bột giấy',
+  MEDIA_PHYSICAL: 'Phá hủy vật lý vật mang tin',
+  WIPE_AND_PHYSICAL: 'Xóa an toàn và phá hủy vật lý',
+  OTHER: 'Phương pháp khác',
+};
+export const destructionExecutionRequest = z.object({
+  method: z.enum(DESTRUCTION_METHODS, { error: 'Chọn phương pháp tiêu hủy' }),
+  place: text('Địa điểm tiêu hủy'),
+  witnesses: z.array(text('Người chứng kiến')).min(1, { error: 'Ghi ít nhất một người chứng kiến' }),
+  irrecoverable: z.literal(true, { error: 'Phải xác nhận tài liệu sau tiêu hủy không thể khôi phục (R10.2)' }),
+});
+export const emergencyDestructionRequest = destructionExecutionRequest.extend({
+  unitId: idSchema('unt'),
+  itemIds: z.array(idSchema('itm')).min(1, { error: 'Chọn ít nhất một tài liệu' }),
+  circumstances: text('Lý do cấp bách', LIMITS.textMax),
+});
+export const destructionReportRequest = z.object({ sentOn: isoDate });

@@ -34,6 +34,15 @@ export type AuditEventMap = {
   'item.determined': { level: string; protectionEnd: string | null };
   'item.registered_outgoing': { soKyHieu: string; bookSerial: number; envelopeMark: string };
   'item.sent': { soKyHieu: string };
+  'item.extended': { newEnd: string; years: number; decisionRef: string };
+  'item.declassified_auto': { count: number; asOf: string };
+  'item.notice_sent': { kind: string; noticeId: string };
+  'destruction.proposed': { items: number };
+  'destruction.council_set': { councilRef: string; size: number };
+  'destruction.reviewed': Record<string, never>;
+  'destruction.decided': { decisionRef: string; items: number };
+  'destruction.executed': { items: number; method: string; emergency: boolean };
+  'destruction.reported': { sentOn: string };
   'book.exported': { book: string; year: number; format: string; lines: number; highestLevel: string | null };
   'item.grant_created': { personId: string; expiresAt: string };
   'audit.verified': { chains: number; broken: number };
@@ -76,6 +85,15 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'item.determined': 'Xác định độ mật',
   'item.registered_outgoing': 'Vào sổ đi',
   'item.sent': 'Phát hành, gửi đi',
+  'item.extended': 'Gia hạn thời hạn bảo vệ',
+  'item.declassified_auto': 'Đương nhiên giải mật khi hết thời hạn',
+  'item.notice_sent': 'Gửi thông báo gia hạn, điều chỉnh, giải mật',
+  'destruction.proposed': 'Đề xuất tiêu hủy',
+  'destruction.council_set': 'Thành lập Hội đồng tiêu hủy',
+  'destruction.reviewed': 'Hội đồng tiêu hủy họp xét',
+  'destruction.decided': 'Quyết định tiêu hủy',
+  'destruction.executed': 'Tiêu hủy tài liệu, vật chứa BMNN',
+  'destruction.reported': 'Báo cáo tiêu hủy khẩn cấp',
   'authority.created': 'Ghi nhận thẩm quyền',
   'book.viewed': 'Xem sổ',
   'book.exported': 'Xuất, in sổ',
@@ -163,6 +181,14 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Vào sổ đi số ${d.bookSerial}: ${d.soKyHieu} (dấu ${d.envelopeMark})`;
     case 'item.sent':
       return `Phát hành, gửi đi ${d.soKyHieu}`;
+    case 'item.extended':
+      return `Gia hạn ${d.years} năm theo ${d.decisionRef}, đến hết ngày ${d.newEnd}`;
+    case 'item.declassified_auto':
+      return `Đương nhiên giải mật ${d.count} tài liệu hết thời hạn bảo vệ`;
+    case 'item.notice_sent':
+      return 'Ghi nhận đã gửi thông báo bằng văn bản';
+    case 'destruction.executed':
+      return `${data.emergency ? 'Tiêu hủy khẩn cấp' : 'Tiêu hủy'} ${d.items} tài liệu, vật chứa BMNN`;
     case 'book.viewed':
       return `Xem sổ ${d.book} năm ${d.year}`;
     case 'item.viewed':
@@ -178,6 +204,6 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
     case 'backup.restored':
       return 'Khôi phục dữ liệu từ bản sao lưu';
     default:
-      return type;
+      return AUDIT_EVENT_LABELS[type as AuditEventType] ?? type;
   }
 }

@@ -33,6 +33,10 @@ export type ItemEventMap = {
   DETERMINED: { determinedBy: string; level: string; protectionEnd: string | null; rule: string; legalBasis: string; confirmed: boolean };
   REGISTERED_OUTGOING: { soKyHieu: string; documentDate: string; envelopeMark: string; doubleEnvelope: boolean; recipients: string[] };
   SENT: { sentBy: string };
+  EXTENDED: { previousEnd: string; newEnd: string; years: number; decisionRef: string; notifyBy: string; rule: string; legalBasis: string };
+  DECLASSIFIED: { case: 'EXPIRED' | 'DECISION' | 'NOT_IN_DANH_MUC'; protectionEnd: string | null; note: string };
+  NOTICE_SENT: { kind: string; sentTo: string; sentOn: string };
+  DESTROYED: { caseId: string; method: string; place: string; witnesses: string[]; emergency: boolean };
 };
 export type ItemEventType = keyof ItemEventMap;
 export type ItemEvent = { [K in ItemEventType]: { type: K; data: ItemEventMap[K] } }[ItemEventType];
@@ -46,6 +50,10 @@ export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
   DETERMINED: 'Xác định bí mật nhà nước và độ mật',
   REGISTERED_OUTGOING: 'Vào sổ đi',
   SENT: 'Phát hành, gửi đi',
+  EXTENDED: 'Gia hạn thời hạn bảo vệ',
+  DECLASSIFIED: 'Giải mật',
+  NOTICE_SENT: 'Gửi thông báo bằng văn bản',
+  DESTROYED: 'Tiêu hủy',
 };
 
 /** The next serial of a book for a unit and year; the unit row lock serialises writers on PostgreSQL. */

@@ -8,6 +8,7 @@ import { canSeeItem, isClearedFor, type Actor } from '../access/access.policies.
 import { personErrors } from '../people/people.errors.ts';
 import { appendItemEvent } from './register.events.ts';
 import { registerErrors } from './register.errors.ts';
+import { loadAccessFacts } from './register.usecases.ts';
 
 // Determining a secret and sending it out (LEGAL.md R3.4, R4.1, R4.2, R7.2, R7.3): the drafter
 // proposes with danh mục citations, a leader with authority who is not the drafter determines,
@@ -33,7 +34,7 @@ export async function createAuthority(ctx: AppContext, { actor, input }: { actor
 }
 
 /** The person's authority on a date, as the rules engine reads it. */
-async function authorityOf(ctx: AppContext, { personId, unitId, date }: { personId: string; unitId: string; date: string }): Promise<Authority | null> {
+export async function authorityOf(ctx: AppContext, { personId, unitId, date }: { personId: string; unitId: string; date: string }): Promise<Authority | null> {
   const rows = await ctx.db.selectFrom('authorities').selectAll().where('person_id', '=', personId).execute();
   const row = rows.find((r) => r.valid_from <= date && (!r.valid_to || r.valid_to >= date));
   if (!row) return null;
@@ -84,7 +85,7 @@ export async function proposeItem(ctx: AppContext, { actor, input: raw }: { acto
 
 async function loadVisible(ctx: AppContext, actor: Actor, itemId: string) {
   const row = await ctx.db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
-  if (!row || !canSeeItem({ actor, item: { unitId: row.unit_id, level: row.level as Level, custodianId: row.custodian_id }, now: ctx.clock() })) throw registerErrors.itemNotFound();
+  if (!row || !canSeeItem({ actor, item: await loadAccessFacts(ctx, row), now: ctx.clock() })) throw registerErrors.itemNotFound();
   return row;
 }
 

@@ -6,7 +6,7 @@ import { generateId } from '../../platform/ids.ts';
 import { canRegisterItem, canSeeItem, isClearedFor, ITEM_SCOPE_ROLES, type Actor } from '../access/access.policies.ts';
 import { appendItemEvent } from './register.events.ts';
 import { registerErrors } from './register.errors.ts';
-import { visibleItemsFilter } from './register.usecases.ts';
+import { loadAccessFacts, visibleItemsFilter } from './register.usecases.ts';
 
 // Receiving secret items and handing them over (LEGAL.md R7.4–R7.7). Each receipt is a line of
 // the incoming book, each movement a line of the handover book; both are item events.
@@ -69,8 +69,7 @@ export async function receiveItem(ctx: AppContext, { actor, input: raw }: { acto
 export async function handOverItem(ctx: AppContext, { actor, itemId, input }: { actor: Actor; itemId: string; input: HandOverRequest }) {
   const row = await ctx.db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
   if (!row) throw registerErrors.itemNotFound();
-  const grants = await ctx.db.selectFrom('access_grants').select(['person_id', 'expires_at', 'revoked_at']).where('item_id', '=', itemId).execute();
-  const facts = { unitId: row.unit_id, level: row.level as Level, custodianId: row.custodian_id, grants: grants.map((g) => ({ personId: g.person_id, expiresAt: g.expires_at, revokedAt: g.revoked_at })) };
+  const facts = await loadAccessFacts(ctx, row);
   if (!canSeeItem({ actor, item: facts, now: ctx.clock() })) throw registerErrors.itemNotFound();
   const byOffice = ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r)) && actor.scopeUnitIds.has(row.unit_id);
   if (row.custodian_id !== actor.personId && !byOffice) throw registerErrors.handoverNotAllowed();

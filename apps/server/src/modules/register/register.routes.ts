@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { createAuthorityRequest, createItemRequest, grantRequest, handOverRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
+import { createAuthorityRequest, createItemRequest, extendItemRequest, grantRequest, handOverRequest, noticeSentRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
+import { extendItem, getDashboard, markNoticeSent } from './register.periods.ts';
 import { createAuthority, determineItem, getEnvelopeLabels, proposeItem, registerOutgoing, sendItem } from './register.outgoing.ts';
 import { z } from 'zod';
 import { inTransaction, type AppContext } from '../../platform/context.ts';
@@ -72,4 +73,11 @@ export function registerOutgoingRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<IdParams>('/api/items/:id/register-outgoing', async (request) => registerOutgoing(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(registerOutgoingRequest, request.body) }));
   app.post<IdParams>('/api/items/:id/send', async (request) => sendItem(ctx, { actor: requireActor(request), itemId: request.params.id }));
   app.get<IdParams>('/api/items/:id/envelope', async (request) => getEnvelopeLabels(ctx, { actor: requireActor(request), itemId: request.params.id }));
+}
+
+/** Protection periods and the dashboard (LEGAL.md R9.2, R9.4). */
+export function registerPeriodRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post<IdParams>('/api/items/:id/extend', async (request) => extendItem(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(extendItemRequest, request.body) }));
+  app.post<IdParams>('/api/notices/:id/sent', async (request) => markNoticeSent(ctx, { actor: requireActor(request), noticeId: request.params.id, input: parseInput(noticeSentRequest, request.body) }));
+  app.get('/api/dashboard', async (request) => getDashboard(ctx, { actor: requireActor(request) }));
 }

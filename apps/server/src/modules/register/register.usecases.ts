@@ -1,5 +1,5 @@
 import { createItemRequest, foldForSearch, type CreateItemRequest, type Item, type Level } from '@bmnn/contracts';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -8,7 +8,7 @@ import { generateId } from '../../platform/ids.ts';
 import { canGrantItemAccess, canRegisterItem, canSeeItem, ITEM_SCOPE_ROLES, levelsVisibleTo, type Actor, type ItemAccessFacts } from '../access/access.policies.ts';
 import { registerErrors } from './register.errors.ts';
 
-type ItemRow = Database['items'];
+type ItemRow = Selectable<Database['items']>;
 
 function present(r: ItemRow): Item {
   return { id: r.id, unitId: r.unit_id, level: r.level as Level, soKyHieu: r.so_ky_hieu, trichYeu: r.trich_yeu, custodianId: r.custodian_id, status: r.status, createdAt: r.created_at };
@@ -41,7 +41,8 @@ export function visibleItemsFilter(actor: Actor, now: Date) {
   };
 }
 
-async function loadAccessFacts(ctx: AppContext, row: ItemRow): Promise<ItemAccessFacts> {
+/** What the policy needs to know about an item: its unit, level, custodian and grants. */
+export async function loadAccessFacts(ctx: AppContext, row: Pick<ItemRow, 'id' | 'unit_id' | 'level' | 'custodian_id'>): Promise<ItemAccessFacts> {
   const grants = await ctx.db.selectFrom('access_grants').select(['person_id', 'expires_at', 'revoked_at']).where('item_id', '=', row.id).execute();
   return {
     unitId: row.unit_id,
