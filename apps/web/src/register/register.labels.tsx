@@ -18,6 +18,12 @@ export const ITEM_STATUS_LABELS: Record<string, string> = {
   RECEIVED: 'Đã vào sổ đến',
   RECEIVED_UNOPENED: 'Chuyển nguyên bì cho người có tên',
   RECEIVED_TAMPERED: 'Bì có dấu hiệu bóc mở — đã báo cáo lãnh đạo',
+  PROPOSED: 'Đề xuất độ mật',
+  DETERMINED: 'Đã xác định độ mật',
+  REGISTERED_OUT: 'Đã vào sổ đi',
+  SENT: 'Đã gửi',
+  DECLASSIFIED: 'Đã giải mật',
+  DESTROYED: 'Đã tiêu hủy',
 };
 
 export function statusLabel(status: string): string {
