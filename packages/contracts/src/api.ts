@@ -84,12 +84,12 @@
 
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
-  QUAN_TRI: ['units', 'people', 'accounts', 'audit'],
-  VAN_THU: ['items', 'people'],
-  LANH_DAO: ['items', 'people', 'audit'],
+  QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc'],
+  VAN_THU: ['items', 'people', 'books', 'danhMuc'],
+  LANH_DAO: ['items', 'people', 'audit', 'books', 'danhMuc'],
   CAN_BO: ['items'],
   CAN_BO_BAO_MAT: ['people', 'audit'],
   THANH_TRA: ['units', 'audit'],
   BAN_CHI_DAO: ['units', 'audit'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc';

@@ -1,9 +1,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   FileProtectOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -22,6 +24,8 @@ const ICONS: Record<MenuKey, ReactNode> = {
   people: <TeamOutlined />,
   accounts: <IdcardOutlined />,
   audit: <AuditOutlined />,
+  books: <BookOutlined />,
+  danhMuc: <OrderedListOutlined />,
 };
 
 /** The layout after login: menu built from the person's roles, their name, logout. */
