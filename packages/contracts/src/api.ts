@@ -39,6 +39,7 @@
 //
 // POST /api/items           createItemRequest → { item: Item }
 // GET  /api/items?q&unitId&level&status&custodianId&protectionEndBefore&withoutLocation&page&pageSize → { items: Item[], total }
+// GET  /api/items/:id/events             → { events: [{ id, type, label, at, actorName, book, bookSerial, data }] } (404 when not visible)
 // POST /api/items/:id/location storageLocationRequest → { item }
 // GET|POST /api/saved-views, DELETE /api/saved-views/:id → the person's saved list filters
 // GET  /api/items/:id                     → { item: Item }  (404 item.not_found if not visible)

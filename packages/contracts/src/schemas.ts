@@ -534,3 +534,5 @@ export type DeclassifyRequest = z.input<typeof declassifyRequest>;
 
 export type OutgoingBookLine = { serial: number; date: string; soKyHieu: string; trichYeu: string | null; level: Level; signer: string | null; recipients: string[]; copies: number; envelopeMark: string; itemId: string };
 export type StatisticsLine = { serial: number; soKyHieu: string; date: string; trichYeu: string | null; level: Level; form: string | null; quantity: number; storage: string | null; protectionEnd: string | null; status: string; itemId: string };
+
+export type ItemTimelineEvent = { id: string; type: string; label: string; at: string; actorName: string | null; book: string | null; bookSerial: number | null; correctsEventId: string | null; data: Record<string, unknown> };

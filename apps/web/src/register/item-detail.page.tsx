@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, SwapOutlined } from '@ant-design/icons';
-import { LEVEL_LABELS, formatDateTime } from '@bmnn/contracts';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
+import { ITEM_FORM_LABELS, LEVEL_LABELS, formatDate, formatDateTime, type ItemForm } from '@bmnn/contracts';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { peopleApi } from '../api/api.endpoints.ts';
@@ -22,6 +22,7 @@ export function ItemDetailPage() {
   const { byId } = useUnits();
   const loaded = useLoad(() => registerApi.getItem(id), `item|${id}`);
   const people = useLoad(() => peopleApi.list({}), 'people|all');
+  const timeline = useLoad(() => registerApi.timeline(id), `item-events|${id}`);
   const [handover, setHandover] = useState(false);
   const item = loaded.data?.item;
   const personName = (personId: string | null) => {
@@ -77,8 +78,33 @@ export function ItemDetailPage() {
             <span data-testid="item-custodian">{personName(item.custodianId)}</span>
           </Descriptions.Item>
           <Descriptions.Item label="Tình trạng">{statusLabel(item.status)}</Descriptions.Item>
+          <Descriptions.Item label="Hình thức">{item.form ? (ITEM_FORM_LABELS[item.form as ItemForm] ?? item.form) : '—'}</Descriptions.Item>
+          <Descriptions.Item label="Nơi gửi">{item.sender ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="Ngày văn bản">{formatDate(item.documentDate) || '—'}</Descriptions.Item>
+          <Descriptions.Item label="Số bản">{item.copies ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="Nơi lưu giữ">{item.storageLocation ?? <Typography.Text type="warning">Chưa ghi nơi lưu giữ</Typography.Text>}</Descriptions.Item>
+          <Descriptions.Item label="Thời hạn bảo vệ">{item.protectionEnd ? `Đến hết ngày ${formatDate(item.protectionEnd)}` : '—'}</Descriptions.Item>
+          {item.recallDeadline && <Descriptions.Item label="Hạn thu hồi">{formatDate(item.recallDeadline)}</Descriptions.Item>}
           <Descriptions.Item label="Thời điểm đăng ký">{formatDateTime(item.createdAt)}</Descriptions.Item>
         </Descriptions>
+      </Card>
+      <Card title="Quá trình (không sửa, không xóa)" style={{ marginTop: 16 }} data-testid="item-timeline">
+        <Timeline
+          items={(timeline.data?.events ?? []).map((e) => ({
+            key: e.id,
+            children: (
+              <>
+                <Typography.Text strong>{e.label}</Typography.Text>
+                {e.bookSerial !== null && <Typography.Text type="secondary"> — số {e.bookSerial}</Typography.Text>}
+                <br />
+                <Typography.Text type="secondary">
+                  {formatDateTime(e.at)}
+                  {e.actorName ? ` · ${e.actorName}` : ''}
+                </Typography.Text>
+              </>
+            ),
+          }))}
+        />
       </Card>
       {handover && (
         <HandoverModal
@@ -88,7 +114,10 @@ export function ItemDetailPage() {
             setHandover(false);
             void message.success(`Đã chuyển giao, ghi Sổ chuyển giao số ${serial}`);
             // Someone who held the item by custody alone may no longer see it.
-            if (canKeepBooks(account.roles)) loaded.reload();
+            if (canKeepBooks(account.roles)) {
+              loaded.reload();
+              timeline.reload();
+            }
             else navigate('/items');
           }}
         />

@@ -1,5 +1,5 @@
 // The register endpoints (apps/server/src/modules/register): receiving, items, handover, books.
-import type { HandOverRequest, HandoverBookLine, IncomingBookLine, Item, receiveItemRequest } from '@bmnn/contracts';
+import type { HandOverRequest, HandoverBookLine, IncomingBookLine, Item, ItemTimelineEvent, receiveItemRequest } from '@bmnn/contracts';
 import type { z } from 'zod';
 import { http } from '../api/api.client.ts';
 
@@ -14,6 +14,7 @@ export const registerApi = {
   receive: (body: z.output<typeof receiveItemRequest>) => http.post<ReceiveResult>('/api/register/receive', body),
   listItems: (q?: string) => http.get<{ items: Item[]; total: number }>('/api/items', { q }),
   getItem: (id: string) => http.get<{ item: Item }>(`/api/items/${encodeURIComponent(id)}`),
+  timeline: (id: string) => http.get<{ events: ItemTimelineEvent[] }>(`/api/items/${encodeURIComponent(id)}/events`),
   handOver: (id: string, body: HandOverRequest) => http.post<{ bookSerial: number }>(`/api/items/${encodeURIComponent(id)}/handover`, body),
   incomingBook: (unitId: string, year: number) => http.get<{ lines: IncomingBookLine[] }>('/api/books/den', { unitId, year }),
   handoverBook: (unitId: string, year: number) => http.get<{ lines: HandoverBookLine[] }>('/api/books/chuyen-giao', { unitId, year }),

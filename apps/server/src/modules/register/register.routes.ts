@@ -12,13 +12,14 @@ import { prepareBookPrintout, PRINTABLE_BOOKS, type PrintableBook } from '../boo
 import { streamOf, writeBookPdf, writeBookXlsx } from '../books/books.export.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { parseInput } from '../../platform/http/validation.ts';
-import { createItem, deleteSavedView, getItem, grantItemAccess, listItems, listSavedViews, saveView, setStorageLocation } from './register.usecases.ts';
+import { createItem, deleteSavedView, getItem, getItemTimeline, grantItemAccess, listItems, listSavedViews, saveView, setStorageLocation } from './register.usecases.ts';
 
 type IdParams = { Params: { id: string } };
 
 export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/api/items', async (request) => createItem(ctx, { actor: requireActor(request), input: parseInput(createItemRequest, request.body) }));
   app.get('/api/items', async (request) => listItems(ctx, { actor: requireActor(request), query: parseInput(listItemsQuery, request.query) }));
+  app.get<IdParams>('/api/items/:id/events', async (request) => getItemTimeline(ctx, { actor: requireActor(request), itemId: request.params.id }));
   app.post<IdParams>('/api/items/:id/location', async (request) => setStorageLocation(ctx, { actor: requireActor(request), itemId: request.params.id, ...parseInput(storageLocationRequest, request.body) }));
   app.get('/api/saved-views', async (request) => listSavedViews(ctx, { actor: requireActor(request) }));
   app.post('/api/saved-views', async (request) => saveView(ctx, { actor: requireActor(request), ...parseInput(savedViewRequest, request.body) }));

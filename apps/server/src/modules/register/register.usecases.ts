@@ -8,6 +8,7 @@ import { errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
 import { canGrantItemAccess, canRegisterItem, canSeeItem, ITEM_SCOPE_ROLES, levelsVisibleTo, type Actor, type ItemAccessFacts } from '../access/access.policies.ts';
 import { registerErrors } from './register.errors.ts';
+import { ITEM_EVENT_LABELS, type ItemEventType } from './register.events.ts';
 
 type ItemRow = Selectable<Database['items']>;
 
@@ -163,4 +164,32 @@ export async function grantItemAccess(ctx: AppContext, { actor, itemId, personId
     await audit({ type: 'item.grant_created', chain: row.unit_id, actorId: actor.accountId, subjectId: row.id, data: { personId, expiresAt } });
   });
   return { ok: true as const };
+}
+
+/** The item's history (DESIGN.md §4), oldest first, for whoever may see the item. */
+export async function getItemTimeline(ctx: AppContext, { actor, itemId }: { actor: Actor; itemId: string }) {
+  const row = await ctx.db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
+  if (!row || !canSeeItem({ actor, item: await loadAccessFacts(ctx, row), now: ctx.clock() })) throw registerErrors.itemNotFound();
+  const events = await ctx.db
+    .selectFrom('item_events')
+    .leftJoin('accounts', 'accounts.id', 'item_events.actor_id')
+    .leftJoin('people', 'people.id', 'accounts.person_id')
+    .select(['item_events.id', 'item_events.type', 'item_events.occurred_at', 'item_events.data', 'item_events.book', 'item_events.book_serial', 'item_events.corrects_event_id', 'people.full_name'])
+    .where('item_events.item_id', '=', itemId)
+    .orderBy('item_events.recorded_at')
+    .orderBy('item_events.id')
+    .execute();
+  return {
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      label: ITEM_EVENT_LABELS[e.type as ItemEventType] ?? e.type,
+      at: e.occurred_at,
+      actorName: e.full_name,
+      book: e.book,
+      bookSerial: e.book_serial === null ? null : Number(e.book_serial),
+      correctsEventId: e.corrects_event_id,
+      data: JSON.parse(e.data) as Record<string, unknown>,
+    })),
+  };
 }
