@@ -13,6 +13,7 @@ import { generateId } from './platform/ids.ts';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.ts';
 import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerDeviceRoutes } from './modules/devices/devices.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerRegisterRoutes } from './modules/register/register.routes.ts';
@@ -63,6 +64,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerAccountRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
+  registerDeviceRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

@@ -25,6 +25,20 @@ export type AuditEventMap = {
   'item.created': { level: string; soKyHieu: string; custodianId: string | null };
   'item.viewed': { level: string };
   'item.grant_created': { personId: string; expiresAt: string };
+  'device.created': { assetCode: string; type: string; networkStatus: string };
+  'device.updated': { before: Record<string, unknown>; after: Record<string, unknown> };
+  'device.check_recorded': { assetCode: string; body: string; result: string; checkedOn: string; nextDue: string | null };
+  'device.status_changed': { assetCode: string; from: string; to: string; effectiveDate: string; sanitisation: string | null };
+  'device.policy_changed': { requireSecurityCheckBeforeUse: boolean };
+  'incident.opened': { kind: string; channel: string; subChannel: string | null; source: string; itemCount: number; deviceCount: number };
+  'incident.updated': { changed: string[]; investigationStatus: string };
+  'incident.item_linked': { itemId: string; level: string; effect: string; previousStatus: string };
+  'incident.device_linked': { deviceId: string; assetCode: string };
+  'incident.notified': { recipient: string; notifiedAt: string };
+  'incident.note_added': { at: string };
+  'incident.viewed': { kind: string };
+  'incident.report_exported': { format: string };
+  'incident.statistics_exported': { format: string; year: number | null; scopeUnitId: string | null };
   'audit.verified': { chains: number; broken: number };
   'backup.created': { file: string };
   'backup.restored': { file: string };
@@ -93,6 +107,34 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Xem chi tiết tài liệu, vật chứa BMNN';
     case 'item.grant_created':
       return 'Cấp quyền tiếp cận tài liệu có thời hạn';
+    case 'device.created':
+      return `Đăng ký thiết bị ${d.assetCode} vào sổ quản lý thiết bị`;
+    case 'device.updated':
+      return 'Sửa thông tin thiết bị';
+    case 'device.check_recorded':
+      return `Ghi nhận kiểm tra an ninh thiết bị ${d.assetCode}`;
+    case 'device.status_changed':
+      return `Chuyển trạng thái thiết bị ${d.assetCode}`;
+    case 'device.policy_changed':
+      return 'Thay đổi quy định kiểm tra an ninh thiết bị trước khi sử dụng';
+    case 'incident.opened':
+      return `Ghi nhận vụ ${d.kind === 'LO' ? 'lộ' : 'mất'} bí mật nhà nước`;
+    case 'incident.updated':
+      return 'Cập nhật vụ lộ, mất bí mật nhà nước';
+    case 'incident.item_linked':
+      return d.effect === 'LOST' ? 'Ghi nhận tài liệu, vật chứa BMNN bị mất' : 'Ghi nhận tài liệu, vật chứa BMNN bị lộ';
+    case 'incident.device_linked':
+      return `Gắn thiết bị ${d.assetCode} với vụ lộ, mất BMNN`;
+    case 'incident.notified':
+      return 'Ghi nhận thông báo, báo cáo vụ lộ, mất BMNN';
+    case 'incident.note_added':
+      return 'Bổ sung diễn biến vụ lộ, mất BMNN';
+    case 'incident.viewed':
+      return 'Xem chi tiết vụ lộ, mất BMNN';
+    case 'incident.report_exported':
+      return 'Xuất báo cáo đột xuất vụ lộ, mất BMNN';
+    case 'incident.statistics_exported':
+      return 'Xuất thống kê các vụ lộ, mất BMNN';
     case 'audit.verified':
       return 'Kiểm tra tính toàn vẹn nhật ký';
     case 'backup.created':

@@ -6,6 +6,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-devices-incidents.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -69,6 +70,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-devices-incidents': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
