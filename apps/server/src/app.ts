@@ -14,6 +14,7 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes.ts';
 import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerDeviceRoutes } from './modules/devices/devices.routes.ts';
+import { registerIncidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerRegisterRoutes } from './modules/register/register.routes.ts';
@@ -65,6 +66,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerAuditRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
+  registerIncidentRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

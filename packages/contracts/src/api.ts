@@ -39,6 +39,29 @@
 // GET  /api/items                         → { items: Item[], total }
 // GET  /api/items/:id                     → { item: Item }  (404 item.not_found if not visible)
 // POST /api/items/:id/grants grantRequest → { ok: true }
+//
+// GET  /api/devices?unitId&status&type&use&q → { devices: Device[], total }
+// POST /api/devices         createDeviceRequest → { device: Device }   (starts IN_STORE)
+// GET  /api/devices/overdue-checks        → { devices: OverdueDeviceCheck[] }
+// GET  /api/devices/policy                → DevicePolicy
+// PUT  /api/devices/policy  devicePolicyRequest → DevicePolicy   (administrator)
+// GET  /api/devices/:id                   → { device, checks: DeviceCheck[], statusChanges: DeviceStatusChange[] }
+// PATCH /api/devices/:id    updateDeviceRequest → { device }
+// POST /api/devices/:id/checks recordDeviceCheckRequest → { device, check }
+// POST /api/devices/:id/status changeDeviceStatusRequest → { device }  (409 device.check_required, device.sanitisation_required)
+// GET  /api/devices/:id/approval?use&actionDate → { approved: true } | { approved: false, reason }   (R12.1)
+//
+// GET  /api/incidents?unitId&year&kind&channel&status&reportNow → { incidents: IncidentSummary[], total }
+// POST /api/incidents       openIncidentRequest → { incident: Incident }
+// GET  /api/incidents/statistics?year&unitId → { statistics: IncidentStatistics }
+// GET  /api/incidents/statistics.xlsx?year&unitId → XLSX file (audited)
+// GET  /api/incidents/:id                 → { incident: Incident }  (items the reader may not see are left out)
+// PATCH /api/incidents/:id  updateIncidentRequest → { incident }
+// POST /api/incidents/:id/items linkIncidentItemsRequest → { incident }
+// POST /api/incidents/:id/devices linkIncidentDevicesRequest → { incident }
+// POST /api/incidents/:id/notifications recordNotificationRequest → { incident }
+// POST /api/incidents/:id/timeline addTimelineNoteRequest → { incident }
+// GET  /api/incidents/:id/report.docx?number&place → DOCX báo cáo đột xuất (audited)
 
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {

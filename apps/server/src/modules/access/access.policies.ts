@@ -106,8 +106,8 @@ export function canReadSystemAudit(actor: Actor): boolean {
 /** Roles that keep the device register and handle incidents of their unit scope. */
 const SECURITY_ROLES: readonly Role[] = ['CAN_BO_BAO_MAT', 'LANH_DAO'];
 /**
- * Incidents are seen province-wide by the steering committee and inspectors, not by the
- * administrator: an incident's circumstances may themselves be sensitive (DESIGN.md §5).
+ * Incidents are seen province-wide by the steering committee and inspectors, never by an
+ * account that is only an administrator: an incident's circumstances may be sensitive.
  */
 const INCIDENT_PROVINCE_ROLES: readonly Role[] = ['BAN_CHI_DAO', 'THANH_TRA'];
 
@@ -133,17 +133,24 @@ export function canChangeDevicePolicy(actor: Actor): boolean {
 
 /** Incidents: everyone in the unit scope (who may have to report one), and province-wide roles. */
 export function canSeeIncidentsOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  if (isOnlyAdministrator(actor)) return false;
   return INCIDENT_PROVINCE_ROLES.some((r) => has(actor, r)) || actor.scopeUnitIds.has(unitId);
+}
+
+/** The administrator manages accounts and settings, not cases (separation of duties, DESIGN.md §5). */
+function isOnlyAdministrator(actor: Actor): boolean {
+  return actor.roles.every((r) => r === 'QUAN_TRI');
 }
 
 /** The SQL twin of `canSeeIncidentsOf`. */
 export function incidentUnitScope(actor: Actor): 'all' | string[] {
+  if (isOnlyAdministrator(actor)) return [];
   return INCIDENT_PROVINCE_ROLES.some((r) => has(actor, r)) ? 'all' : [...actor.scopeUnitIds];
 }
 
 /** Anyone in scope may report an incident: whoever finds a loss must report it (LEGAL.md R13.1). */
 export function canOpenIncidentIn({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
-  return actor.scopeUnitIds.has(unitId);
+  return !isOnlyAdministrator(actor) && actor.scopeUnitIds.has(unitId);
 }
 
 /** Handling (notifications, investigation, links): the security officer and the head in scope, and Công an tỉnh. */
