@@ -17,6 +17,7 @@ import { registerDeviceRoutes } from './modules/devices/devices.routes.ts';
 import { registerIncidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
+import { registerSecretWorkRoutes } from './modules/people/people.secret-work.routes.ts';
 import { registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 
@@ -67,6 +68,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerRegisterRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
+  registerSecretWorkRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

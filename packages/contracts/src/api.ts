@@ -62,6 +62,21 @@
 // POST /api/incidents/:id/notifications recordNotificationRequest → { incident }
 // POST /api/incidents/:id/timeline addTimelineNoteRequest → { incident }
 // GET  /api/incidents/:id/report.docx?number&place → DOCX báo cáo đột xuất (audited)
+//
+// GET  /api/assignments?unitId&kind       → { assignments: Assignment[] }   (current ones)
+// POST /api/assignments     createAssignmentRequest → { assignment: Assignment }
+// POST /api/assignments/:id/end endAssignmentRequest → { ok: true }
+// GET  /api/security-officers/missing-units → { units: { id, code, name, kind }[] }   (R11.4)
+// GET  /api/commitments?personId&renewalDueBy → { commitments: Commitment[] }
+// POST /api/commitments     createCommitmentRequest → { commitment: Commitment }
+// POST /api/commitments/:id/sign signCommitmentRequest → { commitment: Commitment }
+// GET  /api/commitments/:id/form.docx      → DOCX bản cam kết filled from the person (audited)
+// GET  /api/offboarding?status            → { cases: { id, personName, reason, status, … }[] }
+// POST /api/offboarding     openOffboardingRequest → { case: OffboardingCase }   (lists items and devices in custody)
+// GET  /api/offboarding/:id               → { case: OffboardingCase }
+// POST /api/offboarding/:id/lines/:lineId resolveOffboardingLineRequest → { case }   (MISSING opens an incident)
+// POST /api/offboarding/:id/exit-commitment signCommitmentRequest → { case }
+// POST /api/offboarding/:id/close         → { case }   (409 offboarding.not_closable; disables the account)
 
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {

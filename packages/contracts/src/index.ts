@@ -5,4 +5,5 @@ export * from './schemas.ts';
 export * from './format.ts';
 export * from './devices.ts';
 export * from './incidents.ts';
+export * from './secret-work.ts';
 export * from './api.ts';

@@ -157,3 +157,10 @@ export function canOpenIncidentIn({ actor, unitId }: { actor: Actor; unitId: str
 export function canHandleIncidentsOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
   return has(actor, 'BAN_CHI_DAO') || (SECURITY_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId));
 }
+
+// ---- people who work with secrets (LEGAL.md R11.2–R11.4) ------------------------------------
+
+/** Assignments, commitments and offboarding: the security officer and the head in scope (R11.3). */
+export function canManageSecretWorkOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  return SECURITY_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId);
+}

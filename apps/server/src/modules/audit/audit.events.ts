@@ -39,6 +39,13 @@ export type AuditEventMap = {
   'incident.viewed': { kind: string };
   'incident.report_exported': { format: string };
   'incident.statistics_exported': { format: string; year: number | null; scopeUnitId: string | null };
+  'assignment.created': { kind: string; officerType: string | null; decisionRef: string };
+  'assignment.ended': { kind: string; endedOn: string };
+  'commitment.recorded': { kind: string; signedOn: string | null };
+  'commitment.form_exported': { kind: string };
+  'offboarding.opened': { reason: string; items: number; devices: number };
+  'offboarding.line_resolved': { caseId: string; subjectKind: string; resolution: string; handedToId: string | null; incidentId: string | null };
+  'offboarding.closed': { caseId: string; accountDisabled: string | null; closedOn: string };
   'audit.verified': { chains: number; broken: number };
   'backup.created': { file: string };
   'backup.restored': { file: string };
@@ -135,6 +142,20 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Xuất báo cáo đột xuất vụ lộ, mất BMNN';
     case 'incident.statistics_exported':
       return 'Xuất thống kê các vụ lộ, mất BMNN';
+    case 'assignment.created':
+      return d.kind === 'SECURITY_OFFICER' ? `Phân công cán bộ làm công tác bảo vệ BMNN (quyết định ${d.decisionRef})` : `Phân công cán bộ quản lý, tiếp cận BMNN (quyết định ${d.decisionRef})`;
+    case 'assignment.ended':
+      return 'Kết thúc phân công liên quan đến BMNN';
+    case 'commitment.recorded':
+      return 'Ghi nhận cam kết bảo vệ bí mật nhà nước';
+    case 'commitment.form_exported':
+      return 'In mẫu cam kết bảo vệ bí mật nhà nước';
+    case 'offboarding.opened':
+      return 'Mở hồ sơ thu hồi tài liệu khi cán bộ thôi quản lý BMNN';
+    case 'offboarding.line_resolved':
+      return d.resolution === 'MISSING' ? 'Thu hồi: không tìm thấy, đã lập vụ mất BMNN' : 'Thu hồi: đã bàn giao hoặc xác định tài liệu, thiết bị';
+    case 'offboarding.closed':
+      return 'Kết thúc hồ sơ thu hồi; vô hiệu hóa tài khoản của cán bộ';
     case 'audit.verified':
       return 'Kiểm tra tính toàn vẹn nhật ký';
     case 'backup.created':

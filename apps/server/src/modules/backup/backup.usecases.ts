@@ -35,6 +35,10 @@ const TABLES: Array<{ name: TableName; key: string }> = [
   { name: 'incident_devices', key: 'id' },
   { name: 'incident_notifications', key: 'id' },
   { name: 'incident_entries', key: 'id' },
+  { name: 'secret_assignments', key: 'id' },
+  { name: 'commitments', key: 'id' },
+  { name: 'offboarding_cases', key: 'id' },
+  { name: 'offboarding_lines', key: 'id' },
   { name: 'audit_records', key: 'id' },
   { name: 'audit_heads', key: 'chain' },
 ];

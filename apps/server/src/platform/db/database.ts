@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-devices-incidents.ts';
+import * as m0003 from './migrations/0003-people-secret-work.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -71,6 +72,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-devices-incidents': m0002,
+  '0003-people-secret-work': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

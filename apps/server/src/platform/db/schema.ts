@@ -279,6 +279,66 @@ export type IncidentEntriesTable = {
 };
 
 
+export type SecretAssignmentsTable = {
+  id: string;
+  unit_id: string;
+  person_id: string;
+  kind: string;
+  officer_type: string | null;
+  decision_ref: string;
+  decision_date: string;
+  valid_from: string;
+  ended_on: string | null;
+  end_reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type CommitmentsTable = {
+  id: string;
+  unit_id: string;
+  person_id: string;
+  kind: string;
+  title: string | null;
+  signed_on: string | null;
+  renewal_due: string | null;
+  scan_ref: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type OffboardingCasesTable = {
+  id: string;
+  unit_id: string;
+  person_id: string;
+  reason: string;
+  successor_id: string | null;
+  status: string;
+  effective_date: string;
+  exit_commitment_id: string | null;
+  note: string | null;
+  opened_at: string;
+  closed_at: string | null;
+  created_by: string;
+};
+
+export type OffboardingLinesTable = {
+  id: string;
+  case_id: string;
+  unit_id: string;
+  subject_kind: string;
+  subject_id: string;
+  resolution: string;
+  handed_to_id: string | null;
+  handover_ref: string | null;
+  note: string | null;
+  incident_id: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+};
+
 export type Database = {
   units: UnitsTable;
   unit_names: UnitNamesTable;
@@ -300,4 +360,8 @@ export type Database = {
   incident_devices: IncidentDevicesTable;
   incident_notifications: IncidentNotificationsTable;
   incident_entries: IncidentEntriesTable;
+  secret_assignments: SecretAssignmentsTable;
+  commitments: CommitmentsTable;
+  offboarding_cases: OffboardingCasesTable;
+  offboarding_lines: OffboardingLinesTable;
 };
