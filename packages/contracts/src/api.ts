@@ -81,11 +81,11 @@
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
   QUAN_TRI: ['units', 'people', 'accounts', 'audit'],
-  VAN_THU: ['items', 'people'],
-  LANH_DAO: ['items', 'people', 'audit'],
-  CAN_BO: ['items'],
-  CAN_BO_BAO_MAT: ['people', 'audit'],
-  THANH_TRA: ['units', 'audit'],
-  BAN_CHI_DAO: ['units', 'audit'],
+  VAN_THU: ['items', 'devices', 'incidents', 'people'],
+  LANH_DAO: ['items', 'devices', 'incidents', 'people', 'audit'],
+  CAN_BO: ['items', 'incidents'],
+  CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'audit'],
+  THANH_TRA: ['units', 'devices', 'incidents', 'audit'],
+  BAN_CHI_DAO: ['units', 'devices', 'incidents', 'audit'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'devices' | 'incidents';

@@ -5,6 +5,8 @@ import { AccountsPage } from '../accounts/accounts.page.tsx';
 import { AuditPage } from '../audit/audit.page.tsx';
 import { ProfilePage } from '../auth/profile.page.tsx';
 import { useSession } from '../auth/session.context.tsx';
+import { DevicesPage } from '../devices/devices.page.tsx';
+import { IncidentsPage } from '../incidents/incidents.page.tsx';
 import { ItemsPage } from '../items/items.page.tsx';
 import { PeoplePage } from '../people/people.page.tsx';
 import { UnitsPage } from '../units/units.page.tsx';
@@ -33,6 +35,8 @@ export function AppRoutes() {
         <Route path="accounts" element={<Allowed menu="accounts" home={home}><AccountsPage /></Allowed>} />
         <Route path="audit" element={<Allowed menu="audit" home={home}><AuditPage /></Allowed>} />
         <Route path="items" element={<Allowed menu="items" home={home}><ItemsPage /></Allowed>} />
+        <Route path="devices" element={<Allowed menu="devices" home={home}><DevicesPage /></Allowed>} />
+        <Route path="incidents" element={<Allowed menu="incidents" home={home}><IncidentsPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={home} replace />} />
       </Route>

@@ -1,5 +1,7 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  DesktopOutlined,
   AuditOutlined,
   FileProtectOutlined,
   IdcardOutlined,
@@ -17,6 +19,8 @@ import { getMenuEntries } from './menu.ts';
 
 const ICONS: Record<MenuKey, ReactNode> = {
   items: <FileProtectOutlined />,
+  devices: <DesktopOutlined />,
+  incidents: <AlertOutlined />,
   units: <ApartmentOutlined />,
   people: <TeamOutlined />,
   accounts: <IdcardOutlined />,
