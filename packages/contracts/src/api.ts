@@ -42,6 +42,7 @@
 //
 // GET  /api/devices?unitId&status&type&use&q → { devices: Device[], total }
 // POST /api/devices         createDeviceRequest → { device: Device }   (starts IN_STORE)
+// GET  /api/devices/book.xlsx?unitId      → XLSX sổ quản lý thiết bị (audited)
 // GET  /api/devices/overdue-checks        → { devices: OverdueDeviceCheck[] }
 // GET  /api/devices/policy                → DevicePolicy
 // PUT  /api/devices/policy  devicePolicyRequest → DevicePolicy   (administrator)

@@ -103,6 +103,7 @@ export const devicesApi = {
   changeStatus: (id: string, body: z.output<typeof changeDeviceStatusRequest>) => http.post<{ device: Device }>(`/api/devices/${id}/status`, body),
   overdueChecks: () => http.get<{ devices: OverdueDeviceCheck[] }>('/api/devices/overdue-checks'),
   getPolicy: () => http.get<DevicePolicy>('/api/devices/policy'),
+  bookUrl: (unitId?: string) => `/api/devices/book.xlsx${unitId ? `?unitId=${unitId}` : ''}`,
   setPolicy: (body: DevicePolicy) => http.put<DevicePolicy>('/api/devices/policy', body),
 };
 

@@ -1,4 +1,4 @@
-import { PlusOutlined, SafetyOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SafetyOutlined } from '@ant-design/icons';
 import {
   CHECK_RESULT_LABELS,
   DEVICE_STATUS_LABELS,
@@ -69,6 +69,9 @@ export function DevicesPage() {
                   </div>
                   <Select<DeviceStatus> allowClear placeholder="Trạng thái" style={{ width: 220 }} value={status} onChange={(v) => setStatus(v)} options={Object.entries(DEVICE_STATUS_LABELS).map(([value, label]) => ({ value: value as DeviceStatus, label }))} />
                   <Input.Search placeholder="Tìm theo tên, mã, số sê-ri" allowClear onSearch={setQ} style={{ width: 280 }} data-testid="devices-search" />
+                  <Button icon={<DownloadOutlined />} href={devicesApi.bookUrl(unitId)} data-testid="device-book">
+                    In sổ quản lý thiết bị
+                  </Button>
                   {canManage && (
                     <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="device-create">
                       Thêm thiết bị

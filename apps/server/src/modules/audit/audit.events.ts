@@ -30,6 +30,7 @@ export type AuditEventMap = {
   'device.check_recorded': { assetCode: string; body: string; result: string; checkedOn: string; nextDue: string | null };
   'device.status_changed': { assetCode: string; from: string; to: string; effectiveDate: string; sanitisation: string | null };
   'device.policy_changed': { requireSecurityCheckBeforeUse: boolean };
+  'device.book_exported': { format: string; devices: number };
   'incident.opened': { kind: string; channel: string; subChannel: string | null; source: string; itemCount: number; deviceCount: number };
   'incident.updated': { changed: string[]; investigationStatus: string };
   'incident.item_linked': { itemId: string; level: string; effect: string; previousStatus: string };
@@ -122,6 +123,8 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Ghi nhận kiểm tra an ninh thiết bị ${d.assetCode}`;
     case 'device.status_changed':
       return `Chuyển trạng thái thiết bị ${d.assetCode}`;
+    case 'device.book_exported':
+      return 'Xuất sổ quản lý thiết bị';
     case 'device.policy_changed':
       return 'Thay đổi quy định kiểm tra an ninh thiết bị trước khi sử dụng';
     case 'incident.opened':

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type TestApp } from '../../testing/test-context.ts';
 import { ensureDeviceApprovedFor } from './devices.usecases.ts';
@@ -187,5 +188,21 @@ describe.each(DATABASE_KINDS)('device register on %s', (kind) => {
       ['MI-01', 'OVERDUE', '2026-11-20'],
       ['USB-01', 'NEVER_CHECKED', null],
     ]);
+  });
+
+  it('prints the device book of the scope as a workbook with Vietnamese headers; the export is audited', async () => {
+    const { unit, officer } = await world();
+    await deviceInUse(officer, unit.id);
+    const res = await officer.request({ method: 'GET', url: '/api/devices/book.xlsx' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="so-quan-ly-thiet-bi-2026-11-23.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Sổ quản lý thiết bị')!;
+    expect(ws.getCell('A1').value).toBe('SỔ QUẢN LÝ THIẾT BỊ ĐIỆN TỬ, SẢN PHẨM MẬT MÃ DÙNG CHO BÍ MẬT NHÀ NƯỚC');
+    expect(ws.getCell('C4').value).toBe('Tên thiết bị');
+    expect(ws.getRow(5).values).toEqual([undefined, 1, 'MT-01', 'Máy tính xách tay soạn thảo văn bản mật', 'Máy tính', 'SN-5CG1234', 'Phòng Văn thư, tầng 2', '', 'Độc lập, chưa từng kết nối mạng', 'Không', 'Soạn thảo, lưu giữ BMNN; Sao, chụp BMNN', '20/11/2026 — Đạt', '20/11/2027', 'Đang sử dụng']);
+    const audit = await t.ctx.db.selectFrom('audit_records').select(['type', 'data']).where('type', '=', 'device.book_exported').execute();
+    expect(audit).toHaveLength(1);
   });
 });
