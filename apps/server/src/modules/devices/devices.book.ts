@@ -80,5 +80,5 @@ export async function exportDeviceBook(ctx: AppContext, { actor, unitId }: { act
   await inTransaction(ctx, async ({ audit }) => {
     await audit({ type: 'device.book_exported', chain: unitId ?? actor.unitId, actorId: actor.accountId, data: { format: 'xlsx', devices: devices.length } });
   });
-  return { filename: `so-quan-ly-thiet-bi-${now.toISOString().slice(0, 10)}.xlsx`, contentType: XLSX_TYPE, buffer };
+  return { filename: `so-quan-ly-thiet-bi-${todayInVietnam(now)}.xlsx`, contentType: XLSX_TYPE, buffer };
 }

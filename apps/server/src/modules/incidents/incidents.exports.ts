@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@bmnn/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -61,7 +62,7 @@ function parentAgencyName(parent: { name: string; kind: string } | undefined): s
 }
 
 function todayStamp(now: Date) {
-  return now.toISOString().slice(0, 10);
+  return todayInVietnam(now);
 }
 
 /** The statistics workbook over what the actor may see. */

@@ -178,5 +178,5 @@ export async function exportCommitmentForm(ctx: AppContext, { actor, commitmentI
   await inTransaction(ctx, async ({ audit }) => {
     await audit({ type: 'commitment.form_exported', chain: commitment.unitId, actorId: actor.accountId, subjectId: commitment.personId, data: { kind: commitment.kind } });
   });
-  return { filename: `cam-ket-bao-ve-bmnn-${now.toISOString().slice(0, 10)}.docx`, contentType: DOCX_TYPE, buffer };
+  return { filename: `cam-ket-bao-ve-bmnn-${todayInVietnam(now)}.docx`, contentType: DOCX_TYPE, buffer };
 }
