@@ -132,6 +132,44 @@ describe('devices and incidents in the browser', () => {
     await screenshot(page, 'incidents-03-statistics');
   });
 
+  it('R11.2: offboards a clerk who holds two items: the case stays open until both are handed over and the exit commitment is signed', async () => {
+    const { account } = await api<{ account: { unitId: string } }>('GET', '/api/auth/session');
+    const { person: clerk } = await api<{ person: { id: string } }>('POST', '/api/people', { fullName: 'Nguyễn Thị Lan', unitId: account.unitId, clearance: 'MAT', handlesSecrets: true });
+    await api('POST', '/api/people', { fullName: 'Đỗ Minh Tâm', unitId: account.unitId, clearance: 'MAT', handlesSecrets: true });
+    for (const soKyHieu of ['31/KH-STP', '32/BC-STP']) await api('POST', '/api/items', { unitId: account.unitId, level: 'MAT', soKyHieu, custodianId: clerk.id });
+
+    await page.getByTestId('menu-secret-work').click();
+    await page.getByRole('tab', { name: 'Thu hồi khi thôi quản lý BMNN' }).click();
+    await page.getByTestId('offboarding-create').click();
+    await pick(page, 'Cán bộ thôi quản lý BMNN', 'Nguyễn Thị Lan');
+    await pick(page, 'Lý do', 'Nghỉ hưu');
+    await page.getByTestId('offboarding-form-submit').click();
+    const drawer = page.getByTestId('offboarding-drawer');
+    await drawer.waitFor();
+    await expect.poll(() => drawer.textContent()).toContain('Tài liệu số 31/KH-STP (Mật)');
+    await expect.poll(() => drawer.textContent()).toContain('còn 2 mục');
+
+    await page.getByTestId('offboarding-close').click();
+    await expect.poll(() => page.getByTestId('offboarding-close-error').textContent()).toContain('Còn 2 tài liệu, thiết bị chưa bàn giao');
+    await screenshot(page, 'offboarding-01-open');
+
+    for (let left = 2; left > 0; left--) {
+      await drawer.getByRole('button', { name: 'Xử lý' }).first().click();
+      await pick(page, 'Người nhận bàn giao', 'Đỗ Minh Tâm');
+      await page.getByLabel('Số biên bản bàn giao').fill('BB-BG-12');
+      await page.getByTestId('resolve-form-submit').click();
+      await expect.poll(() => drawer.textContent()).toContain(`còn ${left - 1} mục`);
+    }
+    await page.getByTestId('offboarding-close').click();
+    await expect.poll(() => page.getByTestId('offboarding-close-error').textContent()).toContain('chưa ký cam kết');
+    await page.getByTestId('offboarding-sign').click();
+    await page.getByTestId('exit-commitment-submit').click();
+    await expect.poll(() => drawer.textContent()).toContain('Đã ký');
+    await page.getByTestId('offboarding-close').click();
+    await expect.poll(() => drawer.textContent()).toContain('Đã kết thúc');
+    await screenshot(page, 'offboarding-02-closed');
+  });
+
   it('ran under the strict Content-Security-Policy without a script error', () => {
     expect(problems).toEqual([]);
   });

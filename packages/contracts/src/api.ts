@@ -83,10 +83,10 @@
 export const MENU_BY_ROLE = {
   QUAN_TRI: ['units', 'people', 'accounts', 'audit'],
   VAN_THU: ['items', 'devices', 'incidents', 'people'],
-  LANH_DAO: ['items', 'devices', 'incidents', 'people', 'audit'],
+  LANH_DAO: ['items', 'devices', 'incidents', 'people', 'secret-work', 'audit'],
   CAN_BO: ['items', 'incidents'],
-  CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'audit'],
-  THANH_TRA: ['units', 'devices', 'incidents', 'audit'],
-  BAN_CHI_DAO: ['units', 'devices', 'incidents', 'audit'],
+  CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit'],
+  THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
+  BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'devices' | 'incidents';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'devices' | 'incidents' | 'secret-work';

@@ -2,6 +2,16 @@
 // output of the shared zod schemas, parsed by the forms before they are sent.
 import type {
   Account,
+  Assignment,
+  Commitment,
+  OffboardingCase,
+  OffboardingReason,
+  UnitKind,
+  createAssignmentRequest,
+  createCommitmentRequest,
+  openOffboardingRequest,
+  resolveOffboardingLineRequest,
+  signCommitmentRequest,
   Device,
   DeviceCheck,
   DevicePolicy,
@@ -118,4 +128,20 @@ export const incidentsApi = {
   /** Files are downloaded by the browser itself (same-origin GET with the session cookie). */
   reportUrl: (id: string) => `/api/incidents/${id}/report.docx`,
   statisticsXlsxUrl: (year?: number) => `/api/incidents/statistics.xlsx${year ? `?year=${year}` : ''}`,
+};
+
+export const secretWorkApi = {
+  assignments: () => http.get<{ assignments: Assignment[] }>('/api/assignments'),
+  assign: (body: z.output<typeof createAssignmentRequest>) => http.post<{ assignment: Assignment }>('/api/assignments', body),
+  missingOfficerUnits: () => http.get<{ units: { id: string; code: string; name: string; kind: UnitKind }[] }>('/api/security-officers/missing-units'),
+  commitments: () => http.get<{ commitments: Commitment[] }>('/api/commitments'),
+  createCommitment: (body: z.output<typeof createCommitmentRequest>) => http.post<{ commitment: Commitment }>('/api/commitments', body),
+  signCommitment: (id: string, body: z.output<typeof signCommitmentRequest>) => http.post<{ commitment: Commitment }>(`/api/commitments/${id}/sign`, body),
+  commitmentFormUrl: (id: string) => `/api/commitments/${id}/form.docx`,
+  offboardingCases: () => http.get<{ cases: { id: string; personName: string; reason: OffboardingReason; status: 'OPEN' | 'CLOSED'; effectiveDate: string; openedAt: string }[] }>('/api/offboarding'),
+  offboardingCase: (id: string) => http.get<{ case: OffboardingCase }>(`/api/offboarding/${id}`),
+  openOffboarding: (body: z.output<typeof openOffboardingRequest>) => http.post<{ case: OffboardingCase }>('/api/offboarding', body),
+  resolveLine: (id: string, lineId: string, body: z.output<typeof resolveOffboardingLineRequest>) => http.post<{ case: OffboardingCase }>(`/api/offboarding/${id}/lines/${lineId}`, body),
+  signExitCommitment: (id: string, body: z.output<typeof signCommitmentRequest>) => http.post<{ case: OffboardingCase }>(`/api/offboarding/${id}/exit-commitment`, body),
+  closeOffboarding: (id: string) => http.post<{ case: OffboardingCase }>(`/api/offboarding/${id}/close`),
 };

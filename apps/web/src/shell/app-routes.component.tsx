@@ -9,6 +9,7 @@ import { DevicesPage } from '../devices/devices.page.tsx';
 import { IncidentsPage } from '../incidents/incidents.page.tsx';
 import { ItemsPage } from '../items/items.page.tsx';
 import { PeoplePage } from '../people/people.page.tsx';
+import { SecretWorkPage } from '../secret-work/secret-work.page.tsx';
 import { UnitsPage } from '../units/units.page.tsx';
 import { getMenuEntries } from './menu.ts';
 import { Shell } from './shell.component.tsx';
@@ -37,6 +38,7 @@ export function AppRoutes() {
         <Route path="items" element={<Allowed menu="items" home={home}><ItemsPage /></Allowed>} />
         <Route path="devices" element={<Allowed menu="devices" home={home}><DevicesPage /></Allowed>} />
         <Route path="incidents" element={<Allowed menu="incidents" home={home}><IncidentsPage /></Allowed>} />
+        <Route path="secret-work" element={<Allowed menu="secret-work" home={home}><SecretWorkPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={home} replace />} />
       </Route>

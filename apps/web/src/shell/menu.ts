@@ -7,6 +7,7 @@ export const MENU_ENTRIES: readonly { key: MenuKey; path: string; label: string 
   { key: 'incidents', path: '/incidents', label: 'Vụ lộ, mất BMNN' },
   { key: 'units', path: '/units', label: 'Đơn vị' },
   { key: 'people', path: '/people', label: 'Cán bộ, nhân viên' },
+  { key: 'secret-work', path: '/secret-work', label: 'Phân công, cam kết, thu hồi' },
   { key: 'accounts', path: '/accounts', label: 'Tài khoản' },
   { key: 'audit', path: '/audit', label: 'Nhật ký hệ thống' },
 ];

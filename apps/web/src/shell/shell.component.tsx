@@ -7,6 +7,7 @@ import {
   IdcardOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -20,6 +21,7 @@ import { getMenuEntries } from './menu.ts';
 const ICONS: Record<MenuKey, ReactNode> = {
   items: <FileProtectOutlined />,
   devices: <DesktopOutlined />,
+  'secret-work': <SolutionOutlined />,
   incidents: <AlertOutlined />,
   units: <ApartmentOutlined />,
   people: <TeamOutlined />,
