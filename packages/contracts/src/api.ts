@@ -67,6 +67,9 @@
 // GET  /api/assignments?unitId&kind       → { assignments: Assignment[] }   (current ones)
 // POST /api/assignments     createAssignmentRequest → { assignment: Assignment }
 // POST /api/assignments/:id/end endAssignmentRequest → { ok: true }
+// GET  /api/assignments/policy           → SecretWorkPolicy
+// PUT  /api/assignments/policy secretWorkPolicyRequest → SecretWorkPolicy   (administrator)
+// POST /api/assignments (SECURITY_OFFICER) → 409 assignment.commitment_required without a signed commitment on assignment
 // GET  /api/security-officers/missing-units → { units: { id, code, name, kind }[] }   (R11.4)
 // GET  /api/commitments?personId&renewalDueBy → { commitments: Commitment[] }
 // POST /api/commitments     createCommitmentRequest → { commitment: Commitment }

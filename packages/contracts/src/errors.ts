@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   'incident.not_found': 404,
   'incident.item_already_linked': 409,
   'incident.closed': 409,
+  'assignment.commitment_required': 409,
   'offboarding.not_found': 404,
   'offboarding.already_open': 409,
   'offboarding.not_closable': 409,

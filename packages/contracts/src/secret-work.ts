@@ -68,6 +68,9 @@ export type CreateAssignmentRequest = z.input<typeof createAssignmentRequest>;
 
 export const endAssignmentRequest = z.object({ endedOn: isoDate, reason: optionalText('Lý do') });
 
+export const secretWorkPolicyRequest = z.object({ requireCommitmentBeforeOfficer: z.boolean({ error: 'Giá trị phải là có hoặc không' }) });
+export type SecretWorkPolicy = z.infer<typeof secretWorkPolicyRequest>;
+
 export type Assignment = {
   id: string;
   unitId: string;

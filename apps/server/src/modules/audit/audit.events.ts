@@ -42,6 +42,7 @@ export type AuditEventMap = {
   'incident.statistics_exported': { format: string; year: number | null; scopeUnitId: string | null };
   'assignment.created': { kind: string; officerType: string | null; decisionRef: string };
   'assignment.ended': { kind: string; endedOn: string };
+  'assignment.policy_changed': { requireCommitmentBeforeOfficer: boolean };
   'commitment.recorded': { kind: string; signedOn: string | null };
   'commitment.form_exported': { kind: string };
   'offboarding.opened': { reason: string; items: number; devices: number };
@@ -147,6 +148,8 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Xuất thống kê các vụ lộ, mất BMNN';
     case 'assignment.created':
       return d.kind === 'SECURITY_OFFICER' ? `Phân công cán bộ làm công tác bảo vệ BMNN (quyết định ${d.decisionRef})` : `Phân công cán bộ quản lý, tiếp cận BMNN (quyết định ${d.decisionRef})`;
+    case 'assignment.policy_changed':
+      return 'Thay đổi quy định cam kết trước khi phân công cán bộ bảo mật';
     case 'assignment.ended':
       return 'Kết thúc phân công liên quan đến BMNN';
     case 'commitment.recorded':

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ASSIGNMENT_KINDS, createAssignmentRequest, createCommitmentRequest, endAssignmentRequest, idSchema, isoDate, openOffboardingRequest, resolveOffboardingLineRequest, signCommitmentRequest } from '@bmnn/contracts';
+import { ASSIGNMENT_KINDS, createAssignmentRequest, createCommitmentRequest, endAssignmentRequest, idSchema, isoDate, openOffboardingRequest, resolveOffboardingLineRequest, secretWorkPolicyRequest, signCommitmentRequest } from '@bmnn/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { closeOffboarding, getOffboardingCase, listOffboardingCases, openOffboarding, resolveOffboardingLine, signExitCommitment } from './people.offboarding.ts';
-import { createAssignment, createCommitment, endAssignment, exportCommitmentForm, listAssignments, listCommitments, listUnitsWithoutOfficer, signCommitment } from './people.secret-work.ts';
+import { getSecretWorkPolicy, setSecretWorkPolicy, createAssignment, createCommitment, endAssignment, exportCommitmentForm, listAssignments, listCommitments, listUnitsWithoutOfficer, signCommitment } from './people.secret-work.ts';
 
 type IdParams = { Params: { id: string } };
 const assignmentsQuery = z.object({ unitId: idSchema('unt').optional(), kind: z.enum(ASSIGNMENT_KINDS).optional() });
@@ -20,6 +20,11 @@ export function registerSecretWorkRoutes(app: FastifyInstance, ctx: AppContext) 
   app.get('/api/assignments', async (request) => listAssignments(ctx, { actor: requireActor(request), ...parseInput(assignmentsQuery, request.query) }));
   app.post('/api/assignments', async (request) => createAssignment(ctx, { actor: requireActor(request), input: parseInput(createAssignmentRequest, request.body) }));
   app.post<IdParams>('/api/assignments/:id/end', async (request) => endAssignment(ctx, { actor: requireActor(request), assignmentId: request.params.id, input: parseInput(endAssignmentRequest, request.body) }));
+  app.get('/api/assignments/policy', async (request) => {
+    requireActor(request);
+    return getSecretWorkPolicy(ctx);
+  });
+  app.put('/api/assignments/policy', async (request) => setSecretWorkPolicy(ctx, { actor: requireActor(request), input: parseInput(secretWorkPolicyRequest, request.body) }));
   app.get('/api/security-officers/missing-units', async (request) => listUnitsWithoutOfficer(ctx, { actor: requireActor(request) }));
 
   app.get('/api/commitments', async (request) => listCommitments(ctx, { actor: requireActor(request), ...parseInput(commitmentsQuery, request.query) }));

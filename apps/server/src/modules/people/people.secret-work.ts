@@ -1,6 +1,7 @@
 import {
   createAssignmentRequest,
   createCommitmentRequest,
+  secretWorkPolicyRequest,
   endAssignmentRequest,
   signCommitmentRequest,
   todayInVietnam,
@@ -11,17 +12,23 @@ import {
   type CreateAssignmentRequest,
   type CreateCommitmentRequest,
   type OfficerType,
+  type SecretWorkPolicy,
   type UnitKind,
 } from '@bmnn/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { errors } from '../../platform/errors.ts';
+import { createError, errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
-import { canManageSecretWorkOf, canSeePeopleOf, type Actor } from '../access/access.policies.ts';
+import { canChangeDevicePolicy, canManageSecretWorkOf, canSeePeopleOf, type Actor } from '../access/access.policies.ts';
+import { SYSTEM_CHAIN } from '../audit/audit.events.ts';
 import { DOCX_TYPE } from '../incidents/incidents.exports.ts';
 import { buildCommitmentDocx } from './people.documents.ts';
 import { personErrors } from './people.errors.ts';
+
+export const secretWorkErrors = {
+  commitmentRequired: createError('assignment.commitment_required', 'Cán bộ phải ký cam kết bảo vệ bí mật nhà nước trước khi được phân công làm cán bộ bảo mật (R11.4)'),
+};
 
 // Assignments to secret work and of the unit's security officers (chuyên trách / kiêm nhiệm,
 // LEGAL.md R11.4), and commitments to protect state secrets (R11.2, R11.4).
@@ -40,10 +47,35 @@ function presentCommitment(r: Database['commitments'] & { full_name: string }): 
   return { id: r.id, unitId: r.unit_id, personId: r.person_id, personName: r.full_name, kind: r.kind as CommitmentKind, title: r.title, signedOn: r.signed_on, renewalDue: r.renewal_due, scanRef: r.scan_ref };
 }
 
+/** The tenant setting behind R11.4's commitment on assignment (legal basis UNCONFIRMED, so configurable; default on). */
+export const REQUIRE_COMMITMENT_SETTING = 'policy.require_commitment_before_officer';
+
+export async function getSecretWorkPolicy(ctx: AppContext): Promise<SecretWorkPolicy> {
+  const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', REQUIRE_COMMITMENT_SETTING).executeTakeFirst();
+  return { requireCommitmentBeforeOfficer: row ? row.value === 'true' : true };
+}
+
+export async function setSecretWorkPolicy(ctx: AppContext, { actor, input: raw }: { actor: Actor; input: SecretWorkPolicy }) {
+  if (!canChangeDevicePolicy(actor)) throw errors.forbidden();
+  const input = secretWorkPolicyRequest.parse(raw);
+  await inTransaction(ctx, async ({ trx, now, audit }) => {
+    const value = String(input.requireCommitmentBeforeOfficer);
+    const at = now.toISOString();
+    await trx.insertInto('settings').values({ key: REQUIRE_COMMITMENT_SETTING, value, updated_at: at }).onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at })).execute();
+    await audit({ type: 'assignment.policy_changed', chain: SYSTEM_CHAIN, actorId: actor.accountId, data: input });
+  });
+  return getSecretWorkPolicy(ctx);
+}
+
 export async function createAssignment(ctx: AppContext, { actor, input: raw }: { actor: Actor; input: CreateAssignmentRequest }) {
   const input = createAssignmentRequest.parse(raw);
   const person = await getVisiblePerson(ctx, actor, input.personId);
   if (!canManageSecretWorkOf({ actor, unitId: person.unit_id })) throw errors.forbidden();
+  if (input.kind === 'SECURITY_OFFICER' && (await getSecretWorkPolicy(ctx)).requireCommitmentBeforeOfficer) {
+    // R11.4: the officer's written commitment, signed, comes before the role.
+    const signed = await ctx.db.selectFrom('commitments').select('id').where('person_id', '=', person.id).where('kind', '=', 'ON_ASSIGNMENT').where('signed_on', 'is not', null).executeTakeFirst();
+    if (!signed) throw secretWorkErrors.commitmentRequired();
+  }
   const id = await inTransaction(ctx, async ({ trx, now, audit }) => {
     const assignmentId = generateId('asg');
     const at = now.toISOString();

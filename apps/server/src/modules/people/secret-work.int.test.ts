@@ -35,7 +35,13 @@ describe.each(DATABASE_KINDS)('people who work with secrets on %s', (kind) => {
 
     const noType = await officer.request({ method: 'POST', url: '/api/assignments', body: { personId: officer.personId, kind: 'SECURITY_OFFICER', decisionRef: '12/QĐ-STP', decisionDate: '2026-01-05', validFrom: '2026-01-05' } });
     expect(noType.json().error.details.issues).toEqual([{ path: ['officerType'], message: 'Chọn chuyên trách hoặc kiêm nhiệm' }]);
-    const assigned = await officer.request({ method: 'POST', url: '/api/assignments', body: { personId: officer.personId, kind: 'SECURITY_OFFICER', officerType: 'KIEM_NHIEM', decisionRef: '12/QĐ-STP', decisionDate: '2026-01-05', validFrom: '2026-01-05' } });
+    const body = { personId: officer.personId, kind: 'SECURITY_OFFICER', officerType: 'KIEM_NHIEM', decisionRef: '12/QĐ-STP', decisionDate: '2026-01-05', validFrom: '2026-01-05' };
+    // R11.4: a signed commitment on assignment comes first (tenant policy, on by default).
+    const early = await officer.request({ method: 'POST', url: '/api/assignments', body });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({ code: 'assignment.commitment_required', message: 'Cán bộ phải ký cam kết bảo vệ bí mật nhà nước trước khi được phân công làm cán bộ bảo mật (R11.4)' });
+    await officer.request({ method: 'POST', url: '/api/commitments', body: { personId: officer.personId, kind: 'ON_ASSIGNMENT', signedOn: '2026-01-04' } });
+    const assigned = await officer.request({ method: 'POST', url: '/api/assignments', body });
     expect(assigned.json().assignment).toMatchObject({ kind: 'SECURITY_OFFICER', officerType: 'KIEM_NHIEM', decisionRef: '12/QĐ-STP', personId: officer.personId });
     expect((await province.request({ method: 'GET', url: '/api/security-officers/missing-units' })).json().units.map((u: { id: string }) => u.id)).toEqual([other.id]);
     expect((await officer.request({ method: 'GET', url: '/api/assignments?kind=SECURITY_OFFICER' })).json().assignments).toHaveLength(1);
@@ -43,6 +49,15 @@ describe.each(DATABASE_KINDS)('people who work with secrets on %s', (kind) => {
     const outsider = await createUserAndLogin(t, { unitId: other.id, roles: ['CAN_BO_BAO_MAT'] });
     expect((await outsider.request({ method: 'POST', url: '/api/assignments', body: { personId: officer.personId, kind: 'SECRET_WORK', decisionRef: '1/QĐ', decisionDate: '2026-01-05', validFrom: '2026-01-05' } })).statusCode).toBe(404);
     expect(unit.id).toBeTruthy();
+  });
+
+  it('R11.4: the administrator may turn off the commitment-before-officer rule, whose legal basis is unconfirmed', async () => {
+    const { admin, other } = await world();
+    const head = await createUserAndLogin(t, { unitId: other.id, roles: ['LANH_DAO'] });
+    expect((await head.request({ method: 'PUT', url: '/api/assignments/policy', body: { requireCommitmentBeforeOfficer: false } })).statusCode).toBe(403);
+    expect((await admin.request({ method: 'PUT', url: '/api/assignments/policy', body: { requireCommitmentBeforeOfficer: false } })).json()).toEqual({ requireCommitmentBeforeOfficer: false });
+    const res = await head.request({ method: 'POST', url: '/api/assignments', body: { personId: head.personId, kind: 'SECURITY_OFFICER', officerType: 'KIEM_NHIEM', decisionRef: '3/QĐ-SXD', decisionDate: '2026-02-01', validFrom: '2026-02-01' } });
+    expect(res.statusCode).toBe(200);
   });
 
   it('R11.2: prints the commitment form filled from the person, records the signature and the renewal due', async () => {
