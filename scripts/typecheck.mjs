@@ -6,8 +6,10 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+// Projects with their own tsconfig inside a workspace: the web's browser tests run on Node.
+const extraProjects = ['apps/web/e2e'];
 let failed = false;
-for (const ws of pkg.workspaces) {
+for (const ws of [...pkg.workspaces, ...extraProjects]) {
   if (!fs.existsSync(path.join(root, ws, 'tsconfig.json'))) continue;
   const r = spawnSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', ws, '--noEmit'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDemoProvince, loadConfig, openContext } from '@bmnn/server';
+import type {} from '../../server/src/testing/pg-global-setup.ts';
 import { runCli } from '../../server/src/testing/cli-runner.ts';
 import { computeRecordHash } from '../../server/src/modules/audit/audit.chain.ts';
 

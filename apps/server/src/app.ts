@@ -3,6 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { LIMITS, type ErrorBody } from '@bmnn/contracts';
@@ -18,8 +19,9 @@ import { registerIncidentRoutes } from './modules/incidents/incidents.routes.ts'
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerSecretWorkRoutes } from './modules/people/people.secret-work.routes.ts';
-import { registerRegisterRoutes } from './modules/register/register.routes.ts';
+import { registerOutgoingRoutes, registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
+import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
 
@@ -55,6 +57,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
 
   installErrorHandler(app);
   installAuthHooks(app, ctx);
@@ -66,6 +69,9 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerAccountRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
+  registerReceiveRoutes(app, ctx);
+  registerOutgoingRoutes(app, ctx);
+  registerDanhMucRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerSecretWorkRoutes(app, ctx);

@@ -3,7 +3,7 @@
 // five wrong passwords lock an account. Screenshots go to test-artifacts/e2e/.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillSetupForm, launchBrowser, logIn, openPage, pick, screenshot, startServer, type RunningServer } from './harness.ts';
+import { eventually, fillSetupForm, launchBrowser, logIn, openPage, pick, screenshot, startServer, type RunningServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Nguyễn Văn Quản', password: 'Quan-Tri-2026-BN' };
 const STAFF = { username: 'binh.tt', fullName: 'Trần Thị Bình', password: 'Binh-Moi-2026-STP' };
@@ -35,11 +35,11 @@ async function menuKeys(): Promise<string[]> {
 describe('foundation in the browser', () => {
   it('first-run setup creates the province and logs the administrator in with the administrator menu', async () => {
     await page.goto(server.baseUrl);
-    await expect.poll(() => page.getByText('Thiết lập lần đầu').first().isVisible()).toBe(true);
+    await eventually(() => page.getByText('Thiết lập lần đầu').first().isVisible()).toBe(true);
     // The shared password rule is checked in the browser before anything is sent.
     await fillSetupForm(page, server.setupCode, { ...ADMIN, password: 'ngan' });
     await page.getByTestId('setup-submit').click();
-    await expect.poll(() => page.getByText('Mật khẩu cần ít nhất 12 ký tự').isVisible()).toBe(true);
+    await eventually(() => page.getByText('Mật khẩu cần ít nhất 12 ký tự').isVisible()).toBe(true);
     await screenshot(page, '01-setup-validation');
 
     await fillSetupForm(page, server.setupCode, ADMIN);
@@ -48,7 +48,7 @@ describe('foundation in the browser', () => {
 
     await page.getByTestId('main-menu').waitFor();
     expect(await menuKeys()).toEqual(['units', 'people', 'accounts', 'audit']);
-    await expect.poll(() => page.getByTestId('user-name').textContent()).toContain(ADMIN.fullName);
+    await eventually(() => page.getByTestId('user-name').textContent()).toContain(ADMIN.fullName);
   });
 
   it('creates a department under the province and finds it without typing accents', async () => {
@@ -62,10 +62,10 @@ describe('foundation in the browser', () => {
     await page.getByTestId('unit-form-submit').click();
 
     await page.getByTestId('unit-node-STP').waitFor();
-    await expect.poll(() => page.getByTestId('unit-detail').textContent()).toContain('Bắc Ninh');
+    await eventually(() => page.getByTestId('unit-detail').textContent()).toContain('Bắc Ninh');
     await page.getByTestId('unit-search').locator('input').fill('so tu phap');
     await page.getByTestId('unit-search').locator('input').press('Enter');
-    await expect.poll(() => page.getByText('Tìm thấy 1 đơn vị').isVisible()).toBe(true);
+    await eventually(() => page.getByText('Tìm thấy 1 đơn vị').isVisible()).toBe(true);
     await screenshot(page, '02-units');
   });
 
@@ -91,7 +91,7 @@ describe('foundation in the browser', () => {
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(12);
     await screenshot(page, '03-temporary-password');
     await page.getByTestId('temporary-password-close').click();
-    await expect.poll(() => row.textContent()).toContain('Đã có');
+    await eventually(() => row.textContent()).toContain('Đã có');
   });
 
   it('the new account logs in, must change its temporary password, then sees only its role menu', async () => {
@@ -108,7 +108,7 @@ describe('foundation in the browser', () => {
 
     await page.getByTestId('main-menu').waitFor();
     expect(await menuKeys()).toEqual(['items', 'incidents']);
-    await expect.poll(() => page.getByTestId('user-name').textContent()).toContain(STAFF.fullName);
+    await eventually(() => page.getByTestId('user-name').textContent()).toContain(STAFF.fullName);
     await page.getByTestId('items-table').waitFor();
     await screenshot(page, '05-staff-menu');
 
@@ -123,17 +123,17 @@ describe('foundation in the browser', () => {
     await page.getByTestId('login-form').waitFor();
     for (let attempt = 1; attempt <= 5; attempt++) {
       await logIn(page, STAFF.username, `Sai-Mat-Khau-${attempt}`);
-      await expect.poll(() => page.getByTestId('login-error').textContent()).not.toBe('');
+      await eventually(() => page.getByTestId('login-error').textContent()).not.toBe('');
     }
     await logIn(page, STAFF.username, STAFF.password);
-    await expect.poll(() => page.getByTestId('login-error').textContent()).toMatch(/bị khóa đến \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await eventually(() => page.getByTestId('login-error').textContent()).toMatch(/bị khóa đến \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await screenshot(page, '06-account-locked');
   });
 
   it('the administrator sees the lock, and the audit trail verifies', async () => {
     await logIn(page, ADMIN.username, ADMIN.password);
     await page.getByTestId('menu-accounts').click();
-    await expect.poll(() => page.getByTestId(`account-status-${STAFF.username}`).textContent()).toBe('Đã khóa');
+    await eventually(() => page.getByTestId(`account-status-${STAFF.username}`).textContent()).toBe('Đã khóa');
     await screenshot(page, '07-accounts');
 
     await page.getByTestId('menu-audit').click();

@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts/e2e');
@@ -33,8 +34,15 @@ async function findFreePort(): Promise<number> {
   });
 }
 
+/** Polls until the assertion holds, allowing for a busy machine (Vitest's default is 1 s). */
+export function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000 });
+}
+
 export type RunningServer = {
   baseUrl: string;
+  /** The fresh BMNN_DATA_DIR (SQLite file bmnn.sqlite), removed by stop(). */
+  dataDir: string;
   /** The one-time setup code the server printed at its first start. */
   setupCode: string;
   /** Everything the server printed, for failure messages. */
@@ -51,27 +59,36 @@ export async function startServer(): Promise<RunningServer> {
     throw new Error('apps/web/dist is missing: build the web app first (npm run build).');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmnn-e2e-'));
+  const guardReport = path.join(dataDir, 'network-guard.txt');
   const port = await findFreePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'apps/server/src/main.ts')],
+    // The network guard refuses and records any outbound connection the server attempts.
+    ['--import', 'tsx', '--import', path.join(REPO_ROOT, 'apps/server/src/testing/network-guard.ts'), path.join(REPO_ROOT, 'apps/cli/bin/bmnn.mjs'), 'serve', '--port', String(port)],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: String(port), BMNN_DATA_DIR: dataDir, BMNN_LOG_LEVEL: 'warn' },
+      env: { ...process.env, BMNN_DATA_DIR: dataDir, BMNN_LOG_LEVEL: 'warn', BMNN_NETWORK_GUARD_REPORT: guardReport },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // Even if a test run ends without calling stop(), no server outlives it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const stop = async () => {
+    process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
     }
+    const attempts = fs.existsSync(guardReport) ? fs.readFileSync(guardReport, 'utf8') : '';
     fs.rmSync(dataDir, { recursive: true, force: true });
+    // DESIGN.md §2: the server never opens an outbound connection; fail the test that saw one.
+    if (attempts) throw new Error(`The server tried to connect outside the machine:\n${attempts}`);
   };
 
   const setupCode = await new Promise<string>((resolve, reject) => {
@@ -93,7 +110,7 @@ export async function startServer(): Promise<RunningServer> {
     throw error;
   });
 
-  return { baseUrl: `http://127.0.0.1:${port}`, setupCode, output: () => output, stop };
+  return { baseUrl: `http://127.0.0.1:${port}`, dataDir, setupCode, output: () => output, stop };
 }
 
 export async function launchBrowser(): Promise<Browser> {

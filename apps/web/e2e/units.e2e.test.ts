@@ -1,10 +1,14 @@
 // The unit tree through its life (R1.3): a department merges into another, its office moves
 // and is renamed, old names stay searchable, history is shown; then the administrator turns on
 // TOTP and logs in with it, and the audit viewer filters by event type.
+import { AUDIT_BREAK_LABELS } from '@bmnn/contracts';
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import * as OTPAuth from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  eventually,
   fillSetupForm,
   launchBrowser,
   logIn,
@@ -41,7 +45,7 @@ afterAll(async () => {
 
 async function selectUnit(code: string): Promise<void> {
   await page.getByTestId(`unit-node-${code}`).click();
-  await expect.poll(() => page.getByTestId('unit-detail').textContent()).toContain(code);
+  await eventually(() => page.getByTestId('unit-detail').textContent()).toContain(code);
 }
 
 async function createUnit({ parent, name, code, kind }: { parent: string; name: string; code: string; kind: string }) {
@@ -71,20 +75,20 @@ describe('units, TOTP and the audit viewer in the browser', () => {
     await screenshot(page, 'units-01-move');
     await page.getByTestId('unit-move-submit').click();
 
-    await expect.poll(detailText).toContain('Đơn vị cấp trênSở Tài chính');
-    await expect.poll(() => page.getByTestId('unit-history').textContent()).toContain('Chuyển đơn vị cấp trên');
-    await expect.poll(() => page.getByTestId('unit-history').textContent()).toContain('01/03/2025');
+    await eventually(detailText).toContain('Đơn vị cấp trênSở Tài chính');
+    await eventually(() => page.getByTestId('unit-history').textContent()).toContain('Chuyển đơn vị cấp trên');
+    await eventually(() => page.getByTestId('unit-history').textContent()).toContain('01/03/2025');
   });
 
   it('renames the office and still finds it by its old name, without accents', async () => {
     await page.getByTestId('unit-edit').click();
     await page.getByLabel('Tên đơn vị').fill('Phòng Kế hoạch và Đầu tư');
     await page.getByTestId('unit-form-submit').click();
-    await expect.poll(detailText).toContain('Tên cũVăn phòng Sở Kế hoạch và Đầu tư');
+    await eventually(detailText).toContain('Tên cũVăn phòng Sở Kế hoạch và Đầu tư');
 
     await page.getByTestId('unit-search').locator('input').fill('van phong so ke hoach');
     await page.getByTestId('unit-search').locator('input').press('Enter');
-    await expect.poll(() => nodeText('SKHDT-VP')).toContain('tên cũ: Văn phòng Sở Kế hoạch và Đầu tư');
+    await eventually(() => nodeText('SKHDT-VP')).toContain('tên cũ: Văn phòng Sở Kế hoạch và Đầu tư');
     await screenshot(page, 'units-02-former-name');
     await page.getByTestId('unit-search').locator('input').fill('');
     await page.getByTestId('unit-search').locator('input').press('Enter');
@@ -99,22 +103,23 @@ describe('units, TOTP and the audit viewer in the browser', () => {
     await screenshot(page, 'units-03-defunct');
     await page.getByTestId('unit-defunct-submit').click();
 
-    await expect.poll(() => nodeText('SKHDT')).toContain('đã giải thể → Sở Tài chính');
-    await expect.poll(detailText).toContain('Đơn vị kế thừaSở Tài chính');
-    await expect.poll(detailText).toContain('Hiệu lực đến01/03/2025');
+    await eventually(() => nodeText('SKHDT')).toContain('đã giải thể → Sở Tài chính');
+    await eventually(detailText).toContain('Đơn vị kế thừaSở Tài chính');
+    await eventually(detailText).toContain('Hiệu lực đến01/03/2025');
     await screenshot(page, 'units-04-tree');
   });
 
   it('turns on TOTP from the profile and then asks for the code at login', async () => {
     await page.getByTestId('user-name').click();
     await page.getByTestId('totp-start').click();
+    await page.getByTestId('totp-qr').locator('svg path').waitFor();
     totpSecret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
     expect(totpSecret).toMatch(/^[A-Z2-7]{16,}$/);
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(totpSecret) });
     await page.getByLabel('Mã 6 chữ số').fill(totp.generate());
     await screenshot(page, 'profile-01-totp');
     await page.getByTestId('totp-submit').click();
-    await expect.poll(() => page.getByTestId('totp-section').textContent()).toContain('đang bật');
+    await eventually(() => page.getByTestId('totp-section').textContent()).toContain('đang bật');
 
     await page.getByTestId('logout').click();
     await logIn(page, ADMIN.username, ADMIN.password);
@@ -129,9 +134,25 @@ describe('units, TOTP and the audit viewer in the browser', () => {
     await page.getByTestId('audit-type-filter').locator('input').fill('unit.moved');
     await page.getByTestId('audit-type-filter').locator('input').press('Enter');
     const rows = page.getByTestId('audit-table').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(1);
+    await eventually(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('unit.moved');
     await screenshot(page, 'audit-01-filtered');
+  });
+
+  it('reports an edited audit record with its kind when the administrator verifies the trail', async () => {
+    // Someone with access to the database file rewrites what the move recorded.
+    const db = new Database(path.join(server.dataDir, 'bmnn.sqlite'));
+    try {
+      const changed = db.prepare(`UPDATE audit_records SET data = '{"toParentId":null}' WHERE type = 'unit.moved'`).run();
+      expect(changed.changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    await page.getByTestId('audit-verify').click();
+    await page.getByTestId('audit-verify-broken').waitFor();
+    const report = page.getByTestId(/^audit-chain-/).filter({ hasText: 'Phòng Kế hoạch và Đầu tư' });
+    await eventually(() => report.textContent()).toContain(AUDIT_BREAK_LABELS.EDITED);
+    await screenshot(page, 'audit-02-broken');
   });
 
   it('ran under the strict Content-Security-Policy without a script error', () => {

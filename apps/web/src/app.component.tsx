@@ -71,7 +71,12 @@ export function App() {
         />
       );
     case 'setup':
-      return <SetupPage onDone={applySession} />;
+      return (
+        <SetupPage
+          onDone={applySession}
+          onAlreadyDone={() => setPhase({ name: 'login', notice: 'Hệ thống đã được thiết lập. Vui lòng đăng nhập.' })}
+        />
+      );
     case 'login':
       return <LoginPage notice={phase.notice} onLoggedIn={applySession} />;
     case 'ready':

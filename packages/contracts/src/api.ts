@@ -29,10 +29,12 @@
 // POST /api/accounts        createAccountRequest → AccountWithTemporaryPassword
 // PATCH /api/accounts/:id   updateAccountRequest → { account: Account }
 // POST /api/accounts/:id/lock             → { account: Account }
-// POST /api/accounts/:id/unlock           → { account: Account }
+// POST /api/accounts/:id/unlock           → { account: Account }   (also reactivates a disabled account)
+// POST /api/accounts/:id/disable          → { account: Account }
 // POST /api/accounts/:id/reset-password   → AccountWithTemporaryPassword
 //
 // GET  /api/audit?unitId&type&actorId&from&to&page&pageSize → { records: AuditRecord[], total }
+// GET  /api/audit/types                  → { types: [{ type, label }] }
 // POST /api/audit/verify    verifyAuditRequest → { reports: AuditChainReport[] }
 //
 // POST /api/items           createItemRequest → { item: Item }
@@ -81,6 +83,24 @@
 // POST /api/offboarding/:id/lines/:lineId resolveOffboardingLineRequest → { case }   (MISSING opens an incident)
 // POST /api/offboarding/:id/exit-commitment signCommitmentRequest → { case }
 // POST /api/offboarding/:id/close         → { case }   (409 offboarding.not_closable; disables the account)
+// POST /api/register/receive receiveItemRequest → { itemId, bookSerial, outcomes[], status }
+// POST /api/items/:id/handover handOverRequest → { bookSerial }
+// POST /api/authorities createAuthorityRequest → { authorityId }   (administrator: positions, delegations)
+// POST /api/register/propose proposeItemRequest → { itemId, level, citedRefs[], trichYeuStored }
+// POST /api/items/:id/determine           → { status, protectionEnd, protectionLabel, legalBasis }
+// POST /api/items/:id/register-outgoing registerOutgoingRequest → { bookSerial, envelopeMark, doubleEnvelope }
+// POST /api/items/:id/send                → { status: 'SENT' }   (409 register.not_registered_outgoing before the book line)
+// GET  /api/items/:id/envelope            → { level, labels: [{ recipient, inner, outer }] }
+// GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
+// GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
+// GET  /api/books/:den|chuyen-giao/export?unitId&year&format=xlsx|pdf → the file (audited)
+//
+// GET  /api/danh-muc/decisions            → { decisions: DanhMucDecision[] } (with itemCount, isSample)
+// GET  /api/danh-muc/items?decisionId&q&level → { items: DanhMucItem[] }
+// POST /api/danh-muc/suggest { text }     → { suggestions: [{ itemId, score, matched[], level, decisionNumber, itemNo, text }] }
+// POST /api/danh-muc/samples              → { decisions, items }   (administrator; LEGAL.md §3.4 samples)
+// POST /api/danh-muc/import?dryRun=true   multipart field "file" (.xlsx or UTF-8 .csv, ≤ 5 MB)
+//                                          → { report: { ok, problems: [{ row, column, message }], rows }, imported: { decisions, items } | null }
 
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {

@@ -155,6 +155,7 @@ export type Unit = {
   successorId: string | null;
   isKeyPost: boolean;
   note: string | null;
+  /** Earlier names of this unit and names of units merged into it; never its current name. */
   formerNames: string[];
 };
 export type UnitHistoryEntry = {
@@ -239,6 +240,8 @@ export const listAuditQuery = z.object({
 export type AuditRecord = {
   id: string;
   chain: string;
+  /** The unit's name, or "Hệ thống" for the system chain. */
+  chainName: string;
   seq: number;
   at: string;
   type: string;
@@ -295,3 +298,98 @@ export const grantRequest = z.object({
   reason: text('Lý do', LIMITS.textMax),
 });
 
+
+// ---- receiving and handing over (LEGAL.md R7.4–R7.7) --------------------------------------
+
+export const ITEM_FORMS = ['PAPER_DOC', 'E_DOC', 'DIGITISED_E_DOC', 'OBJECT', 'PLACE', 'SPEECH', 'ACTIVITY', 'OTHER'] as const;
+export type ItemForm = (typeof ITEM_FORMS)[number];
+export const ITEM_FORM_LABELS: Record<ItemForm, string> = {
+  PAPER_DOC: 'Tài liệu giấy',
+  E_DOC: 'Văn bản điện tử',
+  DIGITISED_E_DOC: 'Văn bản điện tử số hóa',
+  OBJECT: 'Vật',
+  PLACE: 'Địa điểm',
+  SPEECH: 'Lời nói',
+  ACTIVITY: 'Hoạt động',
+  OTHER: 'Hình thức khác',
+};
+
+export const receiveItemRequest = z.object({
+  unitId: idSchema('unt'),
+  sender: text('Nơi gửi'),
+  soKyHieu: text('Số, ký hiệu', 100),
+  documentDate: isoDate.optional(),
+  level: levelSchema,
+  form: z.enum(ITEM_FORMS, { error: 'Hình thức không hợp lệ' }).default('PAPER_DOC'),
+  trichYeu: optionalText('Trích yếu'),
+  namedRecipientId: idSchema('psn').nullable().default(null),
+  recallDeadline: isoDate.optional(),
+  copies: z.number({ error: 'Số bản phải là số' }).int().min(1, { error: 'Số bản ít nhất là 1' }).max(10_000).default(1),
+  condition: z.object({
+    envelopeIntact: z.boolean(),
+    countMatches: z.boolean(),
+    packagingCorrect: z.boolean(),
+  }),
+  note: optionalText('Ghi chú'),
+});
+export type ReceiveItemRequest = z.input<typeof receiveItemRequest>;
+
+export const handOverRequest = z.object({
+  toPersonId: idSchema('psn'),
+  note: optionalText('Ghi chú'),
+});
+export type HandOverRequest = z.infer<typeof handOverRequest>;
+
+export type IncomingBookLine = {
+  serial: number;
+  receivedAt: string;
+  sender: string;
+  soKyHieu: string;
+  documentDate: string | null;
+  trichYeu: string | null;
+  level: Level;
+  receivedBy: string;
+  custodianName: string | null;
+  copies: number;
+  condition: string;
+  recallDeadline: string | null;
+  note: string | null;
+  itemId: string;
+};
+export type HandoverBookLine = { serial: number; at: string; soKyHieu: string; level: Level; fromName: string | null; toName: string; toUnitName: string; note: string | null; itemId: string };
+
+// ---- determination and outgoing registration (LEGAL.md R3.4, R4.1, R4.2, R7.2, R7.3) -------
+
+export const createAuthorityRequest = z.object({
+  personId: idSchema('psn'),
+  positionKeys: z.array(z.string().regex(/^[A-Z_]+$/)).min(1, { error: 'Chọn ít nhất một chức danh' }),
+  title: optionalText('Chức danh', LIMITS.nameMax),
+  delegationRef: optionalText('Số văn bản ủy quyền, phân công', 100),
+  delegationFrom: isoDate.optional(),
+  delegationTo: isoDate.optional(),
+  validFrom: isoDate,
+  validTo: isoDate.optional(),
+});
+export type CreateAuthorityRequest = z.infer<typeof createAuthorityRequest>;
+
+export const proposeItemRequest = z.object({
+  unitId: idSchema('unt'),
+  form: z.enum(ITEM_FORMS, { error: 'Hình thức không hợp lệ' }).default('PAPER_DOC'),
+  trichYeu: optionalText('Trích yếu'),
+  danhMucItemIds: z.array(idSchema('dmi')).min(1, { error: 'Phải dẫn ít nhất một mục danh mục bí mật nhà nước' }),
+  proposedLevel: levelSchema,
+  recipients: z
+    .array(z.object({ name: text('Nơi nhận'), address: optionalText('Địa chỉ', LIMITS.nameMax), namedPersonOnly: z.boolean().default(false) }))
+    .min(1, { error: 'Ghi ít nhất một nơi nhận' }),
+  copies: z.number().int().min(1, { error: 'Số bản ít nhất là 1' }).max(10_000),
+  copyPermitted: z.boolean(),
+  drafterName: text('Người soạn thảo'),
+  customEndDate: isoDate.optional(),
+});
+export type ProposeItemRequest = z.input<typeof proposeItemRequest>;
+
+export const registerOutgoingRequest = z.object({
+  soKyHieu: text('Số, ký hiệu', 100),
+  documentDate: isoDate,
+});
+export type RegisterOutgoingRequest = z.infer<typeof registerOutgoingRequest>;

@@ -52,7 +52,7 @@ export function AccountCreateModal({ people, onClose, onCreated }: {
         initialValues={{ personId: people.length === 1 ? people[0]?.id : undefined, roles: ['CAN_BO'] }}
         onFinish={onFinish}
       >
-        <Form.Item label="Cán bộ" name="personId" required rules={[{ required: true, message: 'Chọn cán bộ' }]}>
+        <Form.Item label="Cán bộ, nhân viên" name="personId" required rules={[{ required: true, message: 'Chọn cán bộ, nhân viên' }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="Chọn cán bộ chưa có tài khoản"

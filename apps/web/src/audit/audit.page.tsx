@@ -7,7 +7,7 @@ import {
   type AuditChainReport,
   type AuditRecord,
 } from '@bmnn/contracts';
-import { Alert, App, Button, Card, DatePicker, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { ApiError, describeError } from '../api/api.client.ts';
@@ -21,32 +21,28 @@ type Filters = { unitId?: string; type?: string; range?: [Dayjs | null, Dayjs | 
 
 function ChainReport({ report }: { report: AuditChainReport }) {
   return (
-    <List.Item data-testid={`audit-chain-${report.chain}`}>
-      <List.Item.Meta
-        title={
-          <Space>
-            {report.chainName}
-            {report.ok ? <Tag color="green">Toàn vẹn</Tag> : <Tag color="red">Bị phá vỡ</Tag>}
-          </Space>
-        }
-        description={
-          report.firstBreak ? (
-            <Typography.Text type="danger">
-              Bản ghi đầu tiên bị phá vỡ: số thứ tự {report.firstBreak.seq} (mã {report.firstBreak.recordId}) —{' '}
-              {AUDIT_BREAK_LABELS[report.firstBreak.kind]}.
-            </Typography.Text>
-          ) : (
-            `${report.records} bản ghi, chuỗi băm khớp từ đầu đến cuối.`
-          )
-        }
-      />
-    </List.Item>
+    <div data-testid={`audit-chain-${report.chain}`} style={{ padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}>
+      <Space>
+        <Typography.Text strong>{report.chainName}</Typography.Text>
+        {report.ok ? <Tag color="green">Toàn vẹn</Tag> : <Tag color="red">Bị phá vỡ</Tag>}
+      </Space>
+      <div>
+        {report.firstBreak ? (
+          <Typography.Text type="danger">
+            Bản ghi đầu tiên bị phá vỡ: số thứ tự {report.firstBreak.seq} (mã {report.firstBreak.recordId}) —{' '}
+            {AUDIT_BREAK_LABELS[report.firstBreak.kind]}.
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">{report.records} bản ghi, chuỗi băm khớp từ đầu đến cuối.</Typography.Text>
+        )}
+      </div>
+    </div>
   );
 }
 
 export function AuditPage() {
   const { message } = App.useApp();
-  const { units, byId } = useUnits();
+  const { units } = useUnits();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState<number>(LIMITS.pageSizeDefault);
@@ -156,7 +152,7 @@ export function AuditPage() {
             { key: 'summary', title: 'Nội dung', dataIndex: 'summary' },
             { key: 'actor', title: 'Người thực hiện', render: (_, r) => r.actorName ?? 'Hệ thống' },
             // A unit's chain is named by the unit id; the one chain that is not a unit is the system's.
-            { key: 'chain', title: 'Chuỗi', render: (_, r) => byId.get(r.chain)?.name ?? (r.chain === 'system' ? 'Hệ thống' : r.chain) },
+            { key: 'chain', title: 'Chuỗi', render: (_, r) => r.chainName },
             { key: 'seq', title: 'Số thứ tự', align: 'right', dataIndex: 'seq' },
           ]}
         />
@@ -180,7 +176,12 @@ export function AuditPage() {
               data-testid="audit-verify-broken"
             />
           )}
-          <List dataSource={reports} renderItem={(report) => <ChainReport report={report} />} locale={{ emptyText: 'Không có chuỗi nhật ký nào' }} />
+          {reports.length === 0 && <Typography.Text type="secondary">Không có chuỗi nhật ký nào.</Typography.Text>}
+          {[...reports]
+            .sort((a, b) => Number(a.ok) - Number(b.ok))
+            .map((report) => (
+              <ChainReport key={report.chain} report={report} />
+            ))}
         </Modal>
       )}
     </>

@@ -5,6 +5,7 @@ import { describeError } from '../api/api.client.ts';
 import { authApi } from '../api/api.endpoints.ts';
 import { submitForm, zodRule } from '../forms/zod-form.ts';
 import { ChangePasswordForm } from './change-password.page.tsx';
+import { QrCode } from './qr-code.component.tsx';
 import { useSession } from './session.context.tsx';
 
 /** Turns TOTP on (secret shown as text, then confirmed with a code) or off (with a code). */
@@ -65,9 +66,12 @@ function TotpSection() {
       ) : secret ? (
         <>
           <Typography.Paragraph>
-            Thêm tài khoản vào ứng dụng xác thực (trên thiết bị không kết nối với máy chứa bí mật nhà nước) bằng khóa
-            bí mật dưới đây, rồi nhập mã 6 chữ số ứng dụng hiển thị.
+            Quét mã QR bằng ứng dụng xác thực trên điện thoại (hoặc nhập khóa bí mật dưới đây), rồi nhập mã 6 chữ số
+            ứng dụng hiển thị.
           </Typography.Paragraph>
+          <div style={{ textAlign: 'center', marginBottom: 12 }} data-testid="totp-qr">
+            <QrCode text={secret.otpauthUrl} label="Mã QR để thêm tài khoản vào ứng dụng xác thực" />
+          </div>
           <Descriptions
             column={1}
             size="small"

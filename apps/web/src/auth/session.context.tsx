@@ -24,12 +24,13 @@ export function SessionProvider({ session, onSession, onLoggedOut, children }: {
     setLoggingOut(true);
     try {
       await authApi.logout();
-    } finally {
-      // Whatever the server said, this browser forgets the session.
-      setCsrfToken(null);
-      setLoggingOut(false);
-      onLoggedOut();
+    } catch {
+      // Unreachable server or an already expired session: the server's session times out on its
+      // own, and this browser forgets it below either way.
     }
+    setCsrfToken(null);
+    setLoggingOut(false);
+    onLoggedOut();
   }, [loggingOut, onLoggedOut]);
 
   const value = useMemo<SessionState>(

@@ -1,6 +1,7 @@
-import { setupRequest, type SessionResponse } from '@bmnn/contracts';
+import { setupRequest, type SessionResponse, type SetupRequest } from '@bmnn/contracts';
 import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
+import { ApiError } from '../api/api.client.ts';
 import { setupApi } from '../api/api.endpoints.ts';
 import { submitForm, zodRule } from '../forms/zod-form.ts';
 import { AuthLayout } from './auth-layout.component.tsx';
@@ -9,7 +10,11 @@ import { confirmPasswordRule } from './password.rules.ts';
 const fields = setupRequest.shape;
 
 /** First run: the setup code printed by the server creates the province and its administrator. */
-export function SetupPage({ onDone }: { onDone: (session: SessionResponse) => void }) {
+export function SetupPage({ onDone, onAlreadyDone }: {
+  onDone: (session: SessionResponse) => void;
+  /** Someone else finished the setup meanwhile: the visitor should log in instead. */
+  onAlreadyDone: () => void;
+}) {
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
@@ -17,7 +22,15 @@ export function SetupPage({ onDone }: { onDone: (session: SessionResponse) => vo
   const onFinish = async (values: Record<string, unknown>) => {
     setSaving(true);
     setFormError(undefined);
-    const outcome = await submitForm({ form, schema: setupRequest, values, send: setupApi.setup });
+    const send = async (body: SetupRequest) => {
+      try {
+        return await setupApi.setup(body);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'setup.already_done') onAlreadyDone();
+        throw error;
+      }
+    };
+    const outcome = await submitForm({ form, schema: setupRequest, values, send });
     setSaving(false);
     if (outcome.ok) onDone(outcome.result);
     else setFormError(outcome.message);

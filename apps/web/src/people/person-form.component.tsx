@@ -71,10 +71,10 @@ export function PersonFormModal({ person, unitId, units, onClose, onSaved }: {
         <Form.Item label="Mức được tiếp cận bí mật nhà nước" name="clearance" required>
           <Select options={CLEARANCE_OPTIONS} />
         </Form.Item>
-        <Form.Item name="handlesSecrets" valuePropName="checked">
+        <Form.Item name="handlesSecrets" valuePropName="checked" style={{ marginBottom: 8 }}>
           <Checkbox data-testid="person-handles-secrets">Làm công tác bảo vệ bí mật nhà nước</Checkbox>
         </Form.Item>
-        <Form.Item name="isKeyPost" valuePropName="checked">
+        <Form.Item name="isKeyPost" valuePropName="checked" style={{ marginBottom: 8 }}>
           <Checkbox>Giữ vị trí thiết yếu, cơ mật</Checkbox>
         </Form.Item>
       </Form>

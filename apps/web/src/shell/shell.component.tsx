@@ -16,6 +16,7 @@ import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session.context.tsx';
+import { PageErrorBoundary } from './error-boundary.component.tsx';
 import { getMenuEntries } from './menu.ts';
 
 const ICONS: Record<MenuKey, ReactNode> = {
@@ -87,7 +88,9 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          <Outlet />
+          <PageErrorBoundary key={location.pathname}>
+            <Outlet />
+          </PageErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -3,7 +3,7 @@ import { Alert, Descriptions, Empty, Skeleton, Tag, Timeline, Typography } from 
 import type { ReactNode } from 'react';
 import { unitsApi } from '../api/api.endpoints.ts';
 import { useLoad } from '../api/api.hooks.ts';
-import { isDefunct } from './unit-tree.ts';
+import { getFormerNames, isDefunct } from './unit-tree.ts';
 
 const CHANGE_LABELS: Record<UnitHistoryEntry['change'], string> = {
   CREATED: 'Thành lập',
@@ -87,7 +87,7 @@ export function UnitDetail({ unitId, version, byId, actions }: {
           {
             key: 'formerNames',
             label: 'Tên cũ',
-            children: unit.formerNames.length ? unit.formerNames.map((n) => <Tag key={n}>{n}</Tag>) : '—',
+            children: getFormerNames(unit).length ? getFormerNames(unit).map((n) => <Tag key={n}>{n}</Tag>) : '—',
           },
           { key: 'note', label: 'Ghi chú', children: unit.note || '—' },
         ]}

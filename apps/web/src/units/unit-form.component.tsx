@@ -39,8 +39,7 @@ function changedFields(unit: Unit, values: FormValues): Record<string, unknown> 
 }
 
 /** Creates a unit (under `parentId`) or edits `unit`. */
-export function UnitFormModal({ open, unit, parentId, units, onClose, onSaved }: {
-  open: boolean;
+export function UnitFormModal({ unit, parentId, units, onClose, onSaved }: {
   unit?: Unit;
   parentId?: string | null;
   units: readonly Unit[];
@@ -79,19 +78,18 @@ export function UnitFormModal({ open, unit, parentId, units, onClose, onSaved }:
 
   return (
     <Modal
-      open={open}
+      open
       title={isEdit ? `Sửa đơn vị: ${unit.name}` : 'Thêm đơn vị'}
       okText={isEdit ? 'Lưu' : 'Thêm'}
       cancelText="Hủy"
       confirmLoading={saving}
       onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
       okButtonProps={{ 'data-testid': 'unit-form-submit' }}
       width={560}
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="form-error" />}
-      <Form form={form} name="unit" layout="vertical" initialValues={initialValues} onFinish={onFinish} preserve={false}>
+      <Form form={form} name="unit" layout="vertical" initialValues={initialValues} onFinish={onFinish}>
         <Form.Item label="Tên đơn vị" name="name" required rules={[zodRule(fields.name)]}>
           <Input />
         </Form.Item>
@@ -115,7 +113,7 @@ export function UnitFormModal({ open, unit, parentId, units, onClose, onSaved }:
             </Form.Item>
           </>
         )}
-        <Form.Item name="isKeyPost" valuePropName="checked">
+        <Form.Item name="isKeyPost" valuePropName="checked" style={{ marginBottom: 8 }}>
           <Checkbox>Bộ phận, vị trí thiết yếu, cơ mật</Checkbox>
         </Form.Item>
         <Form.Item label="Ghi chú" name="note" rules={[zodRule(fields.note)]}>

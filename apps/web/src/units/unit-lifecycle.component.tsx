@@ -9,7 +9,6 @@ import { UnitSelect } from './unit-select.component.tsx';
 import { getDescendantIds } from './unit-tree.ts';
 
 type Props = {
-  open: boolean;
   unit: Unit;
   units: readonly Unit[];
   onClose: () => void;
@@ -17,7 +16,7 @@ type Props = {
 };
 
 /** Moves a unit under another parent from an effective date; its history is kept. */
-export function UnitMoveModal({ open, unit, units, onClose, onSaved }: Props) {
+export function UnitMoveModal({ unit, units, onClose, onSaved }: Props) {
   const [form] = Form.useForm<{ parentId?: string | null; effectiveDate?: Dayjs | null }>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
@@ -39,14 +38,13 @@ export function UnitMoveModal({ open, unit, units, onClose, onSaved }: Props) {
 
   return (
     <Modal
-      open={open}
+      open
       title={`Chuyển đơn vị: ${unit.name}`}
       okText="Chuyển"
       cancelText="Hủy"
       confirmLoading={saving}
       onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
       okButtonProps={{ 'data-testid': 'unit-move-submit' }}
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="form-error" />}
@@ -56,7 +54,7 @@ export function UnitMoveModal({ open, unit, units, onClose, onSaved }: Props) {
         layout="vertical"
         initialValues={{ parentId: unit.parentId, effectiveDate: today() }}
         onFinish={onFinish}
-        preserve={false}
+       
       >
         <Form.Item label="Đơn vị cấp trên mới" name="parentId" required rules={[{ required: true, message: 'Chọn đơn vị cấp trên mới' }]}>
           <UnitSelect units={units} disabledIds={forbidden} />
@@ -73,7 +71,7 @@ export function UnitMoveModal({ open, unit, units, onClose, onSaved }: Props) {
  * Marks a unit defunct (giải thể, sáp nhập) from an effective date, with the unit that takes
  * over its work; the old name stays searchable.
  */
-export function UnitDefunctModal({ open, unit, units, onClose, onSaved }: Props) {
+export function UnitDefunctModal({ unit, units, onClose, onSaved }: Props) {
   type Values = { successorId?: string | null; effectiveDate?: Dayjs | null; reason?: string };
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -100,7 +98,7 @@ export function UnitDefunctModal({ open, unit, units, onClose, onSaved }: Props)
 
   return (
     <Modal
-      open={open}
+      open
       title={`Giải thể, sáp nhập: ${unit.name}`}
       okText="Xác nhận"
       okButtonProps={{ danger: true, 'data-testid': 'unit-defunct-submit' }}
@@ -108,13 +106,12 @@ export function UnitDefunctModal({ open, unit, units, onClose, onSaved }: Props)
       confirmLoading={saving}
       onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
         Đơn vị sẽ thôi hoạt động từ ngày có hiệu lực. Tên cũ vẫn tìm được và lịch sử được giữ nguyên.
       </Typography.Paragraph>
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="form-error" />}
-      <Form form={form} name="unit-defunct" layout="vertical" initialValues={{ effectiveDate: today() }} onFinish={onFinish} preserve={false}>
+      <Form form={form} name="unit-defunct" layout="vertical" initialValues={{ effectiveDate: today() }} onFinish={onFinish}>
         <Form.Item label="Đơn vị kế thừa" name="successorId" extra="Để trống nếu không có đơn vị kế thừa.">
           <UnitSelect units={units} disabledIds={self} allowClear placeholder="Không có" />
         </Form.Item>

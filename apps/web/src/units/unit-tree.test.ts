@@ -1,6 +1,6 @@
 import type { Unit } from '@bmnn/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildUnitTree, getAncestorIds, getDescendantIds } from './unit-tree.ts';
+import { buildUnitTree, getAncestorIds, getDescendantIds, getFormerNames } from './unit-tree.ts';
 
 function unit(id: string, name: string, parentId: string | null, extra: Partial<Unit> = {}): Unit {
   return {
@@ -49,5 +49,14 @@ describe('the unit tree', () => {
   it('finds ancestors nearest first and every descendant', () => {
     expect(getAncestorIds(units, 'vp')).toEqual(['stp', 'tinh']);
     expect([...getDescendantIds(units, 'tinh')].sort()).toEqual(['ca', 'stc', 'stp', 'vp']);
+  });
+});
+
+describe('former names', () => {
+  it('lists the names a unit had before, not the one it has now', () => {
+    const renamed = unit('vp', 'Phòng Kế hoạch và Đầu tư', 'stc', {
+      formerNames: ['Văn phòng Sở Kế hoạch và Đầu tư', 'Phòng Kế hoạch và Đầu tư'],
+    });
+    expect(getFormerNames(renamed)).toEqual(['Văn phòng Sở Kế hoạch và Đầu tư']);
   });
 });

@@ -13,6 +13,11 @@ export function isDefunct(unit: Unit): boolean {
   return unit.validTo !== null;
 }
 
+/** The unit's earlier names, without its current one (the server lists every name it had). */
+export function getFormerNames(unit: Unit): string[] {
+  return unit.formerNames.filter((name) => name !== unit.name);
+}
+
 /** Ids of the unit's ancestors, nearest first; stops at a missing parent or a cycle. */
 export function getAncestorIds(units: readonly Unit[], id: string): string[] {
   const byId = new Map(units.map((u) => [u.id, u]));

@@ -9,7 +9,7 @@ import { canManageUnits } from '../shell/permissions.ts';
 import { UnitDetail } from './unit-detail.component.tsx';
 import { UnitFormModal } from './unit-form.component.tsx';
 import { UnitDefunctModal, UnitMoveModal } from './unit-lifecycle.component.tsx';
-import { buildUnitTree, isDefunct, type UnitNode } from './unit-tree.ts';
+import { buildUnitTree, getFormerNames, isDefunct, type UnitNode } from './unit-tree.ts';
 import { useUnits } from './units.hooks.ts';
 
 type Dialog = { name: 'create'; parentId: string | null } | { name: 'edit' | 'move' | 'defunct'; unit: Unit } | null;
@@ -34,9 +34,9 @@ function UnitTitle({ unit, successor, isMatch }: { unit: Unit; successor: Unit |
           (đã giải thể{successor ? ` → ${successor.name}` : ''})
         </Typography.Text>
       )}
-      {isMatch && unit.formerNames.length > 0 && (
+      {isMatch && getFormerNames(unit).length > 0 && (
         <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
-          tên cũ: {unit.formerNames.join(', ')}
+          tên cũ: {getFormerNames(unit).join(', ')}
         </Typography.Text>
       )}
     </span>
@@ -94,24 +94,21 @@ export function UnitsPage() {
   };
 
   const selected = selectedId ? byId.get(selectedId) : undefined;
-  const actions = selected && canManage && (
+  // A defunct unit is history: it is shown, not changed.
+  const actions = selected && canManage && !isDefunct(selected) && (
     <Space wrap>
       <Button icon={<EditOutlined />} onClick={() => setDialog({ name: 'edit', unit: selected })} data-testid="unit-edit">
         Sửa
       </Button>
-      {!isDefunct(selected) && (
-        <>
-          <Button icon={<PlusOutlined />} onClick={() => setDialog({ name: 'create', parentId: selected.id })} data-testid="unit-add-child">
-            Thêm đơn vị trực thuộc
-          </Button>
-          <Button icon={<NodeIndexOutlined />} onClick={() => setDialog({ name: 'move', unit: selected })} data-testid="unit-move">
-            Chuyển đơn vị cấp trên
-          </Button>
-          <Button danger icon={<StopOutlined />} onClick={() => setDialog({ name: 'defunct', unit: selected })} data-testid="unit-defunct">
-            Giải thể, sáp nhập
-          </Button>
-        </>
-      )}
+      <Button icon={<PlusOutlined />} onClick={() => setDialog({ name: 'create', parentId: selected.id })} data-testid="unit-add-child">
+        Thêm đơn vị trực thuộc
+      </Button>
+      <Button icon={<NodeIndexOutlined />} onClick={() => setDialog({ name: 'move', unit: selected })} data-testid="unit-move">
+        Chuyển đơn vị cấp trên
+      </Button>
+      <Button danger icon={<StopOutlined />} onClick={() => setDialog({ name: 'defunct', unit: selected })} data-testid="unit-defunct">
+        Giải thể, sáp nhập
+      </Button>
     </Space>
   );
 
@@ -127,7 +124,7 @@ export function UnitsPage() {
             title="Cây đơn vị"
             extra={
               canManage && (
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ name: 'create', parentId: selectedId ?? null })} data-testid="unit-create">
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ name: 'create', parentId: selected && !isDefunct(selected) ? selected.id : null })} data-testid="unit-create">
                   Thêm đơn vị
                 </Button>
               )
@@ -180,16 +177,16 @@ export function UnitsPage() {
         </Col>
       </Row>
       {dialog?.name === 'create' && (
-        <UnitFormModal open parentId={dialog.parentId} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã thêm đơn vị')} />
+        <UnitFormModal parentId={dialog.parentId} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã thêm đơn vị')} />
       )}
       {dialog?.name === 'edit' && (
-        <UnitFormModal open unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã lưu thay đổi')} />
+        <UnitFormModal unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã lưu thay đổi')} />
       )}
       {dialog?.name === 'move' && (
-        <UnitMoveModal open unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã chuyển đơn vị')} />
+        <UnitMoveModal unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã chuyển đơn vị')} />
       )}
       {dialog?.name === 'defunct' && (
-        <UnitDefunctModal open unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã ghi nhận giải thể, sáp nhập')} />
+        <UnitDefunctModal unit={dialog.unit} units={units} onClose={() => setDialog(null)} onSaved={(u) => onSaved(u, 'Đã ghi nhận giải thể, sáp nhập')} />
       )}
     </>
   );

@@ -106,6 +106,19 @@ export async function lockAccount(ctx: AppContext, { actor, accountId }: { actor
   return getAccount(ctx, { accountId });
 }
 
+/** Disables an account for good (a person who left): no login, sessions ended; unlock reactivates. */
+export async function disableAccount(ctx: AppContext, { actor, accountId }: { actor: Actor | null; accountId: string }) {
+  if (actor) ensureAccountManager(actor);
+  if (actor && accountId === actor.accountId) throw errors.forbidden({ message: 'Không thể tự vô hiệu hóa tài khoản của mình' });
+  await inTransaction(ctx, async ({ trx, now, audit }) => {
+    const a = await loadForChange(trx, accountId);
+    await trx.updateTable('accounts').set({ status: 'DISABLED', updated_at: now.toISOString() }).where('id', '=', accountId).execute();
+    await deleteSessionsOfAccount({ db: trx, accountId });
+    await audit({ type: 'account.disabled', chain: a.unit_id, actorId: actor?.accountId ?? null, subjectId: accountId, data: { username: a.username } });
+  });
+  return getAccount(ctx, { accountId });
+}
+
 export async function unlockAccount(ctx: AppContext, { actor, accountId }: { actor: Actor; accountId: string }) {
   ensureAccountManager(actor);
   await inTransaction(ctx, async ({ trx, now, audit }) => {

@@ -156,3 +156,22 @@ describe.each(DATABASE_KINDS)('accounts and sessions on %s', (kind) => {
     expect((await clerk.request({ method: 'GET', url: '/api/accounts' })).statusCode).toBe(403);
   });
 });
+
+describe('disabling an account', () => {
+  it('refuses login to a disabled account and ends its sessions; unlocking reactivates it', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const admin = await setupAdmin(t);
+      const { createUserAndLogin } = await import('../../testing/test-context.ts');
+      const user = await createUserAndLogin(t, { unitId: admin.provinceId, roles: ['CAN_BO'] });
+      expect((await admin.request({ method: 'POST', url: `/api/accounts/${user.accountId}/disable` })).json().account.status).toBe('DISABLED');
+      expect((await user.request({ method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401);
+      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: STRONG_PASSWORD } });
+      expect(login.json().error.code).toBe('auth.account_disabled');
+      await admin.request({ method: 'POST', url: `/api/accounts/${user.accountId}/unlock` });
+      expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: STRONG_PASSWORD } })).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -21,9 +21,20 @@ export type AuditEventMap = {
   'account.roles_changed': { username: string; before: string[]; after: string[] };
   'account.locked': { username: string };
   'account.unlocked': { username: string };
+  'account.disabled': { username: string };
   'account.password_reset': { username: string };
   'item.created': { level: string; soKyHieu: string; custodianId: string | null };
   'item.viewed': { level: string };
+  'item.received': { level: string; soKyHieu: string; bookSerial: number; outcomes: string[] };
+  'item.tampering_reported': { soKyHieu: string; sender: string };
+  'item.handed_over': { fromPersonId: string | null; toPersonId: string; bookSerial: number };
+  'book.viewed': { book: string; year: number };
+  'authority.created': { positionKeys: string[]; delegationRef: string | null; validFrom: string };
+  'item.proposed': { level: string; citedRefs: string[] };
+  'item.determined': { level: string; protectionEnd: string | null };
+  'item.registered_outgoing': { soKyHieu: string; bookSerial: number; envelopeMark: string };
+  'item.sent': { soKyHieu: string };
+  'book.exported': { book: string; year: number; format: string; lines: number; highestLevel: string | null };
   'item.grant_created': { personId: string; expiresAt: string };
   'device.created': { assetCode: string; type: string; networkStatus: string };
   'device.updated': { before: Record<string, unknown>; after: Record<string, unknown> };
@@ -49,11 +60,77 @@ export type AuditEventMap = {
   'offboarding.line_resolved': { caseId: string; subjectKind: string; resolution: string; handedToId: string | null; incidentId: string | null };
   'offboarding.closed': { caseId: string; accountDisabled: string | null; closedOn: string };
   'audit.verified': { chains: number; broken: number };
+  'danh_muc.imported': { decisions: string[]; items: number; sample: boolean };
   'backup.created': { file: string };
   'backup.restored': { file: string };
 };
 
 export type AuditEventType = keyof AuditEventMap;
+
+/** A short Vietnamese name per event type (for the viewer's filter); the compiler wants every type. */
+export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
+  'setup.completed': 'Thiết lập lần đầu',
+  'auth.login_succeeded': 'Đăng nhập thành công',
+  'auth.login_failed': 'Đăng nhập không thành công',
+  'auth.account_auto_locked': 'Tự động khóa tài khoản',
+  'auth.logout': 'Đăng xuất',
+  'auth.password_changed': 'Đổi mật khẩu',
+  'auth.totp_enabled': 'Bật xác thực hai lớp',
+  'auth.totp_disabled': 'Tắt xác thực hai lớp',
+  'unit.created': 'Tạo đơn vị',
+  'unit.updated': 'Sửa đơn vị',
+  'unit.moved': 'Chuyển đơn vị',
+  'unit.defunct': 'Đơn vị chấm dứt hoạt động',
+  'person.created': 'Thêm cán bộ',
+  'person.updated': 'Sửa cán bộ',
+  'account.created': 'Tạo tài khoản',
+  'account.roles_changed': 'Đổi vai trò',
+  'account.locked': 'Khóa tài khoản',
+  'account.unlocked': 'Mở khóa tài khoản',
+  'account.disabled': 'Vô hiệu hóa tài khoản',
+  'account.password_reset': 'Đặt lại mật khẩu',
+  'item.created': 'Đăng ký tài liệu mật',
+  'item.viewed': 'Xem chi tiết tài liệu mật',
+  'item.received': 'Tiếp nhận, vào sổ đến',
+  'item.tampering_reported': 'Báo cáo bì có dấu hiệu bóc mở',
+  'item.handed_over': 'Chuyển giao tài liệu mật',
+  'item.grant_created': 'Cấp quyền tiếp cận có thời hạn',
+  'item.proposed': 'Đề xuất xác định độ mật',
+  'item.determined': 'Xác định độ mật',
+  'item.registered_outgoing': 'Vào sổ đi',
+  'item.sent': 'Phát hành, gửi đi',
+  'authority.created': 'Ghi nhận thẩm quyền',
+  'book.viewed': 'Xem sổ',
+  'book.exported': 'Xuất, in sổ',
+  'danh_muc.imported': 'Nhập danh mục BMNN',
+  'device.created': 'Đăng ký thiết bị',
+  'device.updated': 'Sửa thông tin thiết bị',
+  'device.check_recorded': 'Kiểm tra an ninh thiết bị',
+  'device.status_changed': 'Chuyển trạng thái thiết bị',
+  'device.policy_changed': 'Đổi quy định kiểm tra thiết bị',
+  'device.book_exported': 'Xuất sổ quản lý thiết bị',
+  'incident.opened': 'Ghi nhận vụ lộ, mất BMNN',
+  'incident.updated': 'Cập nhật vụ lộ, mất BMNN',
+  'incident.item_linked': 'Tài liệu bị lộ, mất',
+  'incident.device_linked': 'Thiết bị liên quan vụ lộ, mất',
+  'incident.notified': 'Thông báo, báo cáo vụ lộ, mất',
+  'incident.note_added': 'Bổ sung diễn biến vụ lộ, mất',
+  'incident.viewed': 'Xem vụ lộ, mất BMNN',
+  'incident.report_exported': 'Xuất báo cáo đột xuất',
+  'incident.statistics_exported': 'Xuất thống kê lộ, mất BMNN',
+  'assignment.created': 'Phân công cán bộ',
+  'assignment.ended': 'Kết thúc phân công',
+  'assignment.policy_changed': 'Đổi quy định cam kết khi phân công',
+  'commitment.recorded': 'Ghi nhận cam kết',
+  'commitment.form_exported': 'In mẫu cam kết',
+  'offboarding.opened': 'Mở hồ sơ thu hồi',
+  'offboarding.line_resolved': 'Xử lý mục thu hồi',
+  'offboarding.closed': 'Kết thúc hồ sơ thu hồi',
+  'audit.verified': 'Kiểm tra tính toàn vẹn nhật ký',
+  'backup.created': 'Sao lưu dữ liệu',
+  'backup.restored': 'Khôi phục dữ liệu',
+};
+export const AUDIT_EVENT_TYPES = Object.keys(AUDIT_EVENT_LABELS) as AuditEventType[];
 
 export type AuditEvent = {
   [K in AuditEventType]: {
@@ -108,10 +185,32 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Khóa tài khoản ${d.username}`;
     case 'account.unlocked':
       return `Mở khóa tài khoản ${d.username}`;
+    case 'account.disabled':
+      return `Vô hiệu hóa tài khoản ${d.username}`;
     case 'account.password_reset':
       return `Đặt lại mật khẩu tài khoản ${d.username}`;
     case 'item.created':
       return `Đăng ký tài liệu, vật chứa BMNN số ${d.soKyHieu}`;
+    case 'item.received':
+      return `Tiếp nhận, vào sổ đến số ${d.bookSerial}: ${d.soKyHieu}`;
+    case 'item.tampering_reported':
+      return `Báo cáo lãnh đạo: bì tài liệu ${d.soKyHieu} có dấu hiệu bóc mở, tráo đổi`;
+    case 'item.handed_over':
+      return `Chuyển giao tài liệu, vào sổ chuyển giao số ${d.bookSerial}`;
+    case 'book.exported':
+      return `Xuất sổ ${d.book} năm ${d.year} ra ${String(d.format).toUpperCase()} (${d.lines} dòng)`;
+    case 'authority.created':
+      return 'Ghi nhận thẩm quyền (chức danh, ủy quyền) của cán bộ';
+    case 'item.proposed':
+      return `Đề xuất xác định độ mật theo ${(data.citedRefs as string[] | undefined)?.join('; ') ?? ''}`;
+    case 'item.determined':
+      return 'Lãnh đạo xác định bí mật nhà nước và độ mật';
+    case 'item.registered_outgoing':
+      return `Vào sổ đi số ${d.bookSerial}: ${d.soKyHieu} (dấu ${d.envelopeMark})`;
+    case 'item.sent':
+      return `Phát hành, gửi đi ${d.soKyHieu}`;
+    case 'book.viewed':
+      return `Xem sổ ${d.book} năm ${d.year}`;
     case 'item.viewed':
       return 'Xem chi tiết tài liệu, vật chứa BMNN';
     case 'item.grant_created':
@@ -164,6 +263,8 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Kết thúc hồ sơ thu hồi; vô hiệu hóa tài khoản của cán bộ';
     case 'audit.verified':
       return 'Kiểm tra tính toàn vẹn nhật ký';
+    case 'danh_muc.imported':
+      return `Nhập danh mục bí mật nhà nước (${(data.decisions as string[] | undefined)?.join(', ') ?? ''})${data.sample ? ' — dữ liệu mẫu' : ''}`;
     case 'backup.created':
       return 'Sao lưu dữ liệu';
     case 'backup.restored':

@@ -57,3 +57,20 @@ describe.each(DATABASE_KINDS)('the audit trail on %s', (kind) => {
     expect(broken.reports.find((r: { chain: string }) => r.chain === 'system')).toMatchObject({ ok: false, firstBreak: { seq: 1, kind: 'EDITED' } });
   });
 });
+
+describe('the audit viewer helpers', () => {
+  it('names the chain of each record and lists every event type with a Vietnamese label', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const admin = await setupAdmin(t);
+      const records = (await admin.request({ method: 'GET', url: '/api/audit' })).json().records as Array<{ chain: string; chainName: string }>;
+      expect(records.find((r) => r.chain === 'system')?.chainName).toBe('Hệ thống');
+      expect(records.find((r) => r.chain === admin.provinceId)?.chainName).toBe('Tỉnh Bắc Ninh');
+      const types = (await admin.request({ method: 'GET', url: '/api/audit/types' })).json().types as Array<{ type: string; label: string }>;
+      expect(types.find((x) => x.type === 'auth.login_failed')?.label).toBe('Đăng nhập không thành công');
+      expect(types.every((x) => x.label.length > 0)).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { canReadAuditOf, canReadSystemAudit, type Actor } from '../access/access.policies.ts';
-import { SYSTEM_CHAIN, describeAuditEvent } from './audit.events.ts';
+import { SYSTEM_CHAIN, describeAuditEvent, AUDIT_EVENT_LABELS, AUDIT_EVENT_TYPES } from './audit.events.ts';
 import { verifyChains } from './audit.repository.ts';
 
 /** Chains the actor may read: their scope's units, plus the system chain for province-wide roles. */
@@ -39,9 +39,10 @@ export async function listAuditRecords(
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  const unitNames = new Map((await ctx.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
   const records: AuditRecord[] = rows.map((r) => {
     const data = JSON.parse(r.data) as Record<string, unknown>;
-    return { id: r.id, chain: r.chain, seq: Number(r.seq), at: r.at, type: r.type, actorId: r.actor_id, actorName: r.full_name, subjectId: r.subject_id, summary: describeAuditEvent(r.type, data), data };
+    return { id: r.id, chain: r.chain, chainName: r.chain === SYSTEM_CHAIN ? 'Hệ thống' : (unitNames.get(r.chain) ?? r.chain), seq: Number(r.seq), at: r.at, type: r.type, actorId: r.actor_id, actorName: r.full_name, subjectId: r.subject_id, summary: describeAuditEvent(r.type, data), data };
   });
   return { records, total: Number(count.n) };
 }
@@ -61,4 +62,9 @@ export async function verifyAudit(ctx: AppContext, { actor, unitId }: { actor: A
     });
   }
   return { reports };
+}
+
+/** Event types with a Vietnamese label, for the viewer's filter. */
+export function listAuditEventTypes() {
+  return { types: AUDIT_EVENT_TYPES.map((type) => ({ type, label: AUDIT_EVENT_LABELS[type] })) };
 }

@@ -17,7 +17,7 @@ import { BackupFormatError, createEncryption, openEncryption, TAG_LENGTH } from 
 
 type TableName = keyof Database;
 /** Restore order respects foreign keys; sessions are not backed up (a restore logs everyone out). */
-const TABLES: Array<{ name: TableName; key: string }> = [
+const TABLES: Array<{ name: TableName; key: string | string[] }> = [
   { name: 'units', key: 'id' },
   { name: 'unit_names', key: 'id' },
   { name: 'unit_history', key: 'id' },
@@ -25,6 +25,7 @@ const TABLES: Array<{ name: TableName; key: string }> = [
   { name: 'accounts', key: 'id' },
   { name: 'settings', key: 'key' },
   { name: 'items', key: 'id' },
+  { name: 'item_events', key: 'id' },
   { name: 'access_grants', key: 'id' },
   { name: 'devices', key: 'id' },
   { name: 'device_checks', key: 'id' },
@@ -39,6 +40,10 @@ const TABLES: Array<{ name: TableName; key: string }> = [
   { name: 'commitments', key: 'id' },
   { name: 'offboarding_cases', key: 'id' },
   { name: 'offboarding_lines', key: 'id' },
+  { name: 'danh_muc_decisions', key: 'id' },
+  { name: 'danh_muc_items', key: 'id' },
+  { name: 'authorities', key: 'id' },
+  { name: 'item_citations', key: ['item_id', 'danh_muc_item_id'] },
   { name: 'audit_records', key: 'id' },
   { name: 'audit_heads', key: 'chain' },
 ];
@@ -50,15 +55,21 @@ async function* snapshotLines(trx: Transaction<Database>, filesDir: string): Asy
   const counts: Record<string, number> = {};
   for (const { name, key } of TABLES) {
     let last: string | null = null;
+    let offset = 0;
     counts[name] = 0;
     for (;;) {
-      let q = (trx as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom(name).selectAll().orderBy(key).limit(BATCH);
-      if (last !== null) q = q.where(key, '>', last);
+      // One-column keys page by key; composite keys (join tables) page by offset in key order.
+      const keys = Array.isArray(key) ? key : [key];
+      let q = (trx as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom(name).selectAll().limit(BATCH);
+      for (const k of keys) q = q.orderBy(k);
+      if (Array.isArray(key)) q = q.offset(offset);
+      else if (last !== null) q = q.where(key, '>', last);
       const rows = await q.execute();
       for (const r of rows) yield JSON.stringify({ t: name, r } satisfies Line) + '\n';
       counts[name] += rows.length;
+      offset += rows.length;
       if (rows.length < BATCH) break;
-      last = String(rows[rows.length - 1]![key]);
+      if (!Array.isArray(key)) last = String(rows[rows.length - 1]![key]);
     }
   }
   if (fs.existsSync(filesDir)) {
@@ -165,6 +176,8 @@ export async function restoreBackup(ctx: AppContext, { file, passphrase }: { fil
       for (const { name } of TABLES) {
         let rows = rowsByTable.get(name) ?? [];
         if (name === 'units') rows = orderUnits(rows);
+        // A correction points at an earlier event: restore events in the order they were recorded.
+        if (name === 'item_events') rows = [...rows].sort((x, y) => String(x.recorded_at).localeCompare(String(y.recorded_at)) || String(x.id).localeCompare(String(y.id)));
         if (name === 'settings') rows = rows.filter((r) => !String(r.key).startsWith('setup_code'));
         for (let i = 0; i < rows.length; i += 200) {
           await (trx as unknown as Kysely<Record<string, Record<string, unknown>>>).insertInto(name).values(rows.slice(i, i + 200)).execute();

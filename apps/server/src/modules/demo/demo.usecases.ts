@@ -6,6 +6,7 @@ import { generateId } from '../../platform/ids.ts';
 import { createPersonWithAccount } from '../accounts/accounts.usecases.ts';
 import { generateTemporaryPassword } from '../accounts/accounts.passwords.ts';
 import { createUnit, markUnitDefunct } from '../units/units.usecases.ts';
+import { loadSampleDanhMuc } from '../danh-muc/danh-muc.usecases.ts';
 
 // A realistic demo province for training and trying BMNN: the new Bắc Ninh (Bắc Giang merged
 // into it on 01/7/2025, LEGAL.md R1.3), some departments and communes, people with accounts
@@ -66,6 +67,8 @@ export async function createDemoProvince(ctx: AppContext) {
     await trx.insertInto('settings').values({ key: 'demo', value: 'true', updated_at: iso }).execute();
   });
   await markUnitDefunct(ctx, { actor: null, unitId: oldProvince.id, input: { successorId: ids.get('tinh')!, effectiveDate: '2025-07-01', reason: 'Hợp nhất vào tỉnh Bắc Ninh từ 01/7/2025' } });
+
+  await loadSampleDanhMuc(ctx, { actor: null });
 
   const accounts: Array<{ username: string; password: string; roles: Role[]; unit: string }> = [];
   for (const u of USERS) {

@@ -58,6 +58,8 @@ describe.each(DATABASE_KINDS)('incidents of disclosure or loss on %s', (kind) =>
     expect(incident.items).toEqual([{ itemId, soKyHieu: '12/KH-SNV', level: 'TOI_MAT', effect: 'LOST', linkedAt: NOW.toISOString() }]);
     expect(incident.timeline.map((e: { kind: string }) => e.kind)).toEqual(['OPENED', 'ITEM_LINKED']);
     expect((await officer.request({ method: 'GET', url: `/api/items/${itemId}` })).json().item.status).toBe('LOST');
+    const events = await t.ctx.db.selectFrom('item_events').select(['type', 'data']).where('item_id', '=', itemId).where('type', '=', 'LOST').execute();
+    expect(events).toEqual([{ type: 'LOST', data: JSON.stringify({ incidentId: incident.id }) }]);
     expect((await officer.request({ method: 'GET', url: '/api/incidents?reportNow=true' })).json().total).toBe(1);
 
     await officer.request({ method: 'POST', url: `/api/incidents/${incident.id}/notifications`, body: { recipient: 'HEAD', recipientName: 'Giám đốc Sở', notifiedAt: '2026-11-23T01:45:00Z', method: 'Báo cáo trực tiếp' } });

@@ -33,6 +33,7 @@ import { canHandleIncidentsOf, canOpenIncidentIn, canSeeDevicesOf, canSeeInciden
 import { deviceErrors } from '../devices/devices.errors.ts';
 import { personErrors } from '../people/people.errors.ts';
 import { registerErrors } from '../register/register.errors.ts';
+import { appendItemEvent } from '../register/register.events.ts';
 import { unitErrors } from '../units/units.errors.ts';
 import { incidentErrors } from './incidents.errors.ts';
 import { computeReportClock, itemEffectOf, yearInVietnam } from './incidents.rules.ts';
@@ -183,6 +184,8 @@ async function linkItemsInTransaction(scope: TransactionScope, { incidentId, uni
       throw cause;
     }
     await trx.updateTable('items').set({ status: effect, updated_at: now.toISOString() }).where('id', '=', itemId).execute();
+    // What happens to an item is an event of its own ledger (DESIGN.md §4).
+    await appendItemEvent({ trx, kind: scope.dbKind, unitId: item.unitId, itemId, event: { type: effect, data: { incidentId } }, occurredAt: now.toISOString(), recordedAt: now, actorId });
     await addEntry(trx, { incidentId, unitId, at: now.toISOString(), kind: 'ITEM_LINKED', text: `${effect === 'LOST' ? 'Mất' : 'Lộ'} tài liệu, vật chứa BMNN số ${item.soKyHieu} (${LEVEL_LABELS[item.level]})`, itemId, actorId, now });
     // The item's own chain records what happened to it; the record names no content.
     await audit({ type: 'incident.item_linked', chain: item.unitId, actorId, subjectId: itemId, data: { itemId, level: item.level, effect, previousStatus: item.status } });
@@ -349,7 +352,7 @@ export async function updateIncident(ctx: AppContext, { actor, incidentId, input
   }
   const changed = Object.keys(COLUMN_OF).filter((f) => COLUMN_OF[f]! in changes);
   if (changed.length === 0) return getIncident(ctx, { actor, incidentId, audited: false });
-  await inTransaction(ctx, async ({ trx, now, audit }) => {
+  await inTransaction(ctx, async ({ trx, now, audit, dbKind }) => {
     await trx.updateTable('incidents').set({ ...(changes as Updateable<Database['incidents']>), updated_at: now.toISOString() }).where('id', '=', incidentId).execute();
     if (changes.kind) {
       // Lộ ↔ mất changes what the linked items became.
@@ -357,6 +360,9 @@ export async function updateIncident(ctx: AppContext, { actor, incidentId, input
       const links = await trx.selectFrom('incident_items').select(['item_id']).where('incident_id', '=', incidentId).execute();
       await trx.updateTable('incident_items').set({ effect }).where('incident_id', '=', incidentId).execute();
       if (links.length > 0) await trx.updateTable('items').set({ status: effect, updated_at: now.toISOString() }).where('id', 'in', links.map((l) => l.item_id)).execute();
+      for (const link of await trx.selectFrom('incident_items').innerJoin('items', 'items.id', 'incident_items.item_id').select(['items.id', 'items.unit_id']).where('incident_items.incident_id', '=', incidentId).execute()) {
+        await appendItemEvent({ trx, kind: dbKind, unitId: link.unit_id, itemId: link.id, event: { type: effect, data: { incidentId } }, occurredAt: now.toISOString(), recordedAt: now, actorId: actor.accountId });
+      }
     }
     const status = changes.investigation_status as InvestigationStatus | undefined;
     if (status) await addEntry(trx, { incidentId, unitId: row.unit_id, at: now.toISOString(), kind: 'STATUS_CHANGED', text: `Chuyển tình trạng: ${INVESTIGATION_STATUS_LABELS[status]}`, actorId: actor.accountId, now });

@@ -4,6 +4,7 @@ import {
   resolveOffboardingLineRequest,
   signCommitmentRequest,
   todayInVietnam,
+  type Clearance,
   type Level,
   type OffboardingCase,
   type OffboardingLine,
@@ -16,9 +17,11 @@ import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { createError, errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
-import { canManageSecretWorkOf, canSeeItem, canSeePeopleOf, type Actor } from '../access/access.policies.ts';
+import { canManageSecretWorkOf, canSeeItem, canSeePeopleOf, isClearedFor, type Actor } from '../access/access.policies.ts';
 import { openIncidentInTransaction } from '../incidents/incidents.usecases.ts';
 import { registerErrors } from '../register/register.errors.ts';
+import { appendItemEvent } from '../register/register.events.ts';
+import { deleteSessionsOfAccount } from '../accounts/accounts.sessions.ts';
 import { createCommitmentInTransaction, getVisiblePerson } from './people.secret-work.ts';
 
 // Offboarding (LEGAL.md R11.2, R11.3; seed: "thu hồi tài liệu… và yêu cầu cam kết"): when a person
@@ -144,14 +147,24 @@ export async function resolveOffboardingLine(ctx: AppContext, { actor, caseId, l
   if (input.handedToId) {
     const to = await getVisiblePerson(ctx, actor, input.handedToId);
     if (to.id === row.person_id) throw errors.validation({ details: { issues: [{ path: ['handedToId'], message: 'Người nhận phải là người khác' }] } });
+    // R7.4: an item is handed over only to a person cleared for its level.
+    const level = visible.lines.find((l) => l.id === lineId)!.level;
+    if (line.subject_kind === 'ITEM' && level && !isClearedFor(to.clearance as Clearance, level)) throw registerErrors.recipientNotCleared();
   }
   await inTransaction(ctx, async (scope) => {
     const { trx, now, audit } = scope;
     const at = now.toISOString();
     let incidentId: string | null = null;
-    if (input.resolution === 'HANDED_OVER') {
-      const table = line.subject_kind === 'ITEM' ? 'items' : 'devices';
-      await trx.updateTable(table).set({ custodian_id: input.handedToId!, updated_at: at }).where('id', '=', line.subject_id).execute();
+    if (input.resolution === 'HANDED_OVER' && line.subject_kind === 'ITEM') {
+      // A line of the handover book (sổ chuyển giao), as the register records any handover.
+      const item = await trx.selectFrom('items').select(['unit_id', 'custodian_id']).where('id', '=', line.subject_id).executeTakeFirstOrThrow();
+      const to = await trx.selectFrom('people').select(['unit_id']).where('id', '=', input.handedToId!).executeTakeFirstOrThrow();
+      const note = `Thu hồi khi cán bộ ${row.full_name} thôi quản lý bí mật nhà nước${input.handoverRef ? `, biên bản ${input.handoverRef}` : ''}`;
+      const { bookSerial } = await appendItemEvent({ trx, kind: scope.dbKind, unitId: item.unit_id, itemId: line.subject_id, occurredAt: at, recordedAt: now, actorId: actor.accountId, book: 'CHUYEN_GIAO', event: { type: 'HANDED_OVER', data: { fromPersonId: item.custodian_id, toPersonId: input.handedToId!, toUnitId: to.unit_id, note } } });
+      await trx.updateTable('items').set({ custodian_id: input.handedToId!, updated_at: at }).where('id', '=', line.subject_id).execute();
+      await audit({ type: 'item.handed_over', chain: item.unit_id, actorId: actor.accountId, subjectId: line.subject_id, data: { fromPersonId: item.custodian_id, toPersonId: input.handedToId!, bookSerial: bookSerial! } });
+    } else if (input.resolution === 'HANDED_OVER') {
+      await trx.updateTable('devices').set({ custodian_id: input.handedToId!, updated_at: at }).where('id', '=', line.subject_id).execute();
     } else if (input.resolution === 'MISSING') {
       const label = visible.lines.find((l) => l.id === lineId)!.label;
       ({ incidentId } = await openIncidentInTransaction(scope, {
@@ -215,7 +228,8 @@ export async function closeOffboarding(ctx: AppContext, { actor, caseId }: { act
     const account = await trx.selectFrom('accounts').select(['id', 'username', 'status']).where('person_id', '=', row.person_id).executeTakeFirst();
     if (account && account.status !== 'DISABLED') {
       await trx.updateTable('accounts').set({ status: 'DISABLED', updated_at: at }).where('id', '=', account.id).execute();
-      await trx.deleteFrom('sessions').where('account_id', '=', account.id).execute();
+      await deleteSessionsOfAccount({ db: trx, accountId: account.id });
+      await audit({ type: 'account.disabled', chain: row.unit_id, actorId: actor.accountId, subjectId: account.id, data: { username: account.username } });
     }
     await audit({ type: 'offboarding.closed', chain: row.unit_id, actorId: actor.accountId, subjectId: row.person_id, data: { caseId, accountDisabled: account?.username ?? null, closedOn: todayInVietnam(now) } });
   });

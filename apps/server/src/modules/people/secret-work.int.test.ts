@@ -108,6 +108,9 @@ describe.each(DATABASE_KINDS)('people who work with secrets on %s', (kind) => {
       expect(res.statusCode).toBe(200);
     }
     expect((await successor.request({ method: 'GET', url: `/api/items/${first}` })).json().item.custodianId).toBe(successor.personId);
+    // Each handed-over item is a line of the handover book (sổ chuyển giao).
+    const lines = await t.ctx.db.selectFrom('item_events').select(['item_id', 'type', 'book']).where('book', '=', 'CHUYEN_GIAO').execute();
+    expect(lines.map((l) => l.item_id).sort()).toEqual([first, second].sort());
     expect((await officer.request({ method: 'GET', url: `/api/devices/${device}` })).json().device.custodianId).toBe(successor.personId);
 
     const noCommitment = await officer.request({ method: 'POST', url: `/api/offboarding/${offCase.id}/close` });
@@ -118,6 +121,7 @@ describe.each(DATABASE_KINDS)('people who work with secrets on %s', (kind) => {
 
     const account = await t.ctx.db.selectFrom('accounts').select('status').where('id', '=', clerk.accountId).executeTakeFirstOrThrow();
     expect(account.status).toBe('DISABLED');
+    expect(await t.ctx.db.selectFrom('audit_records').select('subject_id').where('type', '=', 'account.disabled').execute()).toEqual([{ subject_id: clerk.accountId }]);
     expect((await clerk.request({ method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401);
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'vanthu.lan', password: STRONG_PASSWORD } });
     expect(login.statusCode).not.toBe(200);

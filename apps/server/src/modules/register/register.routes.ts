@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { createItemRequest, grantRequest } from '@bmnn/contracts';
+import { createAuthorityRequest, createItemRequest, grantRequest, handOverRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
+import { createAuthority, determineItem, getEnvelopeLabels, proposeItem, registerOutgoing, sendItem } from './register.outgoing.ts';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/context.ts';
+import { inTransaction, type AppContext } from '../../platform/context.ts';
+import { errors } from '../../platform/errors.ts';
+import { ITEM_SCOPE_ROLES } from '../access/access.policies.ts';
+import { getHandoverBook, getIncomingBook, handOverItem, receiveItem } from './register.receive.ts';
+import { prepareBookPrintout, PRINTABLE_BOOKS, type PrintableBook } from '../books/books.usecases.ts';
+import { streamOf, writeBookPdf, writeBookXlsx } from '../books/books.export.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { createItem, getItem, grantItemAccess, listItems } from './register.usecases.ts';
@@ -20,4 +26,50 @@ export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext) {
     const input = parseInput(grantRequest, request.body);
     return grantItemAccess(ctx, { actor: requireActor(request), itemId: request.params.id, ...input });
   });
+}
+
+const bookQuery = z.object({ unitId: z.string().max(64), year: z.coerce.number().int().min(2000).max(2100) });
+const exportQuery = bookQuery.extend({ format: z.enum(['xlsx', 'pdf'], { error: 'Định dạng chỉ nhận xlsx hoặc pdf' }) });
+
+/** Receiving, handing over, and the books as projections (LEGAL.md R7.4–R7.7, §15). */
+export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post('/api/register/receive', async (request) => receiveItem(ctx, { actor: requireActor(request), input: parseInput(receiveItemRequest, request.body) }));
+  app.post<IdParams>('/api/items/:id/handover', async (request) => handOverItem(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(handOverRequest, request.body) }));
+  for (const [slug, book, load] of [
+    ['den', 'DEN', getIncomingBook],
+    ['chuyen-giao', 'CHUYEN_GIAO', getHandoverBook],
+  ] as const) {
+    app.get(`/api/books/${slug}`, async (request) => {
+      const actor = requireActor(request);
+      const { unitId, year } = parseInput(bookQuery, request.query);
+      // The books are kept by the clerk and read by the head of the unit.
+      if (!ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r)) || !actor.scopeUnitIds.has(unitId)) throw errors.forbidden();
+      const result = await load(ctx, { actor, unitId, year });
+      await inTransaction(ctx, ({ audit }) => audit({ type: 'book.viewed', chain: unitId, actorId: actor.accountId, data: { book, year } }));
+      return result;
+    });
+  }
+  app.get<{ Params: { book: string } }>('/api/books/:book/export', async (request, reply) => {
+    const actor = requireActor(request);
+    const book = request.params.book;
+    if (!(book in PRINTABLE_BOOKS)) throw errors.notFound();
+    const { unitId, year, format } = parseInput(exportQuery, request.query);
+    if (!ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r)) || !actor.scopeUnitIds.has(unitId)) throw errors.forbidden();
+    const printout = await prepareBookPrintout(ctx, { actor, book: book as PrintableBook, unitId, year, format });
+    const fileName = `so-${book}-${year}.${format}`;
+    reply.header('content-disposition', `attachment; filename="${fileName}"`);
+    reply.header('cache-control', 'no-store');
+    reply.type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf');
+    return reply.send(streamOf((out) => (format === 'xlsx' ? writeBookXlsx(printout, out) : writeBookPdf(printout, out))));
+  });
+}
+
+/** Determination and outgoing registration (LEGAL.md R4.1, R4.2, R7.2, R7.3). */
+export function registerOutgoingRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post('/api/authorities', async (request) => createAuthority(ctx, { actor: requireActor(request), input: parseInput(createAuthorityRequest, request.body) }));
+  app.post('/api/register/propose', async (request) => proposeItem(ctx, { actor: requireActor(request), input: parseInput(proposeItemRequest, request.body) }));
+  app.post<IdParams>('/api/items/:id/determine', async (request) => determineItem(ctx, { actor: requireActor(request), itemId: request.params.id }));
+  app.post<IdParams>('/api/items/:id/register-outgoing', async (request) => registerOutgoing(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(registerOutgoingRequest, request.body) }));
+  app.post<IdParams>('/api/items/:id/send', async (request) => sendItem(ctx, { actor: requireActor(request), itemId: request.params.id }));
+  app.get<IdParams>('/api/items/:id/envelope', async (request) => getEnvelopeLabels(ctx, { actor: requireActor(request), itemId: request.params.id }));
 }

@@ -41,7 +41,8 @@ export function visibleItemsFilter(actor: Actor, now: Date) {
   };
 }
 
-async function loadAccessFacts(ctx: AppContext, row: ItemRow): Promise<ItemAccessFacts> {
+/** What the policy needs to know about an item: its unit, level, custodian and grants. */
+export async function loadAccessFacts(ctx: AppContext, row: ItemRow): Promise<ItemAccessFacts> {
   const grants = await ctx.db.selectFrom('access_grants').select(['person_id', 'expires_at', 'revoked_at']).where('item_id', '=', row.id).execute();
   return {
     unitId: row.unit_id,

@@ -74,3 +74,19 @@ describe.each(DATABASE_KINDS)('the unit tree on %s', (kind) => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('former names', () => {
+  it('never lists a defunct unit\'s own current name among its former names', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const admin = await setupAdmin(t);
+      const old = (await admin.request({ method: 'POST', url: '/api/units', body: { code: 'SO-CU', name: 'Sở Cũ', kind: 'SO_BAN_NGANH', parentId: admin.provinceId } })).json().unit;
+      await admin.request({ method: 'POST', url: `/api/units/${old.id}/defunct`, body: { successorId: admin.provinceId, effectiveDate: '2025-07-01' } });
+      const all = (await admin.request({ method: 'GET', url: '/api/units?includeDefunct=true' })).json().units as Array<{ id: string; formerNames: string[] }>;
+      expect(all.find((u) => u.id === old.id)!.formerNames).toEqual([]);
+      expect(all.find((u) => u.id === admin.provinceId)!.formerNames).toEqual(['Sở Cũ']);
+    } finally {
+      await t.close();
+    }
+  });
+});

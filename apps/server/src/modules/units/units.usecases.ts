@@ -40,9 +40,10 @@ async function loadFormerNames(ctx: AppContext): Promise<Map<string, string[]>> 
     if (!list.includes(name)) list.push(name);
     out.set(unitId, list);
   };
+  const current = new Map((await ctx.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
   for (const n of names) {
-    if (n.valid_to !== null) add(n.unit_id, n.name);
-    if (n.successor_id) add(n.successor_id, n.name);
+    if (n.valid_to !== null && n.name !== current.get(n.unit_id)) add(n.unit_id, n.name);
+    if (n.successor_id && n.name !== current.get(n.successor_id)) add(n.successor_id, n.name);
   }
   return out;
 }

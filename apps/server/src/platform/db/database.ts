@@ -7,7 +7,10 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-devices-incidents.ts';
-import * as m0003 from './migrations/0003-people-secret-work.ts';
+import * as m0003 from './migrations/0003-danh-muc.ts';
+import * as m0004 from './migrations/0004-item-events.ts';
+import * as m0005 from './migrations/0005-determination.ts';
+import * as m0006 from './migrations/0006-people-secret-work.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -72,7 +75,10 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-devices-incidents': m0002,
-  '0003-people-secret-work': m0003,
+  '0003-danh-muc': m0003,
+  '0004-item-events': m0004,
+  '0005-determination': m0005,
+  '0006-people-secret-work': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -116,6 +116,20 @@ export type ItemsTable = {
   trich_yeu_consent_by: string | null;
   custodian_id: string | null;
   status: string;
+  form: string | null;
+  sender: string | null;
+  document_date: string | null;
+  copies: number | null;
+  named_recipient_id: string | null;
+  recall_deadline: string | null;
+  proposed_by: string | null;
+  drafter_name: string | null;
+  recipients: string | null;
+  copy_permitted: number | null;
+  determined_on: string | null;
+  determined_by: string | null;
+  determination_basis: string | null;
+  protection_end: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -339,6 +353,61 @@ export type OffboardingLinesTable = {
   resolved_by: string | null;
 };
 
+export type DanhMucDecisionsTable = {
+  id: string;
+  number: string;
+  decided_on: string;
+  issuer: string;
+  sector: string;
+  valid_from: string;
+  valid_to: string | null;
+  is_sample: number;
+  source_note: string | null;
+  created_at: string;
+};
+
+export type DanhMucItemsTable = {
+  id: string;
+  decision_id: string;
+  item_no: string;
+  level: string;
+  text: string;
+  text_folded: string;
+  keywords: string;
+  created_at: string;
+};
+
+export type ItemEventsTable = {
+  id: string;
+  unit_id: string;
+  item_id: string;
+  type: string;
+  occurred_at: string;
+  recorded_at: string;
+  actor_id: string | null;
+  data: string;
+  corrects_event_id: string | null;
+  book: string | null;
+  book_year: number | null;
+  book_serial: number | null;
+};
+
+export type AuthoritiesTable = {
+  id: string;
+  unit_id: string;
+  person_id: string;
+  position_keys: string;
+  title: string | null;
+  delegation_ref: string | null;
+  delegation_from: string | null;
+  delegation_to: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: string;
+};
+
+export type ItemCitationsTable = { item_id: string; danh_muc_item_id: string };
+
 export type Database = {
   units: UnitsTable;
   unit_names: UnitNamesTable;
@@ -364,4 +433,9 @@ export type Database = {
   commitments: CommitmentsTable;
   offboarding_cases: OffboardingCasesTable;
   offboarding_lines: OffboardingLinesTable;
+  danh_muc_decisions: DanhMucDecisionsTable;
+  danh_muc_items: DanhMucItemsTable;
+  item_events: ItemEventsTable;
+  authorities: AuthoritiesTable;
+  item_citations: ItemCitationsTable;
 };

@@ -17,7 +17,7 @@ export function installErrorHandler(app: FastifyInstance) {
       appError = errors.validation({ details: { issues: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })) } });
     } else {
       const fe = err as FastifyError;
-      if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
         appError = new AppError({ code: 'request.too_large', message: 'Dữ liệu gửi lên quá lớn' });
       } else if (fe.statusCode === 429) {
         appError = new AppError({ code: 'request.rate_limited', message: 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau ít phút.' });

@@ -1,0 +1,152 @@
+import { createRequire } from 'node:module';
+import { PassThrough, type Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import { LEVEL_LABELS, LEVEL_RANK, type Level } from '@bmnn/contracts';
+import type { BookTemplate } from '@bmnn/rules';
+
+// Printing a book (sổ) through its template: XLSX streamed row by row (memory does not grow
+// with the number of lines), and PDF with Tinos (Times New Roman metrics, full Vietnamese)
+// embedded. Every printout carries the highest level of the lines it contains (LEGAL.md R12.5).
+
+const require = createRequire(import.meta.url);
+const FONT_REGULAR = require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf');
+const FONT_BOLD = require.resolve('@expo-google-fonts/tinos/700Bold/Tinos_700Bold.ttf');
+
+export type BookCell = string | number | null;
+export type BookPrintout = {
+  template: BookTemplate;
+  unitName: string;
+  year: number;
+  rows: Array<Record<string, BookCell>>;
+  /** Highest level among the lines, or null for an empty book. */
+  highestLevel: Level | null;
+  printedAt: string;
+  printedBy: string;
+};
+
+export function highestLevelOf(levels: Level[]): Level | null {
+  return levels.reduce<Level | null>((top, l) => (top === null || LEVEL_RANK[l] > LEVEL_RANK[top] ? l : top), null);
+}
+
+const markText = (p: BookPrintout) => (p.highestLevel ? LEVEL_LABELS[p.highestLevel].toUpperCase() : 'KHÔNG CÓ NỘI DUNG MẬT');
+
+export async function writeBookXlsx(p: BookPrintout, out: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'BMNN';
+  const columns = p.template.columns;
+  const sheet = workbook.addWorksheet(p.template.title.slice(0, 31), {
+    pageSetup: { paperSize: 9, orientation: p.template.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+    headerFooter: { oddHeader: `&C&"Times New Roman,Bold"&KFF0000${markText(p)}`, oddFooter: '&CTrang &P/&N' },
+    views: [{ state: 'frozen', ySplit: 5 }],
+  });
+  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width + 2 }));
+  const font = { name: 'Times New Roman', size: 12 };
+  const last = columns.length;
+  const merged = (row: number, value: string, style: Partial<ExcelJS.Font>, align: ExcelJS.Alignment['horizontal'] = 'center') => {
+    sheet.mergeCells(row, 1, row, last);
+    const r = sheet.getRow(row);
+    r.getCell(1).value = value;
+    r.getCell(1).font = { ...font, ...style };
+    r.getCell(1).alignment = { horizontal: align, vertical: 'middle' };
+    r.commit();
+  };
+  merged(1, markText(p), { bold: true, color: { argb: 'FFFF0000' }, size: 14 });
+  merged(2, p.template.title, { bold: true, size: 14 });
+  merged(3, `${p.unitName} — Năm ${p.year} (${p.template.formNumber}; ${p.template.basis.legalBasis})`, { italic: true });
+  merged(4, `In ngày ${p.printedAt} bởi ${p.printedBy}`, { italic: true, size: 10 });
+  const header = sheet.getRow(5);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { ...font, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+  });
+  header.commit();
+  for (const record of p.rows) {
+    const row = sheet.addRow(columns.map((c) => record[c.field] ?? ''));
+    row.eachCell({ includeEmpty: true }, (cell, n) => {
+      cell.font = font;
+      cell.alignment = { horizontal: columns[n - 1]?.align ?? 'left', vertical: 'top', wrapText: true };
+      cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+    });
+    row.commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+const MM = 72 / 25.4;
+
+/** A landscape (or portrait) A4 PDF laid out like the paper book: repeated header, wrapped cells, page numbers. */
+export function writeBookPdf(p: BookPrintout, out: Writable): Promise<void> {
+  const doc = new PDFDocument({ size: 'A4', layout: p.template.orientation, margin: 12 * MM, bufferPages: true, info: { Title: p.template.title, Author: 'BMNN', Creator: 'BMNN' } });
+  doc.registerFont('regular', FONT_REGULAR);
+  doc.registerFont('bold', FONT_BOLD);
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  doc.pipe(out);
+  const left = doc.page.margins.left;
+  const usable = doc.page.width - left - doc.page.margins.right;
+  const totalWidth = p.template.columns.reduce((s, c) => s + c.width, 0);
+  const widths = p.template.columns.map((c) => (c.width / totalWidth) * usable);
+  const bottom = () => doc.page.height - doc.page.margins.bottom - 14;
+  const pad = 3;
+
+  const drawRow = (cells: string[], { bold, y }: { bold: boolean; y: number }) => {
+    doc.font(bold ? 'bold' : 'regular').fontSize(9);
+    const height = Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    let x = left;
+    cells.forEach((text, i) => {
+      doc.rect(x, y, widths[i]!, height).lineWidth(0.5).stroke('#000000');
+      doc.fillColor('#000000').text(text, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: bold ? 'center' : p.template.columns[i]!.align });
+      x += widths[i]!;
+    });
+    return height;
+  };
+  const headerCells = p.template.columns.map((c) => c.header);
+  const pageTop = () => {
+    doc.font('bold').fontSize(13).fillColor('#d00000');
+    const mark = markText(p);
+    const w = doc.widthOfString(mark) + 16;
+    doc.rect((doc.page.width - w) / 2, doc.page.margins.top - 4, w, 20).lineWidth(1.2).stroke('#d00000');
+    doc.text(mark, left, doc.page.margins.top, { width: usable, align: 'center' });
+    doc.fillColor('#000000');
+    return doc.page.margins.top + 26;
+  };
+
+  let y = pageTop();
+  doc.font('bold').fontSize(14).text(p.template.title, left, y, { width: usable, align: 'center' });
+  y = doc.y + 2;
+  doc.font('regular').fontSize(10).text(`${p.unitName} — Năm ${p.year} — ${p.template.formNumber} (${p.template.basis.legalBasis})`, left, y, { width: usable, align: 'center' });
+  y = doc.y + 8;
+  y += drawRow(headerCells, { bold: true, y });
+  for (const record of p.rows) {
+    const cells = p.template.columns.map((c) => (record[c.field] === null || record[c.field] === undefined ? '' : String(record[c.field])));
+    doc.font('regular').fontSize(9);
+    const needed = Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    if (y + needed > bottom()) {
+      doc.addPage();
+      y = pageTop();
+      y += drawRow(headerCells, { bold: true, y });
+    }
+    y += drawRow(cells, { bold: false, y });
+  }
+  if (p.rows.length === 0) doc.font('regular').fontSize(10).text('(Sổ chưa có dòng nào)', left, y + 6, { width: usable, align: 'center' });
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    doc.font('regular').fontSize(8).fillColor('#000000').text(`Trang ${i + 1}/${range.count} — In ngày ${p.printedAt} bởi ${p.printedBy}`, left, doc.page.height - doc.page.margins.bottom - 8, { width: usable, align: 'center', lineBreak: false });
+  }
+  doc.end();
+  return done;
+}
+
+export function streamOf(write: (out: Writable) => Promise<void>): PassThrough {
+  const pass = new PassThrough();
+  write(pass).catch((error) => pass.destroy(error as Error));
+  return pass;
+}

@@ -1,0 +1,57 @@
+import { formatDate, formatDateTime, LEVEL_LABELS, type HandoverBookLine, type IncomingBookLine } from '@bmnn/contracts';
+import { templateFor, type Book as TemplateBook } from '@bmnn/rules';
+import type { AppContext } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/context.ts';
+import type { Actor } from '../access/access.policies.ts';
+import { getHandoverBook, getIncomingBook } from '../register/register.receive.ts';
+import { unitErrors } from '../units/units.errors.ts';
+import { highestLevelOf, type BookCell, type BookPrintout } from './books.export.ts';
+
+// The books as printouts: the projection of the events (register.receive.ts) mapped onto the
+// fields of the template valid for the book's year (LEGAL.md A4, §15).
+
+export const PRINTABLE_BOOKS = {
+  den: { template: 'SO_DEN', load: getIncomingBook, toRow: incomingRow },
+  'chuyen-giao': { template: 'SO_CHUYEN_GIAO', load: getHandoverBook, toRow: handoverRow },
+} as const;
+export type PrintableBook = keyof typeof PRINTABLE_BOOKS;
+
+function incomingRow(l: IncomingBookLine): Record<string, BookCell> {
+  return {
+    incomingNo: l.serial,
+    receivedDate: formatDate(l.receivedAt),
+    sender: l.sender,
+    soKyHieu: l.soKyHieu,
+    documentDate: formatDate(l.documentDate),
+    trichYeu: l.trichYeu,
+    level: LEVEL_LABELS[l.level],
+    receiver: l.custodianName ?? l.receivedBy,
+    signature: '',
+    conditionCheck: l.condition,
+    recallDeadline: formatDate(l.recallDeadline),
+    form: '',
+    notes: l.note,
+  };
+}
+
+function handoverRow(l: HandoverBookLine): Record<string, BookCell> {
+  return { serialNo: l.serial, handedAt: formatDateTime(l.at), soKyHieu: l.soKyHieu, level: LEVEL_LABELS[l.level], handedBy: l.fromName, receivedBy: l.toName, receivingUnit: l.toUnitName, signature: '', notes: l.note };
+}
+
+/** Builds the printout of a book and audits the export, with its format and highest level. */
+export async function prepareBookPrintout(ctx: AppContext, { actor, book, unitId, year, format }: { actor: Actor; book: PrintableBook; unitId: string; year: number; format: 'xlsx' | 'pdf' }): Promise<BookPrintout> {
+  const unit = await ctx.db.selectFrom('units').select(['name']).where('id', '=', unitId).executeTakeFirst();
+  if (!unit) throw unitErrors.notFound();
+  const spec = PRINTABLE_BOOKS[book];
+  const { lines } = (await spec.load(ctx, { actor, unitId, year })) as { lines: Array<IncomingBookLine & HandoverBookLine> };
+  const now = ctx.clock();
+  // The template in force at the end of the book's year, or today for the current year.
+  const asOf = `${year}-12-31` < now.toISOString().slice(0, 10) ? `${year}-12-31` : now.toISOString().slice(0, 10);
+  const template = templateFor({ book: spec.template as TemplateBook, date: asOf });
+  const highestLevel = highestLevelOf(lines.map((l) => l.level));
+  const person = await ctx.db.selectFrom('people').select('full_name').where('id', '=', actor.personId).executeTakeFirst();
+  await inTransaction(ctx, ({ audit }) =>
+    audit({ type: 'book.exported', chain: unitId, actorId: actor.accountId, data: { book: spec.template, year, format, lines: lines.length, highestLevel } }),
+  );
+  return { template, unitName: unit.name, year, rows: lines.map((l) => spec.toRow(l)), highestLevel, printedAt: formatDateTime(now.toISOString()), printedBy: person?.full_name ?? '' };
+}

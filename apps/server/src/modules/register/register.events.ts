@@ -1,0 +1,102 @@
+import type { Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import type { DatabaseKind } from '../../platform/db/database.ts';
+import { generateId } from '../../platform/ids.ts';
+
+// What happens to a secret item, as a typed union (DESIGN.md §4). Events are appended, never
+// changed; the books (sổ) are projections of the events that carry a book serial.
+
+export const BOOKS = {
+  DEN: 'Sổ đăng ký BMNN đến',
+  DI: 'Sổ đăng ký BMNN đi',
+  CHUYEN_GIAO: 'Sổ chuyển giao BMNN',
+  SAO_CHUP: 'Sổ quản lý sao, chụp BMNN',
+} as const;
+export type Book = keyof typeof BOOKS;
+
+export type ItemEventMap = {
+  RECEIVED: {
+    sender: string;
+    receivedBy: string;
+    condition: { envelopeIntact: boolean; countMatches: boolean; packagingCorrect: boolean };
+    namedRecipientId: string | null;
+    opened: boolean;
+    recallDeadline: string | null;
+    copies: number;
+    note: string | null;
+  };
+  SENDER_NOTIFIED: { reason: string; letterRef: string | null };
+  HANDED_OVER: { fromPersonId: string | null; toPersonId: string; toUnitId: string; note: string | null };
+  CORRECTION: { field: string; before: unknown; after: unknown; reason: string };
+  PROPOSED: { proposedBy: string; level: string; citedRefs: string[]; recipients: number; copies: number; copyPermitted: boolean };
+  DETERMINED: { determinedBy: string; level: string; protectionEnd: string | null; rule: string; legalBasis: string; confirmed: boolean };
+  REGISTERED_OUTGOING: { soKyHieu: string; documentDate: string; envelopeMark: string; doubleEnvelope: boolean; recipients: string[] };
+  SENT: { sentBy: string };
+  /** Recorded by an incident of loss (LEGAL.md R1.1). */
+  LOST: { incidentId: string };
+  /** Recorded by an incident of disclosure (LEGAL.md R1.1). */
+  DISCLOSED: { incidentId: string };
+};
+export type ItemEventType = keyof ItemEventMap;
+export type ItemEvent = { [K in ItemEventType]: { type: K; data: ItemEventMap[K] } }[ItemEventType];
+
+export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
+  RECEIVED: 'Tiếp nhận, vào sổ đến',
+  SENDER_NOTIFIED: 'Thông báo cho nơi gửi',
+  HANDED_OVER: 'Chuyển giao',
+  CORRECTION: 'Đính chính',
+  PROPOSED: 'Đề xuất xác định độ mật',
+  DETERMINED: 'Xác định bí mật nhà nước và độ mật',
+  REGISTERED_OUTGOING: 'Vào sổ đi',
+  SENT: 'Phát hành, gửi đi',
+  LOST: 'Bị mất (vụ mất bí mật nhà nước)',
+  DISCLOSED: 'Bị lộ (vụ lộ bí mật nhà nước)',
+};
+
+/** The next serial of a book for a unit and year; the unit row lock serialises writers on PostgreSQL. */
+async function nextBookSerial(trx: Transaction<Database>, kind: DatabaseKind, { unitId, book, year }: { unitId: string; book: Book; year: number }) {
+  if (kind === 'postgres') await sql`select id from units where id = ${unitId} for update`.execute(trx);
+  const row = await trx
+    .selectFrom('item_events')
+    .select((eb) => eb.fn.max('book_serial').as('last'))
+    .where('unit_id', '=', unitId)
+    .where('book', '=', book)
+    .where('book_year', '=', year)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+export async function appendItemEvent({
+  trx,
+  kind,
+  unitId,
+  itemId,
+  event,
+  occurredAt,
+  recordedAt,
+  actorId,
+  book,
+  correctsEventId = null,
+}: {
+  trx: Transaction<Database>;
+  kind: DatabaseKind;
+  unitId: string;
+  itemId: string;
+  event: ItemEvent;
+  occurredAt: string;
+  recordedAt: Date;
+  actorId: string | null;
+  book?: Book;
+  correctsEventId?: string | null;
+}) {
+  const id = generateId('evt');
+  // Book years follow the date the line is entered, in Vietnam (UTC+7).
+  const year = new Date(Date.parse(occurredAt) + 7 * 3_600_000).getUTCFullYear();
+  const serial = book ? await nextBookSerial(trx, kind, { unitId, book, year }) : null;
+  await trx
+    .insertInto('item_events')
+    .values({ id, unit_id: unitId, item_id: itemId, type: event.type, occurred_at: occurredAt, recorded_at: recordedAt.toISOString(), actor_id: actorId, data: JSON.stringify(event.data), corrects_event_id: correctsEventId, book: book ?? null, book_year: book ? year : null, book_serial: serial })
+    .execute();
+  return { eventId: id, bookSerial: serial };
+}

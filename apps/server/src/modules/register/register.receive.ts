@@ -1,0 +1,137 @@
+import { foldForSearch, receiveItemRequest, type HandOverRequest, type HandoverBookLine, type IncomingBookLine, type Level, type ReceiveItemRequest } from '@bmnn/contracts';
+import type { AppContext } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/context.ts';
+import { errors } from '../../platform/errors.ts';
+import { generateId } from '../../platform/ids.ts';
+import { canRegisterItem, canSeeItem, isClearedFor, ITEM_SCOPE_ROLES, type Actor } from '../access/access.policies.ts';
+import { appendItemEvent } from './register.events.ts';
+import { registerErrors } from './register.errors.ts';
+import { loadAccessFacts, visibleItemsFilter } from './register.usecases.ts';
+
+// Receiving secret items and handing them over (LEGAL.md R7.4–R7.7). Each receipt is a line of
+// the incoming book, each movement a line of the handover book; both are item events.
+
+export type ReceiveOutcome = 'REGISTERED' | 'NAMED_RECIPIENT_UNOPENED' | 'DEFECT_SENDER_NOTIFIED' | 'TAMPERING_REPORTED';
+
+/**
+ * R7.5: the condition check decides what happens. (b) "chỉ người có tên mới được bóc bì": only
+ * the outside is registered and the item goes unopened to the named person; (c) a defect in
+ * packing or count: registered and the sender is notified; (d) signs of opening or tampering:
+ * registered and reported to the head at once. R7.2/§15.2: no summary for Tuyệt mật.
+ */
+export async function receiveItem(ctx: AppContext, { actor, input: raw }: { actor: Actor; input: ReceiveItemRequest }) {
+  const input = receiveItemRequest.parse(raw);
+  if (!canRegisterItem({ actor, unitId: input.unitId, level: input.level })) throw errors.forbidden();
+  const named = input.namedRecipientId;
+  const outcomes: ReceiveOutcome[] = [];
+  if (named) outcomes.push('NAMED_RECIPIENT_UNOPENED');
+  if (!input.condition.packagingCorrect || !input.condition.countMatches) outcomes.push('DEFECT_SENDER_NOTIFIED');
+  if (!input.condition.envelopeIntact) outcomes.push('TAMPERING_REPORTED');
+  if (outcomes.length === 0) outcomes.push('REGISTERED');
+  const trichYeu = named || input.level === 'TUYET_MAT' ? null : (input.trichYeu ?? null);
+  const status = !input.condition.envelopeIntact ? 'RECEIVED_TAMPERED' : named ? 'RECEIVED_UNOPENED' : 'RECEIVED';
+
+  return inTransaction(ctx, async ({ trx, now, audit }) => {
+    if (named) {
+      const person = await trx.selectFrom('people').select(['id', 'unit_id']).where('id', '=', named).executeTakeFirst();
+      if (!person) throw registerErrors.recipientNotCleared({ message: 'Không tìm thấy người có tên nhận' });
+    }
+    const itemId = generateId('itm');
+    const iso = now.toISOString();
+    await trx
+      .insertInto('items')
+      .values({ id: itemId, unit_id: input.unitId, level: input.level, so_ky_hieu: input.soKyHieu, so_ky_hieu_folded: foldForSearch(input.soKyHieu), trich_yeu: trichYeu, trich_yeu_folded: trichYeu ? foldForSearch(trichYeu) : null, trich_yeu_consent_by: null, custodian_id: named ?? actor.personId, status, form: input.form, sender: input.sender, document_date: input.documentDate ?? null, copies: input.copies, named_recipient_id: named, recall_deadline: input.recallDeadline ?? null, created_by: actor.accountId, created_at: iso, updated_at: iso })
+      .execute();
+    const { bookSerial } = await appendItemEvent({
+      trx,
+      kind: ctx.dbKind,
+      unitId: input.unitId,
+      itemId,
+      occurredAt: iso,
+      recordedAt: now,
+      actorId: actor.accountId,
+      book: 'DEN',
+      event: { type: 'RECEIVED', data: { sender: input.sender, receivedBy: actor.personId, condition: input.condition, namedRecipientId: named, opened: !named, recallDeadline: input.recallDeadline ?? null, copies: input.copies, note: input.note ?? null } },
+    });
+    if (outcomes.includes('DEFECT_SENDER_NOTIFIED')) {
+      const reason = [!input.condition.packagingCorrect && 'bao bì, niêm phong không đúng quy định', !input.condition.countMatches && 'số lượng không khớp'].filter(Boolean).join('; ');
+      await appendItemEvent({ trx, kind: ctx.dbKind, unitId: input.unitId, itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, event: { type: 'SENDER_NOTIFIED', data: { reason, letterRef: null } } });
+    }
+    await audit({ type: 'item.received', chain: input.unitId, actorId: actor.accountId, subjectId: itemId, data: { level: input.level, soKyHieu: input.soKyHieu, bookSerial: bookSerial!, outcomes } });
+    if (outcomes.includes('TAMPERING_REPORTED')) {
+      await audit({ type: 'item.tampering_reported', chain: input.unitId, actorId: actor.accountId, subjectId: itemId, data: { soKyHieu: input.soKyHieu, sender: input.sender } });
+    }
+    return { itemId, bookSerial: bookSerial!, outcomes, status };
+  });
+}
+
+/** R7.4: every movement is a handover-book line with both parties; the receiver must be cleared. */
+export async function handOverItem(ctx: AppContext, { actor, itemId, input }: { actor: Actor; itemId: string; input: HandOverRequest }) {
+  const row = await ctx.db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
+  if (!row) throw registerErrors.itemNotFound();
+  const facts = await loadAccessFacts(ctx, row);
+  if (!canSeeItem({ actor, item: facts, now: ctx.clock() })) throw registerErrors.itemNotFound();
+  const byOffice = ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r)) && actor.scopeUnitIds.has(row.unit_id);
+  if (row.custodian_id !== actor.personId && !byOffice) throw registerErrors.handoverNotAllowed();
+  const to = await ctx.db.selectFrom('people').select(['id', 'unit_id', 'clearance', 'full_name']).where('id', '=', input.toPersonId).executeTakeFirst();
+  if (!to) throw registerErrors.recipientNotCleared({ message: 'Không tìm thấy người nhận' });
+  if (!isClearedFor(to.clearance as 'NONE', row.level as Level)) throw registerErrors.recipientNotCleared();
+  return inTransaction(ctx, async ({ trx, now, audit }) => {
+    const iso = now.toISOString();
+    const { bookSerial } = await appendItemEvent({ trx, kind: ctx.dbKind, unitId: row.unit_id, itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, book: 'CHUYEN_GIAO', event: { type: 'HANDED_OVER', data: { fromPersonId: row.custodian_id, toPersonId: to.id, toUnitId: to.unit_id, note: input.note ?? null } } });
+    await trx.updateTable('items').set({ custodian_id: to.id, updated_at: iso }).where('id', '=', itemId).execute();
+    await audit({ type: 'item.handed_over', chain: row.unit_id, actorId: actor.accountId, subjectId: itemId, data: { fromPersonId: row.custodian_id, toPersonId: to.id, bookSerial: bookSerial! } });
+    return { bookSerial: bookSerial! };
+  });
+}
+
+const CONDITION_TEXT = (c: { envelopeIntact: boolean; countMatches: boolean; packagingCorrect: boolean }) =>
+  c.envelopeIntact && c.countMatches && c.packagingCorrect
+    ? 'Nguyên vẹn'
+    : [!c.envelopeIntact && 'Có dấu hiệu bóc mở, tráo đổi', !c.packagingCorrect && 'Bao bì không đúng quy định', !c.countMatches && 'Số lượng không khớp'].filter(Boolean).join('; ');
+
+/**
+ * The incoming book of a unit for a year: the RECEIVED events with their serials, only for the
+ * items the actor may see (DESIGN.md §5). Trích yếu blank for Tuyệt mật and unopened items.
+ */
+export async function getIncomingBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: IncomingBookLine[] }> {
+  const rows = await ctx.db
+    .selectFrom('item_events')
+    .innerJoin('items', 'items.id', 'item_events.item_id')
+    .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
+    .where('item_events.unit_id', '=', unitId)
+    .where('item_events.book', '=', 'DEN')
+    .where('item_events.book_year', '=', year)
+    .where(visibleItemsFilter(actor, ctx.clock()))
+    .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.document_date', 'items.trich_yeu', 'items.level', 'items.copies', 'items.recall_deadline', 'custodian.full_name as custodian_name'])
+    .orderBy('item_events.book_serial')
+    .execute();
+  const receivers = new Map((await ctx.db.selectFrom('people').select(['id', 'full_name']).where('id', 'in', [...new Set(rows.map((r) => (JSON.parse(r.data) as { receivedBy: string }).receivedBy)), '']).execute()).map((p) => [p.id, p.full_name]));
+  return {
+    lines: rows.map((r) => {
+      const data = JSON.parse(r.data) as { sender: string; receivedBy: string; condition: { envelopeIntact: boolean; countMatches: boolean; packagingCorrect: boolean }; note: string | null };
+      return { serial: Number(r.book_serial), receivedAt: r.occurred_at, sender: data.sender, soKyHieu: r.so_ky_hieu, documentDate: r.document_date, trichYeu: r.level === 'TUYET_MAT' ? null : r.trich_yeu, level: r.level as Level, receivedBy: receivers.get(data.receivedBy) ?? '', custodianName: r.custodian_name, copies: Number(r.copies ?? 1), condition: CONDITION_TEXT(data.condition), recallDeadline: r.recall_deadline, note: data.note, itemId: r.id };
+    }),
+  };
+}
+
+export async function getHandoverBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: HandoverBookLine[] }> {
+  const rows = await ctx.db
+    .selectFrom('item_events')
+    .innerJoin('items', 'items.id', 'item_events.item_id')
+    .where('item_events.unit_id', '=', unitId)
+    .where('item_events.book', '=', 'CHUYEN_GIAO')
+    .where('item_events.book_year', '=', year)
+    .where(visibleItemsFilter(actor, ctx.clock()))
+    .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.level'])
+    .orderBy('item_events.book_serial')
+    .execute();
+  const people = await ctx.db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id').select(['people.id', 'people.full_name', 'units.name as unit_name']).execute();
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return {
+    lines: rows.map((r) => {
+      const d = JSON.parse(r.data) as { fromPersonId: string | null; toPersonId: string; note: string | null };
+      return { serial: Number(r.book_serial), at: r.occurred_at, soKyHieu: r.so_ky_hieu, level: r.level as Level, fromName: d.fromPersonId ? (byId.get(d.fromPersonId)?.full_name ?? null) : null, toName: byId.get(d.toPersonId)?.full_name ?? '', toUnitName: byId.get(d.toPersonId)?.unit_name ?? '', note: d.note, itemId: r.id };
+    }),
+  };
+}
