@@ -39,7 +39,12 @@ export function vietnameseDateLine(isoDay: string): string {
   return `ngày ${d} tháng ${m} năm ${y}`;
 }
 
-const headerCell = (children: Paragraph[]) => new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, children });
+/** Text width of an A4 page with the margins below, in twentieths of a point. */
+const TEXT_WIDTH = 11906 - 1701 - 1134;
+const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, children });
+/** The header's left column (agency) is narrower than the right one (Quốc hiệu on one line). */
+const LEFT = Math.round(TEXT_WIDTH * 0.4);
+const RIGHT = TEXT_WIDTH - LEFT;
 
 /**
  * The top of a Vietnamese administrative document (Nghị định 30/2020/NĐ-CP): governing body and
@@ -48,18 +53,19 @@ const headerCell = (children: Paragraph[]) => new TableCell({ width: { size: 50,
  */
 export function administrativeHeader({ agencyName, parentAgencyName, numberLine, place, now }: { agencyName: string; parentAgencyName: string | null; numberLine: string | null; place: string; now: Date }): Table {
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [LEFT, RIGHT],
     borders: TableBorders.NONE,
     rows: [
       new TableRow({
         children: [
-          headerCell([
+          cell(LEFT, [
             ...(parentAgencyName ? [centered([run(parentAgencyName.toUpperCase(), { size: SIZE_SMALL })])] : []),
             centered([run(agencyName.toUpperCase(), { bold: true, size: SIZE_SMALL })]),
             centered([run('―――――', { size: SIZE_SMALL })], 120),
             ...(numberLine ? [centered([run(numberLine, { size: SIZE })])] : []),
           ]),
-          headerCell([
+          cell(RIGHT, [
             centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE_SMALL })]),
             centered([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: SIZE, underline: true })], 240),
             centered([run(`${place}, ${vietnameseDateLine(todayInVietnam(now))}`, { italics: true, size: SIZE })]),
@@ -72,7 +78,8 @@ export function administrativeHeader({ agencyName, parentAgencyName, numberLine,
 
 /** Two unbordered columns, e.g. recipients on the left and the signature on the right. */
 export function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, rows: [new TableRow({ children: [headerCell(left), headerCell(right)] })] });
+  const half = Math.round(TEXT_WIDTH / 2);
+  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [half, TEXT_WIDTH - half], borders: TableBorders.NONE, rows: [new TableRow({ children: [cell(half, left), cell(TEXT_WIDTH - half, right)] })] });
 }
 
 /** A4 portrait with the margins of Nghị định 30/2020 and Times New Roman 13. */
@@ -104,7 +111,7 @@ export async function buildAdHocReportDocx({ incident, agencyName, parentAgencyN
   const none = 'Chưa có thông tin.';
   const children: Array<Paragraph | Table> = [
     header,
-    centered([run('BÁO CÁO', { bold: true, size: 28 })], 0),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 360 }, children: [run('BÁO CÁO', { bold: true, size: 28 })] }),
     centered([run(`Đột xuất về vụ ${kindWord} bí mật nhà nước`, { bold: true })], 0),
     centered([run(incident.title, { bold: true })], 240),
     body(`Thực hiện quy định của pháp luật về bảo vệ bí mật nhà nước, ${agencyName} báo cáo đột xuất vụ ${kindWord} bí mật nhà nước như sau:`),

@@ -1,4 +1,4 @@
-import { Packer, Paragraph } from 'docx';
+import { AlignmentType, Packer, Paragraph } from 'docx';
 import { COMMITMENT_KIND_LABELS, type CommitmentKind } from '@bmnn/contracts';
 import { administrativeDocument, administrativeHeader, body, centered, heading, run, twoColumns } from '../incidents/incidents.documents.ts';
 
@@ -36,7 +36,7 @@ export async function buildCommitmentDocx(input: CommitmentFormInput): Promise<B
     title: 'Bản cam kết bảo vệ bí mật nhà nước',
     children: [
       administrativeHeader({ agencyName: input.agencyName, parentAgencyName: input.parentAgencyName, numberLine: null, place: input.place, now: input.now }),
-      centered([run('BẢN CAM KẾT', { bold: true, size: 28 })]),
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 360 }, children: [run('BẢN CAM KẾT', { bold: true, size: 28 })] }),
       centered([run('Bảo vệ bí mật nhà nước', { bold: true })]),
       centered([run(`(${subtitle})`, { italics: true })], 240),
       body(`Họ và tên: ${input.fullName}`),
