@@ -14,8 +14,11 @@ import { generateId } from './platform/ids.ts';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.ts';
 import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerDeviceRoutes } from './modules/devices/devices.routes.ts';
+import { registerIncidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
+import { registerSecretWorkRoutes } from './modules/people/people.secret-work.routes.ts';
 import { registerAdjustRoutes, registerOutgoingRoutes, registerPeriodRoutes, registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
@@ -75,6 +78,9 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerDanhMucRoutes(app, ctx);
   registerDestructionRoutes(app, ctx);
   registerReleaseRoutes(app, ctx);
+  registerDeviceRoutes(app, ctx);
+  registerIncidentRoutes(app, ctx);
+  registerSecretWorkRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

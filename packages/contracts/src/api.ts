@@ -45,6 +45,47 @@
 // GET  /api/items/:id                     → { item: Item }  (404 item.not_found if not visible)
 // POST /api/items/:id/grants grantRequest → { ok: true }
 //
+// GET  /api/devices?unitId&status&type&use&q → { devices: Device[], total }
+// POST /api/devices         createDeviceRequest → { device: Device }   (starts IN_STORE)
+// GET  /api/devices/book.xlsx?unitId      → XLSX sổ quản lý thiết bị (audited)
+// GET  /api/devices/overdue-checks        → { devices: OverdueDeviceCheck[] }
+// GET  /api/devices/policy                → DevicePolicy
+// PUT  /api/devices/policy  devicePolicyRequest → DevicePolicy   (administrator)
+// GET  /api/devices/:id                   → { device, checks: DeviceCheck[], statusChanges: DeviceStatusChange[] }
+// PATCH /api/devices/:id    updateDeviceRequest → { device }
+// POST /api/devices/:id/checks recordDeviceCheckRequest → { device, check }
+// POST /api/devices/:id/status changeDeviceStatusRequest → { device }  (409 device.check_required, device.sanitisation_required)
+// GET  /api/devices/:id/approval?use&actionDate → { approved: true } | { approved: false, reason }   (R12.1)
+//
+// GET  /api/incidents?unitId&year&kind&channel&status&reportNow → { incidents: IncidentSummary[], total }
+// POST /api/incidents       openIncidentRequest → { incident: Incident }
+// GET  /api/incidents/statistics?year&unitId → { statistics: IncidentStatistics }
+// GET  /api/incidents/statistics.xlsx?year&unitId → XLSX file (audited)
+// GET  /api/incidents/:id                 → { incident: Incident }  (items the reader may not see are left out)
+// PATCH /api/incidents/:id  updateIncidentRequest → { incident }
+// POST /api/incidents/:id/items linkIncidentItemsRequest → { incident }
+// POST /api/incidents/:id/devices linkIncidentDevicesRequest → { incident }
+// POST /api/incidents/:id/notifications recordNotificationRequest → { incident }
+// POST /api/incidents/:id/timeline addTimelineNoteRequest → { incident }
+// GET  /api/incidents/:id/report.docx?number&place → DOCX báo cáo đột xuất (audited)
+//
+// GET  /api/assignments?unitId&kind       → { assignments: Assignment[] }   (current ones)
+// POST /api/assignments     createAssignmentRequest → { assignment: Assignment }
+// POST /api/assignments/:id/end endAssignmentRequest → { ok: true }
+// GET  /api/assignments/policy           → SecretWorkPolicy
+// PUT  /api/assignments/policy secretWorkPolicyRequest → SecretWorkPolicy   (administrator)
+// POST /api/assignments (SECURITY_OFFICER) → 409 assignment.commitment_required without a signed commitment on assignment
+// GET  /api/security-officers/missing-units → { units: { id, code, name, kind }[] }   (R11.4)
+// GET  /api/commitments?personId&renewalDueBy → { commitments: Commitment[] }
+// POST /api/commitments     createCommitmentRequest → { commitment: Commitment }
+// POST /api/commitments/:id/sign signCommitmentRequest → { commitment: Commitment }
+// GET  /api/commitments/:id/form.docx      → DOCX bản cam kết filled from the person (audited)
+// GET  /api/offboarding?status            → { cases: { id, personName, reason, status, … }[] }
+// POST /api/offboarding     openOffboardingRequest → { case: OffboardingCase }   (lists items and devices in custody)
+// GET  /api/offboarding/:id               → { case: OffboardingCase }
+// POST /api/offboarding/:id/lines/:lineId resolveOffboardingLineRequest → { case }   (MISSING opens an incident)
+// POST /api/offboarding/:id/exit-commitment signCommitmentRequest → { case }
+// POST /api/offboarding/:id/close         → { case }   (409 offboarding.not_closable; disables the account)
 // POST /api/register/receive receiveItemRequest → { itemId, bookSerial, outcomes[], status }
 // POST /api/items/:id/handover handOverRequest → { bookSerial }
 // POST /api/authorities createAuthorityRequest → { authorityId }   (administrator: positions, delegations)
@@ -86,11 +127,11 @@
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
   QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc'],
-  VAN_THU: ['items', 'people', 'books', 'danhMuc'],
-  LANH_DAO: ['items', 'people', 'audit', 'books', 'danhMuc'],
-  CAN_BO: ['items'],
-  CAN_BO_BAO_MAT: ['people', 'audit'],
-  THANH_TRA: ['units', 'audit'],
-  BAN_CHI_DAO: ['units', 'audit'],
+  VAN_THU: ['items', 'books', 'devices', 'incidents', 'people', 'danhMuc'],
+  LANH_DAO: ['items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc'],
+  CAN_BO: ['items', 'incidents'],
+  CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit'],
+  THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
+  BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work';

@@ -22,6 +22,8 @@ export function createContext({ handle, config, clock = systemClock }: { handle:
 export type TransactionScope = {
   trx: Transaction<Database>;
   now: Date;
+  /** The database kind, for helpers whose SQL differs (row locks on PostgreSQL). */
+  dbKind: DatabaseKind;
   /** Appends an audit record in this transaction: if it fails, the whole change fails. */
   audit: (event: AuditEvent) => Promise<void>;
 };
@@ -33,6 +35,7 @@ export async function inTransaction<T>(ctx: AppContext, fn: (scope: TransactionS
     fn({
       trx,
       now,
+      dbKind: ctx.dbKind,
       audit: async (event) => {
         await appendAuditRecord({ trx, kind: ctx.dbKind, event, at: now });
       },

@@ -43,6 +43,13 @@ export async function createTestApp(kind: DatabaseKind): Promise<TestApp> {
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
+      // pg-pool's end() resolves before its clients' sockets have closed: a forced drop at that
+      // moment kills them mid-goodbye and the error surfaces as uncaught. Wait for them to leave.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     };
@@ -75,7 +82,7 @@ export const STRONG_PASSWORD = 'Mat-khau-Rat-Manh-2026';
 export type Client = {
   csrfToken: string;
   cookie: string;
-  request: (opts: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> }) => Promise<LightMyRequestResponse>;
+  request: (opts: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> }) => Promise<LightMyRequestResponse>;
 };
 
 export function sessionCookieOf(res: LightMyRequestResponse): string {

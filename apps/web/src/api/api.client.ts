@@ -122,6 +122,7 @@ export const http = {
   get: <T>(path: string, query?: Query) => request<T>({ method: 'GET', path, query }),
   post: <T>(path: string, body?: unknown) => request<T>({ method: 'POST', path, body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>({ method: 'PATCH', path, body }),
+  put: <T>(path: string, body: unknown) => request<T>({ method: 'PUT', path, body }),
 };
 
 /** A Vietnamese sentence for any error thrown by the client or by code around it. */

@@ -2,6 +2,32 @@
 // output of the shared zod schemas, parsed by the forms before they are sent.
 import type {
   Account,
+  Assignment,
+  Commitment,
+  OffboardingCase,
+  OffboardingReason,
+  UnitKind,
+  createAssignmentRequest,
+  createCommitmentRequest,
+  openOffboardingRequest,
+  resolveOffboardingLineRequest,
+  signCommitmentRequest,
+  Device,
+  DeviceCheck,
+  DevicePolicy,
+  DeviceStatus,
+  DeviceStatusChange,
+  Incident,
+  IncidentStatistics,
+  IncidentSummary,
+  OverdueDeviceCheck,
+  changeDeviceStatusRequest,
+  createDeviceRequest,
+  openIncidentRequest,
+  recordDeviceCheckRequest,
+  recordNotificationRequest,
+  updateDeviceRequest,
+  updateIncidentRequest,
   AccountWithTemporaryPassword,
   AuditChainReport,
   AuditRecord,
@@ -76,4 +102,46 @@ export const auditApi = {
 
 export const itemsApi = {
   list: () => http.get<{ items: Item[]; total: number }>('/api/items'),
+};
+
+export const devicesApi = {
+  list: (query: { unitId?: string; status?: DeviceStatus; q?: string } = {}) => http.get<{ devices: Device[]; total: number }>('/api/devices', query),
+  get: (id: string) => http.get<{ device: Device; checks: DeviceCheck[]; statusChanges: DeviceStatusChange[] }>(`/api/devices/${id}`),
+  create: (body: z.output<typeof createDeviceRequest>) => http.post<{ device: Device }>('/api/devices', body),
+  update: (id: string, body: z.output<typeof updateDeviceRequest>) => http.patch<{ device: Device }>(`/api/devices/${id}`, body),
+  recordCheck: (id: string, body: z.output<typeof recordDeviceCheckRequest>) => http.post<{ device: Device; check: DeviceCheck }>(`/api/devices/${id}/checks`, body),
+  changeStatus: (id: string, body: z.output<typeof changeDeviceStatusRequest>) => http.post<{ device: Device }>(`/api/devices/${id}/status`, body),
+  overdueChecks: () => http.get<{ devices: OverdueDeviceCheck[] }>('/api/devices/overdue-checks'),
+  getPolicy: () => http.get<DevicePolicy>('/api/devices/policy'),
+  bookUrl: (unitId?: string) => `/api/devices/book.xlsx${unitId ? `?unitId=${unitId}` : ''}`,
+  setPolicy: (body: DevicePolicy) => http.put<DevicePolicy>('/api/devices/policy', body),
+};
+
+export const incidentsApi = {
+  list: (query: { year?: number; reportNow?: boolean } = {}) => http.get<{ incidents: IncidentSummary[]; total: number }>('/api/incidents', query),
+  get: (id: string) => http.get<{ incident: Incident }>(`/api/incidents/${id}`),
+  open: (body: z.output<typeof openIncidentRequest>) => http.post<{ incident: Incident }>('/api/incidents', body),
+  update: (id: string, body: z.output<typeof updateIncidentRequest>) => http.patch<{ incident: Incident }>(`/api/incidents/${id}`, body),
+  notify: (id: string, body: z.output<typeof recordNotificationRequest>) => http.post<{ incident: Incident }>(`/api/incidents/${id}/notifications`, body),
+  addNote: (id: string, body: { text: string }) => http.post<{ incident: Incident }>(`/api/incidents/${id}/timeline`, body),
+  statistics: (query: { year?: number }) => http.get<{ statistics: IncidentStatistics }>('/api/incidents/statistics', query),
+  /** Files are downloaded by the browser itself (same-origin GET with the session cookie). */
+  reportUrl: (id: string) => `/api/incidents/${id}/report.docx`,
+  statisticsXlsxUrl: (year?: number) => `/api/incidents/statistics.xlsx${year ? `?year=${year}` : ''}`,
+};
+
+export const secretWorkApi = {
+  assignments: () => http.get<{ assignments: Assignment[] }>('/api/assignments'),
+  assign: (body: z.output<typeof createAssignmentRequest>) => http.post<{ assignment: Assignment }>('/api/assignments', body),
+  missingOfficerUnits: () => http.get<{ units: { id: string; code: string; name: string; kind: UnitKind }[] }>('/api/security-officers/missing-units'),
+  commitments: () => http.get<{ commitments: Commitment[] }>('/api/commitments'),
+  createCommitment: (body: z.output<typeof createCommitmentRequest>) => http.post<{ commitment: Commitment }>('/api/commitments', body),
+  signCommitment: (id: string, body: z.output<typeof signCommitmentRequest>) => http.post<{ commitment: Commitment }>(`/api/commitments/${id}/sign`, body),
+  commitmentFormUrl: (id: string) => `/api/commitments/${id}/form.docx`,
+  offboardingCases: () => http.get<{ cases: { id: string; personName: string; reason: OffboardingReason; status: 'OPEN' | 'CLOSED'; effectiveDate: string; openedAt: string }[] }>('/api/offboarding'),
+  offboardingCase: (id: string) => http.get<{ case: OffboardingCase }>(`/api/offboarding/${id}`),
+  openOffboarding: (body: z.output<typeof openOffboardingRequest>) => http.post<{ case: OffboardingCase }>('/api/offboarding', body),
+  resolveLine: (id: string, lineId: string, body: z.output<typeof resolveOffboardingLineRequest>) => http.post<{ case: OffboardingCase }>(`/api/offboarding/${id}/lines/${lineId}`, body),
+  signExitCommitment: (id: string, body: z.output<typeof signCommitmentRequest>) => http.post<{ case: OffboardingCase }>(`/api/offboarding/${id}/exit-commitment`, body),
+  closeOffboarding: (id: string) => http.post<{ case: OffboardingCase }>(`/api/offboarding/${id}/close`),
 };

@@ -7,6 +7,9 @@ import { ProfilePage } from '../auth/profile.page.tsx';
 import { useSession } from '../auth/session.context.tsx';
 import { DanhMucPage } from '../danh-muc/danh-muc.page.tsx';
 import { PeoplePage } from '../people/people.page.tsx';
+import { DevicesPage } from '../devices/devices.page.tsx';
+import { IncidentsPage } from '../incidents/incidents.page.tsx';
+import { SecretWorkPage } from '../secret-work/secret-work.page.tsx';
 import { BooksPage } from '../register/books.page.tsx';
 import { ItemDetailPage } from '../register/item-detail.page.tsx';
 import { ItemsListPage } from '../register/items-list.page.tsx';
@@ -41,6 +44,9 @@ export function AppRoutes() {
         <Route path="items/:id" element={<Allowed menu="items" home={home}><ItemDetailPage /></Allowed>} />
         <Route path="books" element={<Allowed menu="books" home={home}><BooksPage /></Allowed>} />
         <Route path="danh-muc" element={<Allowed menu="danhMuc" home={home}><DanhMucPage /></Allowed>} />
+        <Route path="devices" element={<Allowed menu="devices" home={home}><DevicesPage /></Allowed>} />
+        <Route path="incidents" element={<Allowed menu="incidents" home={home}><IncidentsPage /></Allowed>} />
+        <Route path="secret-work" element={<Allowed menu="secret-work" home={home}><SecretWorkPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={home} replace />} />
       </Route>

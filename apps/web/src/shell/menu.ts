@@ -3,8 +3,11 @@ import { MENU_BY_ROLE, type MenuKey, type Role } from '@bmnn/contracts';
 /** Menu entries in display order, with their route and Vietnamese label. */
 export const MENU_ENTRIES: readonly { key: MenuKey; path: string; label: string }[] = [
   { key: 'items', path: '/items', label: 'Tài liệu, vật chứa BMNN' },
+  { key: 'devices', path: '/devices', label: 'Thiết bị, sản phẩm mật mã' },
+  { key: 'incidents', path: '/incidents', label: 'Vụ lộ, mất BMNN' },
   { key: 'units', path: '/units', label: 'Đơn vị' },
   { key: 'people', path: '/people', label: 'Cán bộ, nhân viên' },
+  { key: 'secret-work', path: '/secret-work', label: 'Phân công, cam kết, thu hồi' },
   { key: 'accounts', path: '/accounts', label: 'Tài khoản' },
   { key: 'audit', path: '/audit', label: 'Nhật ký hệ thống' },
   { key: 'books', path: '/books', label: 'Sổ sách' },

@@ -6,3 +6,6 @@ const has = (roles: readonly Role[], ...wanted: Role[]) => roles.some((r) => wan
 export const canManageUnits = (roles: readonly Role[]) => has(roles, 'QUAN_TRI');
 export const canManagePeople = (roles: readonly Role[]) => has(roles, 'QUAN_TRI', 'CAN_BO_BAO_MAT');
 export const canManageAccounts = (roles: readonly Role[]) => has(roles, 'QUAN_TRI');
+export const canManageSecretWork = (roles: readonly Role[]) => has(roles, 'CAN_BO_BAO_MAT', 'LANH_DAO');
+export const canManageDevices = (roles: readonly Role[]) => has(roles, 'CAN_BO_BAO_MAT', 'LANH_DAO');
+export const canHandleIncidents = (roles: readonly Role[]) => has(roles, 'CAN_BO_BAO_MAT', 'LANH_DAO', 'BAN_CHI_DAO');

@@ -1,5 +1,7 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  DesktopOutlined,
   AuditOutlined,
   BookOutlined,
   FileProtectOutlined,
@@ -7,6 +9,7 @@ import {
   LogoutOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -20,6 +23,9 @@ import { getMenuEntries } from './menu.ts';
 
 const ICONS: Record<MenuKey, ReactNode> = {
   items: <FileProtectOutlined />,
+  devices: <DesktopOutlined />,
+  'secret-work': <SolutionOutlined />,
+  incidents: <AlertOutlined />,
   units: <ApartmentOutlined />,
   people: <TeamOutlined />,
   accounts: <IdcardOutlined />,

@@ -100,3 +100,67 @@ export function canReadAuditOf({ actor, chain }: { actor: Actor; chain: string }
 export function canReadSystemAudit(actor: Actor): boolean {
   return PROVINCE_WIDE.some((r) => has(actor, r));
 }
+
+// ---- devices (LEGAL.md R12) and incidents (§13) -------------------------------------------
+
+/** Roles that keep the device register and handle incidents of their unit scope. */
+const SECURITY_ROLES: readonly Role[] = ['CAN_BO_BAO_MAT', 'LANH_DAO'];
+/**
+ * Incidents are seen province-wide by the steering committee and inspectors, never by an
+ * account that is only an administrator: an incident's circumstances may be sensitive.
+ */
+const INCIDENT_PROVINCE_ROLES: readonly Role[] = ['BAN_CHI_DAO', 'THANH_TRA'];
+
+/** Devices: everyone sees the devices of their unit scope; province-wide roles see all. */
+export function canSeeDevicesOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  return PROVINCE_WIDE.some((r) => has(actor, r)) || actor.scopeUnitIds.has(unitId);
+}
+
+/** The SQL twin of `canSeeDevicesOf`: 'all', or the units whose devices the actor sees. */
+export function deviceUnitScope(actor: Actor): 'all' | string[] {
+  return PROVINCE_WIDE.some((r) => has(actor, r)) ? 'all' : [...actor.scopeUnitIds];
+}
+
+/** The register, checks and status changes are kept by the security officer and the head in scope. */
+export function canManageDevicesOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  return SECURITY_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId);
+}
+
+/** The tenant's device policy (requireSecurityCheckBeforeUse) is a setting: the administrator's. */
+export function canChangeDevicePolicy(actor: Actor): boolean {
+  return has(actor, 'QUAN_TRI');
+}
+
+/** Incidents: everyone in the unit scope (who may have to report one), and province-wide roles. */
+export function canSeeIncidentsOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  if (isOnlyAdministrator(actor)) return false;
+  return INCIDENT_PROVINCE_ROLES.some((r) => has(actor, r)) || actor.scopeUnitIds.has(unitId);
+}
+
+/** The administrator manages accounts and settings, not cases (separation of duties, DESIGN.md §5). */
+function isOnlyAdministrator(actor: Actor): boolean {
+  return actor.roles.every((r) => r === 'QUAN_TRI');
+}
+
+/** The SQL twin of `canSeeIncidentsOf`. */
+export function incidentUnitScope(actor: Actor): 'all' | string[] {
+  if (isOnlyAdministrator(actor)) return [];
+  return INCIDENT_PROVINCE_ROLES.some((r) => has(actor, r)) ? 'all' : [...actor.scopeUnitIds];
+}
+
+/** Anyone in scope may report an incident: whoever finds a loss must report it (LEGAL.md R13.1). */
+export function canOpenIncidentIn({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  return !isOnlyAdministrator(actor) && actor.scopeUnitIds.has(unitId);
+}
+
+/** Handling (notifications, investigation, links): the security officer and the head in scope, and Công an tỉnh. */
+export function canHandleIncidentsOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  return has(actor, 'BAN_CHI_DAO') || (SECURITY_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId));
+}
+
+// ---- people who work with secrets (LEGAL.md R11.2–R11.4) ------------------------------------
+
+/** Assignments, commitments and offboarding: the security officer and the head in scope (R11.3). */
+export function canManageSecretWorkOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  return SECURITY_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId);
+}

@@ -52,6 +52,29 @@ export type AuditEventMap = {
   'release.returned': { items: number };
   'book.exported': { book: string; year: number; format: string; lines: number; highestLevel: string | null };
   'item.grant_created': { personId: string; expiresAt: string };
+  'device.created': { assetCode: string; type: string; networkStatus: string };
+  'device.updated': { before: Record<string, unknown>; after: Record<string, unknown> };
+  'device.check_recorded': { assetCode: string; body: string; result: string; checkedOn: string; nextDue: string | null };
+  'device.status_changed': { assetCode: string; from: string; to: string; effectiveDate: string; sanitisation: string | null };
+  'device.policy_changed': { requireSecurityCheckBeforeUse: boolean };
+  'device.book_exported': { format: string; devices: number };
+  'incident.opened': { kind: string; channel: string; subChannel: string | null; source: string; itemCount: number; deviceCount: number };
+  'incident.updated': { changed: string[]; investigationStatus: string };
+  'incident.item_linked': { itemId: string; level: string; effect: string; previousStatus: string };
+  'incident.device_linked': { deviceId: string; assetCode: string };
+  'incident.notified': { recipient: string; notifiedAt: string };
+  'incident.note_added': { at: string };
+  'incident.viewed': { kind: string };
+  'incident.report_exported': { format: string };
+  'incident.statistics_exported': { format: string; year: number | null; scopeUnitId: string | null };
+  'assignment.created': { kind: string; officerType: string | null; decisionRef: string };
+  'assignment.ended': { kind: string; endedOn: string };
+  'assignment.policy_changed': { requireCommitmentBeforeOfficer: boolean };
+  'commitment.recorded': { kind: string; signedOn: string | null };
+  'commitment.form_exported': { kind: string };
+  'offboarding.opened': { reason: string; items: number; devices: number };
+  'offboarding.line_resolved': { caseId: string; subjectKind: string; resolution: string; handedToId: string | null; incidentId: string | null };
+  'offboarding.closed': { caseId: string; accountDisabled: string | null; closedOn: string };
   'audit.verified': { chains: number; broken: number };
   'danh_muc.imported': { decisions: string[]; items: number; sample: boolean };
   'backup.created': { file: string };
@@ -112,6 +135,29 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'book.viewed': 'Xem sổ',
   'book.exported': 'Xuất, in sổ',
   'danh_muc.imported': 'Nhập danh mục BMNN',
+  'device.created': 'Đăng ký thiết bị',
+  'device.updated': 'Sửa thông tin thiết bị',
+  'device.check_recorded': 'Kiểm tra an ninh thiết bị',
+  'device.status_changed': 'Chuyển trạng thái thiết bị',
+  'device.policy_changed': 'Đổi quy định kiểm tra thiết bị',
+  'device.book_exported': 'Xuất sổ quản lý thiết bị',
+  'incident.opened': 'Ghi nhận vụ lộ, mất BMNN',
+  'incident.updated': 'Cập nhật vụ lộ, mất BMNN',
+  'incident.item_linked': 'Tài liệu bị lộ, mất',
+  'incident.device_linked': 'Thiết bị liên quan vụ lộ, mất',
+  'incident.notified': 'Thông báo, báo cáo vụ lộ, mất',
+  'incident.note_added': 'Bổ sung diễn biến vụ lộ, mất',
+  'incident.viewed': 'Xem vụ lộ, mất BMNN',
+  'incident.report_exported': 'Xuất báo cáo đột xuất',
+  'incident.statistics_exported': 'Xuất thống kê lộ, mất BMNN',
+  'assignment.created': 'Phân công cán bộ',
+  'assignment.ended': 'Kết thúc phân công',
+  'assignment.policy_changed': 'Đổi quy định cam kết khi phân công',
+  'commitment.recorded': 'Ghi nhận cam kết',
+  'commitment.form_exported': 'In mẫu cam kết',
+  'offboarding.opened': 'Mở hồ sơ thu hồi',
+  'offboarding.line_resolved': 'Xử lý mục thu hồi',
+  'offboarding.closed': 'Kết thúc hồ sơ thu hồi',
   'audit.verified': 'Kiểm tra tính toàn vẹn nhật ký',
   'backup.created': 'Sao lưu dữ liệu',
   'backup.restored': 'Khôi phục dữ liệu',
@@ -209,6 +255,52 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Xem chi tiết tài liệu, vật chứa BMNN';
     case 'item.grant_created':
       return 'Cấp quyền tiếp cận tài liệu có thời hạn';
+    case 'device.created':
+      return `Đăng ký thiết bị ${d.assetCode} vào sổ quản lý thiết bị`;
+    case 'device.updated':
+      return 'Sửa thông tin thiết bị';
+    case 'device.check_recorded':
+      return `Ghi nhận kiểm tra an ninh thiết bị ${d.assetCode}`;
+    case 'device.status_changed':
+      return `Chuyển trạng thái thiết bị ${d.assetCode}`;
+    case 'device.book_exported':
+      return 'Xuất sổ quản lý thiết bị';
+    case 'device.policy_changed':
+      return 'Thay đổi quy định kiểm tra an ninh thiết bị trước khi sử dụng';
+    case 'incident.opened':
+      return `Ghi nhận vụ ${d.kind === 'LO' ? 'lộ' : 'mất'} bí mật nhà nước`;
+    case 'incident.updated':
+      return 'Cập nhật vụ lộ, mất bí mật nhà nước';
+    case 'incident.item_linked':
+      return d.effect === 'LOST' ? 'Ghi nhận tài liệu, vật chứa BMNN bị mất' : 'Ghi nhận tài liệu, vật chứa BMNN bị lộ';
+    case 'incident.device_linked':
+      return `Gắn thiết bị ${d.assetCode} với vụ lộ, mất BMNN`;
+    case 'incident.notified':
+      return 'Ghi nhận thông báo, báo cáo vụ lộ, mất BMNN';
+    case 'incident.note_added':
+      return 'Bổ sung diễn biến vụ lộ, mất BMNN';
+    case 'incident.viewed':
+      return 'Xem chi tiết vụ lộ, mất BMNN';
+    case 'incident.report_exported':
+      return 'Xuất báo cáo đột xuất vụ lộ, mất BMNN';
+    case 'incident.statistics_exported':
+      return 'Xuất thống kê các vụ lộ, mất BMNN';
+    case 'assignment.created':
+      return d.kind === 'SECURITY_OFFICER' ? `Phân công cán bộ làm công tác bảo vệ BMNN (quyết định ${d.decisionRef})` : `Phân công cán bộ quản lý, tiếp cận BMNN (quyết định ${d.decisionRef})`;
+    case 'assignment.policy_changed':
+      return 'Thay đổi quy định cam kết trước khi phân công cán bộ bảo mật';
+    case 'assignment.ended':
+      return 'Kết thúc phân công liên quan đến BMNN';
+    case 'commitment.recorded':
+      return 'Ghi nhận cam kết bảo vệ bí mật nhà nước';
+    case 'commitment.form_exported':
+      return 'In mẫu cam kết bảo vệ bí mật nhà nước';
+    case 'offboarding.opened':
+      return 'Mở hồ sơ thu hồi tài liệu khi cán bộ thôi quản lý BMNN';
+    case 'offboarding.line_resolved':
+      return d.resolution === 'MISSING' ? 'Thu hồi: không tìm thấy, đã lập vụ mất BMNN' : 'Thu hồi: đã bàn giao hoặc xác định tài liệu, thiết bị';
+    case 'offboarding.closed':
+      return 'Kết thúc hồ sơ thu hồi; vô hiệu hóa tài khoản của cán bộ';
     case 'audit.verified':
       return 'Kiểm tra tính toàn vẹn nhật ký';
     case 'danh_muc.imported':

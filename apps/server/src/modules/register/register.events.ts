@@ -41,6 +41,10 @@ export type ItemEventMap = {
   LEVEL_ADJUSTED: { from: string; to: string; direction: string; decisionRef: string; protectionEnd: string | null; notifyBy: string; citedRefs: string[] };
   RETURNED: { requestId: string };
   PROVIDED: { requestId: string; to: string; representative: string; foreign: boolean };
+  /** Recorded by an incident of loss (LEGAL.md R1.1). */
+  LOST: { incidentId: string };
+  /** Recorded by an incident of disclosure (LEGAL.md R1.1). */
+  DISCLOSED: { incidentId: string };
 };
 export type ItemEventType = keyof ItemEventMap;
 export type ItemEvent = { [K in ItemEventType]: { type: K; data: ItemEventMap[K] } }[ItemEventType];
@@ -62,6 +66,8 @@ export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
   LEVEL_ADJUSTED: 'Điều chỉnh độ mật',
   RETURNED: 'Trả lại nơi lưu giữ',
   PROVIDED: 'Cung cấp, chuyển giao',
+  LOST: 'Bị mất (vụ mất bí mật nhà nước)',
+  DISCLOSED: 'Bị lộ (vụ lộ bí mật nhà nước)',
 };
 
 /** The next serial of a book for a unit and year; the unit row lock serialises writers on PostgreSQL. */

@@ -6,6 +6,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-devices-incidents.ts';
 import * as m0003 from './migrations/0003-danh-muc.ts';
 import * as m0004 from './migrations/0004-item-events.ts';
 import * as m0005 from './migrations/0005-determination.ts';
@@ -13,6 +14,7 @@ import * as m0006 from './migrations/0006-periods.ts';
 import * as m0007 from './migrations/0007-destruction.ts';
 import * as m0008 from './migrations/0008-take-out-provision.ts';
 import * as m0009 from './migrations/0009-location-views.ts';
+import * as m0010 from './migrations/0010-people-secret-work.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -79,6 +81,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-devices-incidents': m0002,
   '0003-danh-muc': m0003,
   '0004-item-events': m0004,
   '0005-determination': m0005,
@@ -86,6 +89,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-destruction': m0007,
   '0008-take-out-provision': m0008,
   '0009-location-views': m0009,
+  '0010-people-secret-work': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

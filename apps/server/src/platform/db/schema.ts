@@ -150,6 +150,211 @@ export type AccessGrantsTable = {
   revoked_at: string | null;
 };
 
+export type DevicesTable = {
+  id: string;
+  unit_id: string;
+  asset_code: string;
+  name: string;
+  name_folded: string;
+  type: string;
+  serial: string | null;
+  location: string | null;
+  custodian_id: string | null;
+  network_status: string;
+  ever_connected: number;
+  co_yeu_product_ref: string | null;
+  /** JSON array of DeviceUse. */
+  approved_uses: string;
+  status: string;
+  last_check_on: string | null;
+  last_check_result: string | null;
+  next_check_due: string | null;
+  last_repair_on: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type DeviceChecksTable = {
+  id: string;
+  device_id: string;
+  unit_id: string;
+  body: string;
+  inspector_name: string | null;
+  reason: string;
+  checked_on: string;
+  result: string;
+  next_due: string | null;
+  report_ref: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+};
+
+export type DeviceSanitisationsTable = {
+  id: string;
+  device_id: string;
+  unit_id: string;
+  kind: string;
+  method: string;
+  performed_on: string;
+  /** JSON array of names. */
+  witnesses: string;
+  destruction_ref: string | null;
+  created_by: string;
+  created_at: string;
+};
+
+export type DeviceStatusChangesTable = {
+  id: string;
+  device_id: string;
+  unit_id: string;
+  from_status: string | null;
+  to_status: string;
+  effective_date: string;
+  reason: string | null;
+  sanitisation_id: string | null;
+  created_by: string;
+  created_at: string;
+};
+
+export type IncidentsTable = {
+  id: string;
+  unit_id: string;
+  kind: string;
+  channel: string;
+  sub_channel: string | null;
+  title: string;
+  source: string;
+  source_ref: string | null;
+  discovered_at: string;
+  /** Year of discovery in Vietnam's time zone, for statistics. */
+  discovered_year: number;
+  discovered_by_person_id: string | null;
+  discovered_by_name: string | null;
+  occurred_on: string | null;
+  circumstances: string;
+  immediate_measures: string | null;
+  investigation_status: string;
+  outcome: string | null;
+  root_cause: string | null;
+  handling: string | null;
+  remedy: string | null;
+  referral: string;
+  referral_note: string | null;
+  /** When the last required notification (R13.1) was made; null while "report now". */
+  reported_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type IncidentItemsTable = {
+  id: string;
+  incident_id: string;
+  item_id: string;
+  unit_id: string;
+  effect: string;
+  previous_status: string;
+  linked_by: string;
+  linked_at: string;
+};
+
+export type IncidentDevicesTable = {
+  id: string;
+  incident_id: string;
+  device_id: string;
+  unit_id: string;
+  linked_by: string;
+  linked_at: string;
+};
+
+export type IncidentNotificationsTable = {
+  id: string;
+  incident_id: string;
+  unit_id: string;
+  recipient: string;
+  recipient_name: string | null;
+  notified_at: string;
+  method: string | null;
+  document_ref: string | null;
+  created_by: string;
+  created_at: string;
+};
+
+export type IncidentEntriesTable = {
+  id: string;
+  incident_id: string;
+  unit_id: string;
+  at: string;
+  kind: string;
+  text: string;
+  item_id: string | null;
+  actor_id: string | null;
+  created_at: string;
+};
+
+
+export type SecretAssignmentsTable = {
+  id: string;
+  unit_id: string;
+  person_id: string;
+  kind: string;
+  officer_type: string | null;
+  decision_ref: string;
+  decision_date: string;
+  valid_from: string;
+  ended_on: string | null;
+  end_reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type CommitmentsTable = {
+  id: string;
+  unit_id: string;
+  person_id: string;
+  kind: string;
+  title: string | null;
+  signed_on: string | null;
+  renewal_due: string | null;
+  scan_ref: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type OffboardingCasesTable = {
+  id: string;
+  unit_id: string;
+  person_id: string;
+  reason: string;
+  successor_id: string | null;
+  status: string;
+  effective_date: string;
+  exit_commitment_id: string | null;
+  note: string | null;
+  opened_at: string;
+  closed_at: string | null;
+  created_by: string;
+};
+
+export type OffboardingLinesTable = {
+  id: string;
+  case_id: string;
+  unit_id: string;
+  subject_kind: string;
+  subject_id: string;
+  resolution: string;
+  handed_to_id: string | null;
+  handover_ref: string | null;
+  note: string | null;
+  incident_id: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+};
 
 export type DanhMucDecisionsTable = {
   id: string;
@@ -277,6 +482,19 @@ export type Database = {
   audit_heads: AuditHeadsTable;
   items: ItemsTable;
   access_grants: AccessGrantsTable;
+  devices: DevicesTable;
+  device_checks: DeviceChecksTable;
+  device_sanitisations: DeviceSanitisationsTable;
+  device_status_changes: DeviceStatusChangesTable;
+  incidents: IncidentsTable;
+  incident_items: IncidentItemsTable;
+  incident_devices: IncidentDevicesTable;
+  incident_notifications: IncidentNotificationsTable;
+  incident_entries: IncidentEntriesTable;
+  secret_assignments: SecretAssignmentsTable;
+  commitments: CommitmentsTable;
+  offboarding_cases: OffboardingCasesTable;
+  offboarding_lines: OffboardingLinesTable;
   danh_muc_decisions: DanhMucDecisionsTable;
   danh_muc_items: DanhMucItemsTable;
   item_events: ItemEventsTable;

@@ -1,0 +1,228 @@
+import { AlignmentType, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, UnderlineType, WidthType } from 'docx';
+import ExcelJS from 'exceljs';
+import {
+  formatDate,
+  formatDateTime,
+  INCIDENT_CHANNEL_LABELS,
+  INCIDENT_KIND_LABELS,
+  INCIDENT_SOURCE_LABELS,
+  INCIDENT_SUB_CHANNEL_LABELS,
+  INVESTIGATION_STATUS_LABELS,
+  LEVEL_LABELS,
+  NOTIFICATION_RECIPIENT_LABELS,
+  REFERRAL_LABELS,
+  todayInVietnam,
+  type Incident,
+  type IncidentStatistics,
+} from '@bmnn/contracts';
+
+// Files made from incidents: the ad-hoc report (báo cáo đột xuất, LEGAL.md R13.1, D26 Art. 8)
+// in the Vietnamese administrative layout, and the statistics workbook.
+
+const FONT = 'Times New Roman';
+/** Half-points: 13 pt body, 12 pt for the header lines (Nghị định 30/2020/NĐ-CP layout). */
+const SIZE = 26;
+const SIZE_SMALL = 24;
+
+export const run = (text: string, options: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}) =>
+  new TextRun({ text, font: FONT, size: options.size ?? SIZE, bold: options.bold ?? false, italics: options.italics ?? false, ...(options.underline ? { underline: { type: UnderlineType.SINGLE } } : {}) });
+
+export const centered = (children: TextRun[], spacingAfter = 0) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: spacingAfter }, children });
+export const body = (text: string) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120, line: 312 }, indent: { firstLine: 567 }, children: [run(text)] });
+export const heading = (text: string) => new Paragraph({ spacing: { before: 120, after: 120 }, indent: { firstLine: 567 }, children: [run(text, { bold: true })] });
+const labelled = (label: string, value: string) =>
+  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 80, line: 312 }, indent: { firstLine: 567 }, children: [run(`${label}: `, { bold: false }), run(value)] });
+
+/** "ngày 05 tháng 01 năm 2027": day and month with two digits, as administrative documents write them. */
+export function vietnameseDateLine(isoDay: string): string {
+  const [y, m, d] = isoDay.split('-');
+  return `ngày ${d} tháng ${m} năm ${y}`;
+}
+
+/** Text width of an A4 page with the margins below, in twentieths of a point. */
+const TEXT_WIDTH = 11906 - 1701 - 1134;
+const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, children });
+/** The header's left column (agency) is narrower than the right one (Quốc hiệu on one line). */
+const LEFT = Math.round(TEXT_WIDTH * 0.4);
+const RIGHT = TEXT_WIDTH - LEFT;
+
+/**
+ * The top of a Vietnamese administrative document (Nghị định 30/2020/NĐ-CP): governing body and
+ * agency with the number line on the left; Quốc hiệu, Tiêu ngữ and "place, ngày … tháng … năm …"
+ * on the right. No borders.
+ */
+export function administrativeHeader({ agencyName, parentAgencyName, numberLine, place, now }: { agencyName: string; parentAgencyName: string | null; numberLine: string | null; place: string; now: Date }): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [LEFT, RIGHT],
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        children: [
+          cell(LEFT, [
+            ...(parentAgencyName ? [centered([run(parentAgencyName.toUpperCase(), { size: SIZE_SMALL })])] : []),
+            centered([run(agencyName.toUpperCase(), { bold: true, size: SIZE_SMALL })]),
+            centered([run('―――――', { size: SIZE_SMALL })], 120),
+            ...(numberLine ? [centered([run(numberLine, { size: SIZE })])] : []),
+          ]),
+          cell(RIGHT, [
+            centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE_SMALL })]),
+            centered([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: SIZE, underline: true })], 240),
+            centered([run(`${place}, ${vietnameseDateLine(todayInVietnam(now))}`, { italics: true, size: SIZE })]),
+          ]),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Two unbordered columns, e.g. recipients on the left and the signature on the right. */
+export function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
+  const half = Math.round(TEXT_WIDTH / 2);
+  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [half, TEXT_WIDTH - half], borders: TableBorders.NONE, rows: [new TableRow({ children: [cell(half, left), cell(TEXT_WIDTH - half, right)] })] });
+}
+
+/** A4 portrait with the margins of Nghị định 30/2020 and Times New Roman 13. */
+export function administrativeDocument({ title, children }: { title: string; children: Array<Paragraph | Table> }): Document {
+  return new Document({
+    creator: 'BMNN',
+    title,
+    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } }, children }],
+  });
+}
+
+export type AdHocReportInput = {
+  incident: Incident;
+  agencyName: string;
+  parentAgencyName: string | null;
+  unitCode: string;
+  number: string | null;
+  place: string;
+  now: Date;
+};
+
+/** The ad-hoc report as a DOCX built from the incident the reader is allowed to see. */
+export async function buildAdHocReportDocx({ incident, agencyName, parentAgencyName, unitCode, number, place, now }: AdHocReportInput): Promise<Buffer> {
+  const header = administrativeHeader({ agencyName, parentAgencyName, numberLine: `Số: ${number ?? '      '}/BC-${unitCode}`, place, now });
+
+  const kindWord = incident.kind === 'MAT' ? 'mất' : 'lộ';
+  const channel = `${INCIDENT_CHANNEL_LABELS[incident.channel]}${incident.subChannel ? ` — ${INCIDENT_SUB_CHANNEL_LABELS[incident.subChannel]}` : ''}`;
+  const none = 'Chưa có thông tin.';
+  const children: Array<Paragraph | Table> = [
+    header,
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 360 }, children: [run('BÁO CÁO', { bold: true, size: 28 })] }),
+    centered([run(`Đột xuất về vụ ${kindWord} bí mật nhà nước`, { bold: true })], 0),
+    centered([run(incident.title, { bold: true })], 240),
+    body(`Thực hiện quy định của pháp luật về bảo vệ bí mật nhà nước, ${agencyName} báo cáo đột xuất vụ ${kindWord} bí mật nhà nước như sau:`),
+    heading('I. THÔNG TIN VỤ VIỆC'),
+    labelled('1. Loại vụ việc', INCIDENT_KIND_LABELS[incident.kind]),
+    labelled('2. Hình thức', channel),
+    labelled('3. Thời điểm phát hiện', formatDateTime(incident.discoveredAt)),
+    labelled('4. Người phát hiện', incident.discoveredByName ?? 'Không ghi nhận'),
+    labelled('5. Thời điểm xảy ra', incident.occurredOn ? formatDate(incident.occurredOn) : 'Chưa xác định'),
+    labelled('6. Nguồn ghi nhận', INCIDENT_SOURCE_LABELS[incident.source]),
+    heading('II. DIỄN BIẾN, HOÀN CẢNH XẢY RA'),
+    ...incident.circumstances.split(/\n+/).map(body),
+    heading('III. TÀI LIỆU, VẬT CHỨA BÍ MẬT NHÀ NƯỚC VÀ THIẾT BỊ LIÊN QUAN'),
+    ...(incident.items.length === 0
+      ? [body('Không có tài liệu, vật chứa bí mật nhà nước được ghi nhận trong báo cáo này.')]
+      : incident.items.map((it, i) => body(`${i + 1}. Tài liệu, vật chứa số ${it.soKyHieu}, độ mật: ${LEVEL_LABELS[it.level]} — ${it.effect === 'LOST' ? 'bị mất' : 'bị lộ'}.`))),
+    ...incident.devices.map((d) => body(`Thiết bị liên quan: ${d.assetCode} — ${d.name}.`)),
+    heading('IV. BIỆN PHÁP ĐÃ ÁP DỤNG NGAY'),
+    ...(incident.immediateMeasures ?? none).split(/\n+/).map(body),
+    heading('V. TÌNH HÌNH THÔNG BÁO, BÁO CÁO'),
+    ...(incident.notifications.length === 0
+      ? [body('Chưa thông báo cho người đứng đầu và Ban Chỉ đạo tỉnh (qua Công an tỉnh).')]
+      : incident.notifications.map((n) =>
+          body(`- ${NOTIFICATION_RECIPIENT_LABELS[n.recipient]}${n.recipientName ? ` (${n.recipientName})` : ''}: lúc ${formatDateTime(n.notifiedAt)}${n.method ? `, hình thức: ${n.method}` : ''}${n.documentRef ? `, văn bản số ${n.documentRef}` : ''}.`),
+        )),
+    heading('VI. KẾT QUẢ XÁC MINH, XỬ LÝ'),
+    labelled('1. Tình trạng', INVESTIGATION_STATUS_LABELS[incident.investigationStatus]),
+    labelled('2. Kết quả xác minh, điều tra', incident.outcome ?? none),
+    labelled('3. Nguyên nhân', incident.rootCause ?? none),
+    labelled('4. Kết quả xử lý', incident.handling ?? none),
+    labelled('5. Biện pháp khắc phục', incident.remedy ?? none),
+    labelled('6. Hình thức xử lý', `${REFERRAL_LABELS[incident.referral]}${incident.referralNote ? ` — ${incident.referralNote}` : ''}`),
+    body(`${agencyName} báo cáo để Ban Chỉ đạo công tác bảo vệ bí mật nhà nước tỉnh biết, chỉ đạo./.`),
+    twoColumns(
+      [
+        new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: SIZE_SMALL })] }),
+        new Paragraph({ children: [run('- Ban Chỉ đạo công tác bảo vệ BMNN tỉnh (qua Công an tỉnh);', { size: 22 })] }),
+        new Paragraph({ children: [run('- Cơ quan, tổ chức xác định bí mật nhà nước;', { size: 22 })] }),
+        new Paragraph({ children: [run('- Lưu: VT.', { size: 22 })] }),
+      ],
+      [centered([run('THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ', { bold: true, size: SIZE_SMALL })]), centered([run('(Ký, ghi rõ họ tên, đóng dấu)', { italics: true, size: SIZE_SMALL })])],
+    ),
+  ];
+
+  const doc = administrativeDocument({ title: `Báo cáo đột xuất vụ ${kindWord} bí mật nhà nước`, children });
+  return Packer.toBuffer(doc);
+}
+
+/** The statistics workbook: by channel (with sub-channels), by unit, by year; Vietnamese headers. */
+export async function buildStatisticsXlsx({ statistics, scopeName, now }: { statistics: IncidentStatistics; scopeName: string; now: Date }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'BMNN';
+  wb.created = now;
+  const font = { name: FONT, size: 12 };
+  const thin = { style: 'thin' as const };
+  const border = { top: thin, left: thin, bottom: thin, right: thin };
+  const period = statistics.year === null ? 'Tất cả các năm' : `Năm ${statistics.year}`;
+
+  function sheet(name: string, title: string, headers: string[], widths: number[], rows: Array<Array<string | number>>, boldRows: Set<number> = new Set()) {
+    const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    ws.columns = widths.map((width) => ({ width }));
+    const last = String.fromCharCode(64 + headers.length);
+    ws.mergeCells(`A1:${last}1`);
+    ws.getCell('A1').value = title;
+    ws.getCell('A1').font = { ...font, size: 14, bold: true };
+    ws.getCell('A1').alignment = { horizontal: 'center' };
+    ws.mergeCells(`A2:${last}2`);
+    ws.getCell('A2').value = `${scopeName} — ${period} — lập ngày ${formatDate(todayInVietnam(now))}`;
+    ws.getCell('A2').font = { ...font, italic: true };
+    ws.getCell('A2').alignment = { horizontal: 'center' };
+    const head = ws.getRow(4);
+    head.values = headers;
+    head.eachCell((c) => {
+      c.font = { ...font, bold: true };
+      c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      c.border = border;
+      c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    });
+    rows.forEach((values, i) => {
+      const r = ws.getRow(5 + i);
+      r.values = values;
+      r.eachCell({ includeEmpty: true }, (c, col) => {
+        c.font = { ...font, bold: boldRows.has(i) };
+        c.border = border;
+        c.alignment = { vertical: 'middle', wrapText: true, horizontal: col === 2 ? 'left' : 'center' };
+        if (typeof c.value === 'number' && headers[col - 1]?.startsWith('Tỷ lệ')) c.numFmt = '0.0"%"';
+      });
+    });
+    ws.views = [{ state: 'frozen', ySplit: 4 }];
+    return ws;
+  }
+
+  const channelRows: Array<Array<string | number>> = [];
+  const bold = new Set<number>();
+  statistics.byChannel.forEach((c, i) => {
+    bold.add(channelRows.length);
+    channelRows.push([i + 1, c.label, c.cases, c.casesPercent, c.items, c.itemsPercent]);
+    for (const s of c.bySubChannel) channelRows.push(['', `  - ${s.label}`, s.cases, '', s.items, '']);
+  });
+  bold.add(channelRows.length);
+  channelRows.push(['', 'Tổng cộng', statistics.totalCases, statistics.totalCases > 0 ? 100 : 0, statistics.totalItems, statistics.totalItems > 0 ? 100 : 0]);
+  sheet('Theo hình thức', 'THỐNG KÊ CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC THEO HÌNH THỨC', ['STT', 'Hình thức', 'Số vụ', 'Tỷ lệ số vụ (%)', 'Số tài liệu, vật chứa BMNN', 'Tỷ lệ tài liệu (%)'], [6, 60, 10, 14, 18, 14], channelRows, bold);
+
+  const kindRows = statistics.byKind.map((k, i) => [i + 1, k.label, k.cases, k.casesPercent, k.items, k.itemsPercent]);
+  sheet('Theo loại', 'THỐNG KÊ CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC THEO LOẠI', ['STT', 'Loại vụ việc', 'Số vụ', 'Tỷ lệ số vụ (%)', 'Số tài liệu, vật chứa BMNN', 'Tỷ lệ tài liệu (%)'], [6, 40, 10, 14, 18, 14], kindRows);
+
+  const unitRows = statistics.byUnit.map((u, i) => [i + 1, u.unitName, u.cases, u.casesPercent, u.items, u.itemsPercent]);
+  sheet('Theo đơn vị', 'THỐNG KÊ CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC THEO ĐƠN VỊ', ['STT', 'Cơ quan, đơn vị', 'Số vụ', 'Tỷ lệ số vụ (%)', 'Số tài liệu, vật chứa BMNN', 'Tỷ lệ tài liệu (%)'], [6, 50, 10, 14, 18, 14], unitRows);
+
+  const yearRows = statistics.byYear.map((y, i) => [i + 1, String(y.year), y.cases, y.items]);
+  sheet('Theo năm', 'THỐNG KÊ CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC THEO NĂM', ['STT', 'Năm', 'Số vụ', 'Số tài liệu, vật chứa BMNN'], [6, 12, 10, 18], yearRows);
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,143 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  INCIDENT_CHANNEL_LABELS,
+  INCIDENT_KIND_LABELS,
+  INVESTIGATION_STATUS_LABELS,
+  formatDateTime,
+  type IncidentSummary,
+} from '@bmnn/contracts';
+import { Alert, App, Button, Card, InputNumber, Progress, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { incidentsApi } from '../api/api.endpoints.ts';
+import { useLoad } from '../api/api.hooks.ts';
+import { useSession } from '../auth/session.context.tsx';
+import { IncidentDetailDrawer } from './incident-detail.component.tsx';
+import { IncidentFormModal } from './incident-form.component.tsx';
+import { ReportClockTag } from './report-clock.component.tsx';
+
+export function IncidentsPage() {
+  const { account } = useSession();
+  const { message } = App.useApp();
+  const incidents = useLoad(() => incidentsApi.list(), 'incidents');
+  const [creating, setCreating] = useState(false);
+  const [openId, setOpenId] = useState<string>();
+  const [year, setYear] = useState<number>(new Date().getFullYear());
+  const stats = useLoad(() => incidentsApi.statistics({ year }), String(year));
+
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        Vụ lộ, mất bí mật nhà nước
+      </Typography.Title>
+      <Tabs
+        items={[
+          {
+            key: 'list',
+            label: 'Danh sách vụ việc',
+            children: (
+              <Card>
+                <Space style={{ marginBottom: 16 }}>
+                  <Button type="primary" danger icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="incident-create">
+                    Báo cáo vụ lộ, mất
+                  </Button>
+                </Space>
+                {incidents.error && <Alert type="error" showIcon title={incidents.error} style={{ marginBottom: 16 }} />}
+                <Table<IncidentSummary>
+                  data-testid="incidents-table"
+                  rowKey="id"
+                  size="middle"
+                  loading={incidents.loading}
+                  dataSource={incidents.data?.incidents ?? []}
+                  locale={{ emptyText: 'Chưa có vụ việc nào' }}
+                  pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (total) => `${total} vụ việc` }}
+                  columns={[
+                    { key: 'discoveredAt', title: 'Phát hiện lúc', render: (_, i) => formatDateTime(i.discoveredAt) },
+                    { key: 'title', title: 'Vụ việc', render: (_, i) => <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpenId(i.id)}>{i.title}</Button> },
+                    { key: 'kind', title: 'Loại', render: (_, i) => <Tag color={i.kind === 'MAT' ? 'volcano' : 'magenta'}>{INCIDENT_KIND_LABELS[i.kind]}</Tag> },
+                    { key: 'channel', title: 'Hình thức', render: (_, i) => INCIDENT_CHANNEL_LABELS[i.channel] },
+                    { key: 'unit', title: 'Đơn vị', dataIndex: 'unitName' },
+                    { key: 'clock', title: 'Báo cáo', render: (_, i) => <ReportClockTag incident={i} /> },
+                    { key: 'status', title: 'Tình trạng', render: (_, i) => INVESTIGATION_STATUS_LABELS[i.investigationStatus] },
+                  ]}
+                />
+              </Card>
+            ),
+          },
+          {
+            key: 'stats',
+            label: 'Thống kê',
+            children: (
+              <Card>
+                <Space style={{ marginBottom: 16 }}>
+                  <span>Năm</span>
+                  <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+                  <Button icon={<DownloadOutlined />} href={incidentsApi.statisticsXlsxUrl(year)} data-testid="incident-stats-xlsx">
+                    Xuất Excel
+                  </Button>
+                </Space>
+                {stats.error && <Alert type="error" showIcon title={stats.error} style={{ marginBottom: 16 }} />}
+                {stats.data && (
+                  <>
+                    <Typography.Paragraph>
+                      Năm {year}: {stats.data.statistics.totalCases} vụ lộ, mất với {stats.data.statistics.totalItems} tài liệu, vật chứa bí mật nhà nước.
+                    </Typography.Paragraph>
+                    <Table
+                      rowKey="channel"
+                      size="small"
+                      pagination={false}
+                      dataSource={stats.data.statistics.byChannel}
+                      expandable={{ rowExpandable: (r) => r.bySubChannel.length > 0, expandedRowRender: (r) => r.bySubChannel.map((s) => <div key={s.subChannel}>- {s.label}: {s.cases} vụ, {s.items} tài liệu</div>) }}
+                      columns={[
+                        { key: 'label', title: 'Hình thức', dataIndex: 'label' },
+                        { key: 'cases', title: 'Số vụ', dataIndex: 'cases', align: 'right' },
+                        { key: 'pct', title: 'Tỷ lệ', width: 260, render: (_, r) => <Progress percent={r.casesPercent} format={(p) => `${(p ?? 0).toLocaleString('vi-VN')}%`} /> },
+                        { key: 'items', title: 'Số tài liệu', dataIndex: 'items', align: 'right' },
+                      ]}
+                    />
+                    <Typography.Title level={5} style={{ marginTop: 24 }}>Theo đơn vị</Typography.Title>
+                    <Table
+                      rowKey="unitId"
+                      size="small"
+                      pagination={false}
+                      dataSource={stats.data.statistics.byUnit}
+                      locale={{ emptyText: 'Không có vụ việc trong năm' }}
+                      columns={[
+                        { key: 'unit', title: 'Đơn vị', dataIndex: 'unitName' },
+                        { key: 'cases', title: 'Số vụ', dataIndex: 'cases', align: 'right' },
+                        { key: 'pct', title: 'Tỷ lệ (%)', render: (_, r) => r.casesPercent.toLocaleString('vi-VN'), align: 'right' },
+                        { key: 'items', title: 'Số tài liệu', dataIndex: 'items', align: 'right' },
+                      ]}
+                    />
+                  </>
+                )}
+              </Card>
+            ),
+          },
+        ]}
+      />
+      {creating && (
+        <IncidentFormModal
+          defaultUnitId={account.unitId}
+          onClose={() => setCreating(false)}
+          onSaved={(incident) => {
+            setCreating(false);
+            message.success('Đã ghi nhận vụ việc');
+            incidents.reload();
+            stats.reload();
+            setOpenId(incident.id);
+          }}
+        />
+      )}
+      {openId && (
+        <IncidentDetailDrawer
+          incidentId={openId}
+          onClose={() => setOpenId(undefined)}
+          onChanged={() => {
+            incidents.reload();
+            stats.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
