@@ -35,6 +35,7 @@ const LEADING_NOISE = /^[\s\-–—•*·+>"“”'‘’«»()[\]{}|_=~#]+/u;
 const TRAILING_NOISE = /[\s"“”'‘’»«()[\]{}|_=~#.:;,!?\-–—]+$/u;
 const NUMBER_LINE = /^Số\s*[:：]/u;
 const FINGERPRINT_VERSION = 'v1';
+const SEPARATE_KINDS = new Set(['notes', 'comment', 'annotation', 'property', 'field', 'header', 'footer', 'footnote', 'endnote']);
 
 function compileRegex(source: string, ignoreCase: boolean | undefined, global: boolean): RegExp {
   return new RegExp(source, `${global ? 'g' : ''}u${ignoreCase ? 'i' : ''}`);
@@ -157,7 +158,9 @@ export function toLines(fragments: Fragment[]): Line[] {
   const lines: Line[] = [];
   for (const fragment of fragments) {
     const loc = fragment.location;
-    const key = `${loc.container.join('\u0000')}\u0001${loc.page !== undefined ? `#${loc.page}` : loc.part}`;
+    // A page (or an unpaged part) is one group; notes, comments and the like are groups of their own.
+    const separate = SEPARATE_KINDS.has(loc.kind) ? `|${loc.kind}|${loc.part}` : '';
+    const key = `${loc.container.join('\u0000')}\u0001${loc.page !== undefined ? `#${loc.page}` : loc.part}${separate}`;
     let group = groups.get(key);
     if (!group) {
       group = [];

@@ -1,0 +1,95 @@
+// OCR through Debian's `tesseract` CLI (Vietnamese model), one thread per process
+// (OMP_THREAD_LIMIT=1 is faster on small machines), and PDF pages rasterised by poppler's pdftoppm.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OcrEngine, OcrLine, OcrPage } from '../extract/extract.types.ts';
+
+function run(command: string, args: string[], input: Uint8Array | undefined, signal: AbortSignal): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, signal, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new Error(`${command} thoát với mã ${code}: ${Buffer.concat(err).toString().trim().slice(0, 200)}`));
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(input ? Buffer.from(input) : undefined);
+  });
+}
+
+/** Parses tesseract's TSV output into lines with their boxes and mean word confidence. */
+export function parseTesseractTsv(tsv: string): OcrPage {
+  const page: OcrPage = { width: 0, height: 0, lines: [] };
+  const lines = new Map<string, { words: string[]; conf: number[]; left: number; top: number; right: number; bottom: number }>();
+  for (const row of tsv.split('\n').slice(1)) {
+    const cols = row.split('\t');
+    if (cols.length < 12) continue;
+    const [level, , block, par, line, , left, top, width, height, conf] = cols.map(Number) as number[];
+    const text = cols.slice(11).join('\t');
+    if (level === 1) {
+      page.width = width ?? 0;
+      page.height = height ?? 0;
+    }
+    if (level !== 5 || !text.trim()) continue;
+    const key = `${block}.${par}.${line}`;
+    let entry = lines.get(key);
+    if (!entry) {
+      entry = { words: [], conf: [], left: left ?? 0, top: top ?? 0, right: 0, bottom: 0 };
+      lines.set(key, entry);
+    }
+    entry.words.push(text);
+    entry.conf.push(conf ?? 0);
+    entry.left = Math.min(entry.left, left ?? 0);
+    entry.top = Math.min(entry.top, top ?? 0);
+    entry.right = Math.max(entry.right, (left ?? 0) + (width ?? 0));
+    entry.bottom = Math.max(entry.bottom, (top ?? 0) + (height ?? 0));
+  }
+  for (const entry of lines.values()) {
+    const line: OcrLine = {
+      text: entry.words.join(' '),
+      confidence: entry.conf.reduce((a, b) => a + b, 0) / entry.conf.length,
+      top: entry.top,
+      left: entry.left,
+      width: entry.right - entry.left,
+      height: entry.bottom - entry.top,
+    };
+    page.lines.push(line);
+  }
+  return page;
+}
+
+let available: boolean | undefined;
+
+export function isTesseractAvailable(): boolean {
+  if (available === undefined) {
+    const probe = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
+    available = probe.status === 0 && /\bvie\b/.test(probe.stdout + probe.stderr);
+  }
+  return available;
+}
+
+export function createTesseractOcr({ language = 'vie', dpi = 300 }: { language?: string; dpi?: number } = {}): OcrEngine {
+  return {
+    async recognize(image, signal) {
+      const tsv = await run('tesseract', ['stdin', 'stdout', '-l', language, '--psm', '3', 'tsv'], image, signal);
+      return parseTesseractTsv(tsv.toString('utf8'));
+    },
+    async rasterizePdfPage(pdf, page, signal) {
+      const dir = await mkdtemp(join(tmpdir(), 'bmnn-ocr-'));
+      try {
+        await writeFile(join(dir, 'in.pdf'), pdf);
+        await run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-png', '-singlefile', join(dir, 'in.pdf'), join(dir, 'out')], undefined, signal);
+        return await readFile(join(dir, 'out.png'));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
