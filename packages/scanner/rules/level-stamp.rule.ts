@@ -15,9 +15,11 @@ export default defineRule({
   outcome: 'block',
   require: [
     { type: 'isolated' },
-    { type: 'any', of: [{ type: 'uppercase' }, { type: 'framed' }, { type: 'red' }, { type: 'header-footer' }] },
+    { type: 'any', of: [{ type: 'uppercase' }, { type: 'legacy' }, { type: 'framed' }, { type: 'red' }, { type: 'header-footer' }] },
   ],
   reject: [
+    // The last word of a wrapped sentence ("… tối mật và" / "mật."), not a stamp.
+    { type: 'all', of: [{ type: 'line-matches', pattern: '.*[.,;]$' }, { type: 'not', condition: { type: 'uppercase' } }] },
     {
       type: 'neighbour-matches',
       pattern: '(?:độ\\s*)?(?:TUYỆT\\s*MẬT|TỐI\\s*MẬT|MẬT)',
@@ -28,6 +30,12 @@ export default defineRule({
   baseScore: 30,
   evidence: [
     { id: 'uppercase', label: 'viết hoa như con dấu', when: { type: 'uppercase' }, weight: 30 },
+    {
+      id: 'legacy-capitals',
+      label: 'chữ mã TCVN3/VNI (phông .VnTimeH in hoa)',
+      when: { type: 'all', of: [{ type: 'legacy' }, { type: 'not', condition: { type: 'uppercase' } }] },
+      weight: 30,
+    },
     { id: 'near-top', label: 'ở phần đầu trang', when: { type: 'near-top', lines: 15 }, weight: 30 },
     { id: 'under-number', label: 'ngay dưới dòng "Số: …"', when: { type: 'under-number', lines: 4 }, weight: 20 },
     { id: 'header-footer', label: 'ở đầu trang/chân trang (header/footer)', when: { type: 'header-footer' }, weight: 40 },
@@ -44,6 +52,7 @@ export default defineRule({
       { lines: ['Số: 7/KH-UBND', 'T Ố I   M Ậ T'], note: 'letter-spaced' },
       { lines: ['Số: 3/TB', '“MẬT”'] },
       { lines: ['TỐI MẬT'], kind: 'header' },
+      { lines: ['ủy ban nhân dân tỉnh', 'Số: 27/QĐ-UBND', 'mật'], legacy: 'TCVN3', note: '.VnTimeH capitals typed with lower-case codes' },
       { lines: ['MẬT'], kind: 'footer' },
       { lines: ['Nội dung', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'MẬT'], framed: true },
       { lines: ['Nội dung', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'MẬT'], expect: 'review', note: 'isolated upper case mid-document: ambiguous' },
@@ -60,6 +69,7 @@ export default defineRule({
       { lines: ['Điều 8. Phân loại bí mật nhà nước', 'Bí mật nhà nước được phân loại theo ba độ: tuyệt mật, tối mật và mật.'] },
       { lines: ['Số: 12/QĐ-UBND', 'mật'], note: 'lower case, nothing else: too weak' },
       { lines: ['Số: 12/QĐ-UBND', 'MẶT'] },
+      { lines: ['Bí mật nhà nước được phân loại thành ba độ: tuyệt mật, tối mật và', 'mật.'], legacy: 'TCVN3', note: 'a wrapped line of TCVN3 prose' },
     ],
   },
 });

@@ -17,7 +17,7 @@ export default defineRule({
     { id: 'uppercase', label: 'viết hoa', when: { type: 'uppercase' }, weight: 10 },
     { id: 'framed', label: 'nằm trong khung', when: { type: 'framed' }, weight: 20 },
   ],
-  thresholds: { report: 60, strong: 80 },
+  thresholds: { report: 70, strong: 80 },
   examples: {
     match: ['CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ', 'Chỉ người có tên mới được bóc bì', { lines: ['Chỉ người có tên mới được bóc bì.'], framed: true }],
     noMatch: [

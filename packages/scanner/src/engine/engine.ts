@@ -71,6 +71,8 @@ function compileCondition(condition: Condition): CompiledCondition {
       return ({ line }) => line.letterSpaced;
     case 'ocr':
       return ({ line }) => line.fragment.style?.ocr !== undefined || line.fragment.location.kind === 'ocr';
+    case 'legacy':
+      return ({ line }) => line.fragment.style?.legacyEncoding !== undefined;
     case 'kind':
       return ({ line }) => condition.kinds.includes(line.fragment.location.kind);
     case 'short-line':
@@ -98,6 +100,10 @@ function compileCondition(condition: Condition): CompiledCondition {
     case 'any': {
       const tests = condition.of.map(compileCondition);
       return (ctx) => tests.some((test) => test(ctx));
+    }
+    case 'all': {
+      const tests = condition.of.map(compileCondition);
+      return (ctx) => tests.every((test) => test(ctx));
     }
     case 'not': {
       const test = compileCondition(condition.condition);

@@ -11,8 +11,12 @@ export function exampleToFragments(example: RuleExample): Fragment[] {
   const kind = spec.kind ?? (spec.ocr ? 'ocr' : 'body');
   return spec.lines.map((text, i) => {
     const fragment: Fragment = { text, location: { container: [], part: 'example', kind, page: 1, line: i + 1 } };
-    if (spec.framed || spec.red || spec.ocr) {
+    if (spec.framed || spec.red || spec.ocr || spec.legacy) {
       fragment.style = {};
+      if (spec.legacy) fragment.style.legacyEncoding = spec.legacy;
+    }
+    if (spec.framed || spec.red || spec.ocr) {
+      fragment.style ??= {};
       if (spec.framed) fragment.style.framed = true;
       if (spec.red) fragment.style.red = true;
       if (spec.ocr) fragment.style.ocr = { confidence: 90 };

@@ -18,6 +18,8 @@ export type Condition =
   | { type: 'red' }
   | { type: 'letter-spaced' }
   | { type: 'ocr' }
+  /** The text was decoded from TCVN3 or VNI (capitals may have been lost with the .VnTimeH font). */
+  | { type: 'legacy' }
   | { type: 'kind'; kinds: FragmentKind[] }
   /** The line is shorter than `chars` characters. */
   | { type: 'short-line'; chars: number }
@@ -30,6 +32,7 @@ export type Condition =
   /** A line within `lines` lines around (not this one) matches `pattern` as a whole line. */
   | { type: 'neighbour-matches'; pattern: string; lines: number; ignoreCase?: boolean }
   | { type: 'any'; of: Condition[] }
+  | { type: 'all'; of: Condition[] }
   | { type: 'not'; condition: Condition };
 
 export type ConditionType = Condition['type'];
@@ -51,6 +54,7 @@ export type RuleExample =
       framed?: boolean;
       red?: boolean;
       ocr?: boolean;
+      legacy?: 'TCVN3' | 'VNI';
       /** Decision the example must get from this rule alone (default: the rule's strong outcome). */
       expect?: Exclude<Decision, 'pass'>;
       note?: string;

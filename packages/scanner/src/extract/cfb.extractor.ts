@@ -11,7 +11,8 @@ import { stripHeaderFooterCodes } from './xlsx.extractor.ts';
 
 function addLines(collector: ParagraphCollector, part: string, kind: FragmentKind, text: string): void {
   collector.setPart(part);
-  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+  // word-extractor ends table cells with a tab: each cell is a line of its own.
+  text.split(/\r\n|\r|\n|\t/).forEach((line, i) => {
     if (!line.trim()) return;
     collector.start(kind);
     collector.append(line);

@@ -100,6 +100,9 @@ function collectOdfPart(bytes: Uint8Array, part: string, docKind: 'text' | 'spre
           case 'text:line-break':
             collector.append('\n');
             return;
+          case 'dc:creator':
+          case 'dc:date':
+          case 'meta:date-string':
           case 'text:note-citation':
           case 'text:tracked-changes': // deleted text kept for undo
             skip = 1;
@@ -124,8 +127,11 @@ function collectOdfPart(bytes: Uint8Array, part: string, docKind: 'text' | 'spre
             kindStack.push('notes');
             return;
           case 'draw:text-box':
-            framedDepth++;
-            if (docKind === 'text') kindStack.push('textbox');
+            // Every slide text sits in a text box: only a text document's box is a frame.
+            if (docKind === 'text') {
+              framedDepth++;
+              kindStack.push('textbox');
+            }
             return;
           case 'draw:frame':
           case 'draw:custom-shape':
@@ -192,8 +198,10 @@ function collectOdfPart(bytes: Uint8Array, part: string, docKind: 'text' | 'spre
             kindStack.pop();
             return;
           case 'draw:text-box':
-            framedDepth--;
-            if (docKind === 'text') kindStack.pop();
+            if (docKind === 'text') {
+              framedDepth--;
+              kindStack.pop();
+            }
             return;
           case 'draw:frame':
           case 'draw:custom-shape':

@@ -30,6 +30,10 @@ export function itemsToLines(items: PdfTextItem[]): string[] {
       lines.push(current);
       current = undefined;
     }
+    if (current && item.str.trim() && x - current.lastEnd > Math.max(height, current.height) * 2.5) {
+      lines.push(current);
+      current = undefined;
+    }
     if (!current) current = { y, x, text: '', lastEnd: x, height };
     else if (item.str && x - current.lastEnd > height * 0.25 && !current.text.endsWith(' ') && !item.str.startsWith(' ')) {
       current.text += ' ';
@@ -98,7 +102,8 @@ export const pdfExtractor: Extractor = {
           else {
             ctx.budget.ocrPages++;
             try {
-              const image = await ctx.ocr.rasterizePdfPage(bytes, number, ctx.signal);
+              const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
+              const image = await ctx.ocr.rasterizePdfPage(bytes, number, Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)), ctx.signal);
               const ocr = await ctx.ocr.recognize(image, ctx.signal);
               fragments.push(...ocrPageToFragments(ocr, ctx, { part: 'page', page: number }));
             } catch (error) {

@@ -28,6 +28,7 @@ function run(command: string, args: string[], input: Uint8Array | undefined, sig
 export function parseTesseractTsv(tsv: string): OcrPage {
   const page: OcrPage = { width: 0, height: 0, lines: [] };
   const lines = new Map<string, { words: string[]; conf: number[]; left: number; top: number; right: number; bottom: number }>();
+  const lastRight = new Map<string, { right: number; height: number; segment: number }>();
   for (const row of tsv.split('\n').slice(1)) {
     const cols = row.split('\t');
     if (cols.length < 12) continue;
@@ -38,7 +39,13 @@ export function parseTesseractTsv(tsv: string): OcrPage {
       page.height = height ?? 0;
     }
     if (level !== 5 || !text.trim()) continue;
-    const key = `${block}.${par}.${line}`;
+    // Two columns read as one line ("MẬT      Bắc Giang, ngày …") are split at the wide gap.
+    const lineKey = `${block}.${par}.${line}`;
+    const previous = lastRight.get(lineKey);
+    let segment = previous?.segment ?? 0;
+    if (previous && (left ?? 0) - previous.right > Math.max(previous.height, height ?? 0) * 2.5) segment++;
+    lastRight.set(lineKey, { right: (left ?? 0) + (width ?? 0), height: height ?? 0, segment });
+    const key = `${lineKey}.${segment}`;
     let entry = lines.get(key);
     if (!entry) {
       entry = { words: [], conf: [], left: left ?? 0, top: top ?? 0, right: 0, bottom: 0 };
@@ -81,12 +88,15 @@ export function createTesseractOcr({ language = 'vie', dpi = 300 }: { language?:
       const tsv = await run('tesseract', ['stdin', 'stdout', '-l', language, '--psm', '3', 'tsv'], image, signal);
       return parseTesseractTsv(tsv.toString('utf8'));
     },
-    async rasterizePdfPage(pdf, page, signal) {
+    async rasterizePdfPage(pdf, page, longestSidePt, signal) {
       const dir = await mkdtemp(join(tmpdir(), 'bmnn-ocr-'));
       try {
         await writeFile(join(dir, 'in.pdf'), pdf);
-        await run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-png', '-singlefile', join(dir, 'in.pdf'), join(dir, 'out')], undefined, signal);
-        return await readFile(join(dir, 'out.png'));
+        // `dpi` for an A4 page; larger pages are rendered no larger than an A4 page at `dpi`.
+        const resolution = Math.max(72, Math.min(dpi, Math.round((dpi * 842) / Math.max(1, longestSidePt))));
+        await run('pdftoppm', ['-r', String(resolution), '-f', String(page), '-l', String(page), '-gray', '-singlefile', join(dir, 'in.pdf'), join(dir, 'out')], undefined, signal);
+        // Uncompressed greyscale: PNG compression of a noisy scan costs more than the OCR.
+        return await readFile(join(dir, 'out.pgm'));
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -11,6 +11,7 @@ import { detectFileType, getExtractor, isTypeMismatch } from '../extract/registr
 import { RULES } from '../../rules/index.ts';
 import { DEFAULT_LIMITS, type FileResult, type Fragment, type Limits, type Problem } from '../scanner.types.ts';
 import type { ExtractionCache } from './cache.ts';
+import { decodeTcvn3Text, decodeVniText, hasLegacyCharacters, scoreVietnamese } from '../text/legacy-encodings.ts';
 
 export type ScanOptions = {
   limits?: Partial<Limits>;
@@ -84,6 +85,7 @@ export async function extractFragments({
     if (error instanceof ExtractionProblem) addProblem(ctx, error.code, error.message, error.where);
     else addProblem(ctx, 'scan.internal_error', `Lỗi khi đọc tệp: ${(error as Error).message}`);
   }
+  applyDocumentEncoding(fragments);
   let chars = 0;
   const kept: Fragment[] = [];
   for (const fragment of fragments) {
@@ -95,6 +97,25 @@ export async function extractFragments({
     kept.push(fragment);
   }
   return { type, fragments: kept, problems };
+}
+
+/**
+ * A line too short to judge alone ("Sè: 12/Q§-UBND") is decoded like the rest of its document
+ * when most of the document's lines were found to be TCVN3 (or VNI).
+ */
+export function applyDocumentEncoding(fragments: Fragment[]): void {
+  const counts = { TCVN3: 0, VNI: 0 };
+  for (const f of fragments) if (f.style?.legacyEncoding) counts[f.style.legacyEncoding]++;
+  const encoding = counts.TCVN3 >= counts.VNI ? 'TCVN3' : 'VNI';
+  if (counts[encoding] < 2) return;
+  for (const f of fragments) {
+    if (f.style?.legacyEncoding || f.style?.ocr || !hasLegacyCharacters(f.text)) continue;
+    const decoded = encoding === 'TCVN3' ? decodeTcvn3Text(f.text) : decodeVniText(f.text);
+    if (decoded !== f.text && scoreVietnamese(decoded).score >= scoreVietnamese(f.text).score) {
+      f.text = decoded;
+      f.style = { ...f.style, legacyEncoding: encoding };
+    }
+  }
 }
 
 /** Scans bytes already in memory. */

@@ -25,10 +25,19 @@ for (let byte = 0xa1; byte <= 0xff; byte++) {
 }
 
 export function decodeTcvn3Text(text: string, upper = false): string {
+  if (upper) return decodeTcvn3Chars(text).toUpperCase();
+  // Without the .VnTimeH font the capitals are lost; a word whose plain letters are all capitals
+  // was typed as capitals ("MËT" → "MẬT").
+  return text.replace(/[^\s]+/g, (word) => {
+    const decoded = decodeTcvn3Chars(word);
+    return decoded !== word && /[A-Z].*[A-Z]/.test(word) && !/[a-z]/.test(word) ? decoded.toUpperCase() : decoded;
+  });
+}
+
+function decodeTcvn3Chars(text: string): string {
   let out = '';
   for (const ch of text) out += TCVN3_CHARS.get(ch) ?? ch;
-  out = out.normalize('NFC');
-  return upper ? out.toUpperCase() : out;
+  return out.normalize('NFC');
 }
 
 // VNI: modifier characters after a base vowel. Keys are the Windows-1252 characters.
@@ -81,6 +90,16 @@ export function decodeVniText(text: string): string {
 // --- Detection by the text itself -------------------------------------------------------------
 
 const VIETNAMESE_LATIN1 = new Set('àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ');
+
+/** Latin-1 characters that Vietnamese Unicode text does not use, and no Vietnamese Unicode letter. */
+export function hasLegacyCharacters(text: string): boolean {
+  if (/[\u0100-\u024f\u1ea0-\u1ef9]/.test(text)) return false;
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xa1 && code <= 0xff && !VIETNAMESE_LATIN1.has(ch)) return true;
+  }
+  return false;
+}
 const OPEN_NUCLEI = new Set(['ai', 'ao', 'au', 'ay', 'eo', 'eu', 'ia', 'iu', 'oi', 'ui', 'uu', 'ieu', 'yeu', 'oai', 'oay', 'uay', 'uoi', 'uou', 'uya', 'uyu', 'oeo', 'ua', 'ue']);
 const CLOSABLE_NUCLEI = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'ie', 'ye', 'uo', 'oa', 'oe', 'ue', 'uy', 'uye', 'ua', 'oo']);
 const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?([aeiouy]{1,3})(ch|ng|nh|[cmnpt])?$/;
