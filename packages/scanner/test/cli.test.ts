@@ -17,7 +17,7 @@ async function run(args: string[], files: string[] = []) {
   return { code, stdout, stderr, dir };
 }
 
-describe('bmnn scan', () => {
+describe('bmnn scan', { timeout: 60_000 }, () => {
   it('prints help in Vietnamese', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);

@@ -45,7 +45,7 @@ function zip(entries: { name: string; data: Buffer }[]): Buffer {
 
 const stamp = Buffer.from('Số: 1/QĐ-UBND\nMẬT\nQUYẾT ĐỊNH\n');
 
-describe('scanning a file', () => {
+describe('scanning a file', { timeout: 60_000 }, () => {
   it('reports the JSON fields programs rely on', async () => {
     const result = await scanBytes({ bytes: stamp, path: 'a.txt' });
     expect(result).toMatchObject({ path: 'a.txt', type: 'text', decision: 'block', problems: [] });
