@@ -42,7 +42,7 @@ const mutationArb = fc.record({
   byte: fc.integer({ min: 0, max: 255 }),
 });
 
-describe('fuzzing', () => {
+describe('fuzzing', { timeout: 600_000 }, () => {
   it('extractors and engine survive mutated files: a result for every file, never an exception, never a silent pass of unread content', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: SAMPLES.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), async (index, mutations) => {
@@ -52,6 +52,8 @@ describe('fuzzing', () => {
         expect(DECISIONS).toContain(result.decision);
         if (result.problems.length > 0) expect(result.decision).not.toBe('pass');
         for (const p of result.problems) expect(p.message.length).toBeGreaterThan(0);
+        // A bad file is a problem of that file, never a crash of our code.
+        expect(result.problems.filter((p) => p.code === 'scan.internal_error').map((p) => p.message)).toEqual([]);
       }),
       { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
     );
