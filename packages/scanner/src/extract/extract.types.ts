@@ -12,7 +12,17 @@ export class ExtractionProblem extends Error {
   }
 }
 
-export type OcrLine = { text: string; confidence: number; top: number; left: number; width: number; height: number };
+export type OcrLine = {
+  text: string;
+  confidence: number;
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  /** Measured on the image: red ink, a frame around the line. */
+  red?: boolean;
+  framed?: boolean;
+};
 export type OcrPage = { width: number; height: number; lines: OcrLine[] };
 
 export type OcrEngine = {

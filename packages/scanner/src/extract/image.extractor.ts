@@ -14,7 +14,11 @@ export function ocrPageToFragments(page: OcrPage, ctx: ExtractContext, where: { 
     collector.start('ocr', { page: where.page });
     collector.append(ocrLine.text);
     const fragment = collector.end({ line: ++line });
-    if (fragment) fragment.style = { ...fragment.style, ocr: { confidence: Math.round(ocrLine.confidence) } };
+    if (fragment) {
+      fragment.style = { ...fragment.style, ocr: { confidence: Math.round(ocrLine.confidence) } };
+      if (ocrLine.red) fragment.style.red = true;
+      if (ocrLine.framed) fragment.style.framed = true;
+    }
   }
   return collector.fragments;
 }

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OcrEngine, OcrLine, OcrPage } from '../extract/extract.types.ts';
+import { analyseStampLook, parsePnm } from './stamp-look.ts';
 
 function run(command: string, args: string[], input: Uint8Array | undefined, signal: AbortSignal): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -86,7 +87,18 @@ export function createTesseractOcr({ language = 'vie', dpi = 300 }: { language?:
   return {
     async recognize(image, signal) {
       const tsv = await run('tesseract', ['stdin', 'stdout', '-l', language, '--psm', '3', 'tsv'], image, signal);
-      return parseTesseractTsv(tsv.toString('utf8'));
+      const page = parseTesseractTsv(tsv.toString('utf8'));
+      // The stamp's look needs the pixels: PNM as is, other formats through ImageMagick.
+      let pixels = parsePnm(image);
+      if (!pixels && page.lines.length > 0) {
+        pixels = await run('convert', ['-', '-depth', '8', 'ppm:-'], image, signal)
+          .then((ppm) => parsePnm(ppm))
+          .catch(() => undefined);
+      }
+      if (pixels && pixels.width === page.width && pixels.height === page.height) {
+        for (const line of page.lines) Object.assign(line, analyseStampLook(pixels, line));
+      }
+      return page;
     },
     async rasterizePdfPage(pdf, page, longestSidePt, signal) {
       const dir = await mkdtemp(join(tmpdir(), 'bmnn-ocr-'));
@@ -94,9 +106,9 @@ export function createTesseractOcr({ language = 'vie', dpi = 300 }: { language?:
         await writeFile(join(dir, 'in.pdf'), pdf);
         // `dpi` for an A4 page; larger pages are rendered no larger than an A4 page at `dpi`.
         const resolution = Math.max(72, Math.min(dpi, Math.round((dpi * 842) / Math.max(1, longestSidePt))));
-        await run('pdftoppm', ['-r', String(resolution), '-f', String(page), '-l', String(page), '-gray', '-singlefile', join(dir, 'in.pdf'), join(dir, 'out')], undefined, signal);
-        // Uncompressed greyscale: PNG compression of a noisy scan costs more than the OCR.
-        return await readFile(join(dir, 'out.pgm'));
+        await run('pdftoppm', ['-r', String(resolution), '-f', String(page), '-l', String(page), '-singlefile', join(dir, 'in.pdf'), join(dir, 'out')], undefined, signal);
+        // Uncompressed PPM: PNG compression of a noisy scan costs more than the OCR.
+        return await readFile(join(dir, 'out.ppm'));
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
