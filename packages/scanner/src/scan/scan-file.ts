@@ -138,9 +138,21 @@ export async function scanBytes({ bytes, path, options = {} }: { bytes: Uint8Arr
     cached = extraction !== undefined;
     if (!extraction) {
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), limits.maxMillis);
+      let timer: NodeJS.Timeout | undefined;
+      // Extractors check the signal between pages and parts; a library that never settles after
+      // being cancelled must not hold the scan, so the deadline also wins the race on its own.
+      const deadline = new Promise<{ type: string; fragments: Fragment[]; problems: Problem[] }>((resolve) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          resolve({
+            type: detectFileType(bytes, limits.maxEntries),
+            fragments: [],
+            problems: [{ code: 'limit.time_exceeded', message: `Quá thời gian xử lý cho phép (${Math.round(limits.maxMillis / 1000)} giây) đối với tệp.` }],
+          });
+        }, limits.maxMillis);
+      });
       try {
-        extraction = await extractFragments({ bytes, name: path, limits, ocr: options.ocr, signal: controller.signal });
+        extraction = await Promise.race([extractFragments({ bytes, name: path, limits, ocr: options.ocr, signal: controller.signal }), deadline]);
       } finally {
         clearTimeout(timer);
       }
