@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseStampLook, parsePnm } from '../src/ocr/stamp-look.ts';
-import { parseTesseractTsv } from '../src/ocr/tesseract.ts';
+import { isStampCandidate, parseTesseractTsv } from '../src/ocr/tesseract.ts';
 
 function ppm(width: number, height: number, paint: (x: number, y: number) => [number, number, number]): Uint8Array {
   const header = Buffer.from(`P6\n${width} ${height}\n255\n`);
@@ -36,6 +36,15 @@ describe('the look of a stamp on a scan', () => {
     const neighbour = (x: number, y: number) => y >= 20 && y <= 34 && x % 6 < 3;
     const image = parsePnm(ppm(200, 100, (x, y) => (letters(x, y) || neighbour(x, y) ? BLACK : WHITE)));
     expect(analyseStampLook(image!, box).framed).toBe(false);
+  });
+});
+
+describe('lines worth measuring for the look of a stamp', () => {
+  it('includes level words as OCR reads them, envelope letters and other marks', () => {
+    for (const text of ['MẬT', 'TỐI MẶT', 'MAT', 'CHỈ NGƯỜI CÓ TÊN MỚI ĐƯỢC BÓC BÌ', 'B', 'TÀI LIỆU THU HỒI', 'GIẢI MẬT']) expect(isStampCandidate(text)).toBe(true);
+  });
+  it('skips ordinary lines', () => {
+    for (const text of ['Điều 1. Phê duyệt phương án kèm theo Quyết định này.', 'Số: 12/QĐ-UBND', 'MẬTTRẬN']) expect(isStampCandidate(text)).toBe(false);
   });
 });
 

@@ -47,7 +47,10 @@ export const docExtractor: Extractor = {
 class BiffStringReader {
   private segment = 0;
   private pos = 0;
-  constructor(private readonly segments: Uint8Array[]) {}
+  private readonly segments: Uint8Array[];
+  constructor(segments: Uint8Array[]) {
+    this.segments = segments;
+  }
 
   private get current(): Uint8Array {
     return this.segments[this.segment] ?? new Uint8Array();

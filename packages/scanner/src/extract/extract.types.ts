@@ -2,13 +2,13 @@ import type { Fragment, Limits, Problem, ProblemCode } from '../scanner.types.ts
 
 /** Thrown by extractors for a file they cannot read; the scan turns it into a problem. */
 export class ExtractionProblem extends Error {
-  constructor(
-    readonly code: ProblemCode,
-    message: string,
-    readonly where?: string,
-  ) {
+  readonly code: ProblemCode;
+  readonly where: string | undefined;
+  constructor(code: ProblemCode, message: string, where?: string) {
     super(message);
     this.name = 'ExtractionProblem';
+    this.code = code;
+    this.where = where;
   }
 }
 

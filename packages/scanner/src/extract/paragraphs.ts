@@ -35,10 +35,13 @@ export class ParagraphCollector {
   private readonly stack: OpenParagraph[] = [];
   private line = 0;
 
-  constructor(
-    private readonly container: string[],
-    private part: string,
-  ) {}
+  private readonly container: string[];
+  private part: string;
+
+  constructor(container: string[], part: string) {
+    this.container = container;
+    this.part = part;
+  }
 
   setPart(part: string): void {
     this.part = part;

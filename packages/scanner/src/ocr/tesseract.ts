@@ -73,6 +73,13 @@ export function parseTesseractTsv(tsv: string): OcrPage {
   return page;
 }
 
+/** Words of the marks (as OCR may read them) or a lone letter (envelope marks A/B/C). */
+const STAMP_WORDS = /(?<!\p{L})(?:m\p{L}t|b\p{L}c b\p{L}|sao|thu h\p{L}i|b\p{L}o v\p{L}|gia h\p{L}n|gi\p{L}i m\p{L}t)(?!\p{L})/iu;
+export function isStampCandidate(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 60 && (STAMP_WORDS.test(trimmed.normalize('NFC')) || /^[ABC]$/.test(trimmed));
+}
+
 let available: boolean | undefined;
 
 export function isTesseractAvailable(): boolean {
@@ -88,15 +95,18 @@ export function createTesseractOcr({ language = 'vie', dpi = 300 }: { language?:
     async recognize(image, signal) {
       const tsv = await run('tesseract', ['stdin', 'stdout', '-l', language, '--psm', '3', 'tsv'], image, signal);
       const page = parseTesseractTsv(tsv.toString('utf8'));
-      // The stamp's look needs the pixels: PNM as is, other formats through ImageMagick.
+      // The stamp's look needs the pixels (PNM as is, other formats through ImageMagick), and
+      // only for lines that could be part of a stamp.
+      const candidates = page.lines.filter((line) => isStampCandidate(line.text));
+      if (candidates.length === 0) return page;
       let pixels = parsePnm(image);
-      if (!pixels && page.lines.length > 0) {
+      if (!pixels) {
         pixels = await run('convert', ['-', '-depth', '8', 'ppm:-'], image, signal)
           .then((ppm) => parsePnm(ppm))
           .catch(() => undefined);
       }
       if (pixels && pixels.width === page.width && pixels.height === page.height) {
-        for (const line of page.lines) Object.assign(line, analyseStampLook(pixels, line));
+        for (const line of candidates) Object.assign(line, analyseStampLook(pixels, line));
       }
       return page;
     },

@@ -1,4 +1,11 @@
-// Worker threads load the TypeScript sources through tsx, like the CLI does.
-import { register } from 'tsx/esm/api';
-register();
-await import('./scan.worker.ts');
+// Worker threads load the TypeScript sources with Node's own type stripping (the scanner uses
+// erasable syntax only): starting a worker through tsx's loader costs seconds per worker. Older
+// runtimes fall back to tsx.
+try {
+  await import('./scan.worker.ts');
+} catch (error) {
+  if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION' && !(error instanceof SyntaxError)) throw error;
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./scan.worker.ts');
+}
