@@ -3,45 +3,37 @@
 
 import CFB from 'cfb';
 import { ExtractionProblem, type Extractor } from './extract.types.ts';
-import { gzipExtractor, zipExtractor } from './archive.extractor.ts';
-import { docxExtractor } from './docx.extractor.ts';
-import { htmlExtractor } from './html.extractor.ts';
-import { imageExtractor } from './image.extractor.ts';
-import { odfExtractor } from './odf.extractor.ts';
-import { pdfExtractor } from './pdf.extractor.ts';
-import { pptxExtractor } from './pptx.extractor.ts';
-import { textExtractor } from './text.extractor.ts';
-import { xlsxExtractor } from './xlsx.extractor.ts';
 import { isZip, readZipEntries } from './zip.ts';
 import { looksLikeText } from '../text/decode-bytes.ts';
-import { docExtractor, xlsExtractor } from './cfb.extractor.ts';
-import { rtfExtractor } from './rtf.extractor.ts';
 
 export type FileType =
   | 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp' | 'zip' | 'gzip'
   | 'doc' | 'xls' | 'ppt' | 'rtf' | 'png' | 'jpeg' | 'tiff' | 'bmp' | 'gif' | 'html' | 'text'
   | 'encrypted-office' | 'unknown';
 
-const EXTRACTORS: Partial<Record<FileType, Extractor>> = {
-  pdf: pdfExtractor,
-  docx: docxExtractor,
-  xlsx: xlsxExtractor,
-  pptx: pptxExtractor,
-  odt: odfExtractor,
-  ods: odfExtractor,
-  odp: odfExtractor,
-  zip: zipExtractor,
-  gzip: gzipExtractor,
-  doc: docExtractor,
-  xls: xlsExtractor,
-  rtf: rtfExtractor,
-  png: imageExtractor,
-  jpeg: imageExtractor,
-  tiff: imageExtractor,
-  bmp: imageExtractor,
-  gif: imageExtractor,
-  html: htmlExtractor,
-  text: textExtractor,
+// Loaded on first use: a worker that only meets PDFs never loads the Word or HTML readers.
+const image = () => import('./image.extractor.ts').then((m) => m.imageExtractor);
+const odf = () => import('./odf.extractor.ts').then((m) => m.odfExtractor);
+const EXTRACTORS: Partial<Record<FileType, () => Promise<Extractor>>> = {
+  pdf: () => import('./pdf.extractor.ts').then((m) => m.pdfExtractor),
+  docx: () => import('./docx.extractor.ts').then((m) => m.docxExtractor),
+  xlsx: () => import('./xlsx.extractor.ts').then((m) => m.xlsxExtractor),
+  pptx: () => import('./pptx.extractor.ts').then((m) => m.pptxExtractor),
+  odt: odf,
+  ods: odf,
+  odp: odf,
+  zip: () => import('./archive.extractor.ts').then((m) => m.zipExtractor),
+  gzip: () => import('./archive.extractor.ts').then((m) => m.gzipExtractor),
+  doc: () => import('./cfb.extractor.ts').then((m) => m.docExtractor),
+  xls: () => import('./cfb.extractor.ts').then((m) => m.xlsExtractor),
+  rtf: () => import('./rtf.extractor.ts').then((m) => m.rtfExtractor),
+  png: image,
+  jpeg: image,
+  tiff: image,
+  bmp: image,
+  gif: image,
+  html: () => import('./html.extractor.ts').then((m) => m.htmlExtractor),
+  text: () => import('./text.extractor.ts').then((m) => m.textExtractor),
 };
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
@@ -98,11 +90,11 @@ export function detectFileType(bytes: Uint8Array, maxEntries = 10_000): FileType
   return 'unknown';
 }
 
-export function getExtractor(type: FileType): Extractor {
+export async function getExtractor(type: FileType): Promise<Extractor> {
   if (type === 'encrypted-office') throw new ExtractionProblem('file.encrypted', 'Tệp Office được đặt mật khẩu (mã hóa), không đọc được nội dung.');
-  const extractor = EXTRACTORS[type];
-  if (!extractor) throw new ExtractionProblem('file.unsupported_type', `Không hỗ trợ đọc loại tệp này (${type === 'unknown' ? 'không nhận ra' : type}).`);
-  return extractor;
+  const load = EXTRACTORS[type];
+  if (!load) throw new ExtractionProblem('file.unsupported_type', `Không hỗ trợ đọc loại tệp này (${type === 'unknown' ? 'không nhận ra' : type}).`);
+  return load();
 }
 
 /** Extensions each detected type may legitimately carry. */

@@ -1,10 +1,11 @@
 // OCR through Debian's `tesseract` CLI (Vietnamese model), one thread per process
 // (OMP_THREAD_LIMIT=1 is faster on small machines), and PDF pages rasterised by poppler's pdftoppm.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import type { OcrEngine, OcrLine, OcrPage } from '../extract/extract.types.ts';
 import { analyseStampLook, parsePnm } from './stamp-look.ts';
 
@@ -82,10 +83,19 @@ export function isStampCandidate(text: string): boolean {
 
 let available: boolean | undefined;
 
+/** `tesseract` on the PATH and the Vietnamese model installed (checked on disk: no process start). */
 export function isTesseractAvailable(): boolean {
   if (available === undefined) {
-    const probe = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
-    available = probe.status === 0 && /\bvie\b/.test(probe.stdout + probe.stderr);
+    const onPath = (process.env['PATH'] ?? '').split(delimiter).some((dir) => {
+      try {
+        accessSync(join(dir, 'tesseract'), constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    const tessdata = [process.env['TESSDATA_PREFIX'], '/usr/share/tesseract-ocr/5/tessdata', '/usr/share/tesseract-ocr/4.00/tessdata', '/usr/share/tessdata'];
+    available = onPath && tessdata.some((dir) => dir !== undefined && existsSync(join(dir, 'vie.traineddata')));
   }
   return available;
 }

@@ -63,7 +63,7 @@ export async function extractFragments({
         const nestedType = detectFileType(nested, limits.maxEntries);
         try {
           if (isTypeMismatch(memberName, nestedType)) addProblem(inner, 'file.type_mismatch', `Tên tệp không khớp với nội dung thật (${nestedType}).`);
-          return await getExtractor(nestedType).extract(nested, inner);
+          return await (await getExtractor(nestedType)).extract(nested, inner);
         } catch (error) {
           if (error instanceof ExtractionProblem && error.code !== 'limit.time_exceeded') {
             addProblem(inner, error.code, error.message);
@@ -80,7 +80,7 @@ export async function extractFragments({
   let fragments: Fragment[] = [];
   try {
     if (isTypeMismatch(name, type)) addProblem(ctx, 'file.type_mismatch', `Phần mở rộng của tên tệp không khớp với nội dung thật (${type}).`);
-    fragments = await getExtractor(type).extract(bytes, ctx);
+    fragments = await (await getExtractor(type)).extract(bytes, ctx);
   } catch (error) {
     if (error instanceof ExtractionProblem) addProblem(ctx, error.code, error.message, error.where);
     else addProblem(ctx, 'scan.internal_error', `Lỗi khi đọc tệp: ${(error as Error).message}`);

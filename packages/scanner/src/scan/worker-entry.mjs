@@ -1,6 +1,9 @@
 // Worker threads load the TypeScript sources with Node's own type stripping (the scanner uses
 // erasable syntax only): starting a worker through tsx's loader costs seconds per worker. Older
-// runtimes fall back to tsx.
+// runtimes fall back to tsx. Node's compile cache keeps pdf.js and the rest compiled on disk
+// between runs, which is most of a worker's start-up.
+import module from 'node:module';
+module.enableCompileCache?.();
 try {
   await import('./scan.worker.ts');
 } catch (error) {
