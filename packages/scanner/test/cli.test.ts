@@ -75,6 +75,23 @@ describe('bmnn scan', { timeout: 60_000 }, () => {
     expect(stdout).toContain('0 phải chặn, 0 cần xem xét');
   });
 
+  it('reports a file that exhausts a worker\'s memory as a problem and scans the other files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bmnn-cli-'));
+    writeFileSync(join(dir, 'lon.txt'), 'Dòng văn bản thường số một hai ba bốn năm sáu bảy tám chín mười.\n'.repeat(400_000));
+    copyFileSync(join(CORPUS, 'p03-footer-mat.docx'), join(dir, 'p03-footer-mat.docx'));
+    let stdout = '';
+    const code = await runScanCli(['.', '--format', 'json', '--jobs', '1', '--no-cache', '--max-memory', '40'], {
+      stdout: (t) => (stdout += t),
+      stderr: () => {},
+      isTty: false,
+      cwd: dir,
+    });
+    const files = (JSON.parse(stdout) as { files: { path: string; decision: string; problems: { code: string }[] }[] }).files;
+    expect(code).toBe(1);
+    expect(files.find((f) => f.path === 'lon.txt')).toMatchObject({ decision: 'review', problems: [{ code: 'limit.memory_exceeded' }] });
+    expect(files.find((f) => f.path === 'p03-footer-mat.docx')?.decision).toBe('block');
+  });
+
   it('reads unchanged files from the cache on a rescan', async () => {
     const first = await run(['.', '--format', 'json'], ['p01-stamp-under-number.docx', 'n01-law-levels.pdf']);
     let stdout = '';
