@@ -1,11 +1,16 @@
 import type { CommandModule } from '../main.ts';
 
-// Placeholder wiring point for `bmnn scan`; the leak checker (issue #5) replaces this file.
+// `bmnn scan`: the leak checker of packages/scanner (issue #5).
 const command: CommandModule = {
   summary: 'Quét tệp tìm dấu hiệu bí mật nhà nước',
-  async run() {
-    process.stderr.write('Lệnh "scan" chưa được cài đặt trong bản này.\n');
-    return 3;
+  async run(argv) {
+    const { runScanCli } = await import('@bmnn/scanner/cli');
+    try {
+      return await runScanCli(argv);
+    } catch (error) {
+      process.stderr.write(`Lỗi nội bộ khi quét: ${(error as Error).message}\n`);
+      return 3;
+    }
   },
 };
 export default command;

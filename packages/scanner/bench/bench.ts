@@ -1,0 +1,233 @@
+// `npm run bench:scan` — the leak checker against the classic pipeline, on the same files, with
+// the same parallelism, in the same run:
+//   - text-layer PDFs: ours vs `pdftotext FILE - | grep`
+//   - DOCX and XLSX:   ours vs `unzip -p FILE | grep`
+//   - scans (PNG):     ours vs bare `tesseract FILE stdout -l vie`
+// plus a rescan of the unchanged corpus (cache) and peak memory for half and all of the corpus.
+// Options: --files N (default 520), --jobs N (default: core count), --dir DIR (corpus folder,
+// reused between runs), --regenerate.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { deflateRawSync } from 'node:zlib';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SEEDS_DIR = join(HERE, '..', 'fixtures', 'corpus');
+const { values } = parseArgs({
+  options: {
+    files: { type: 'string', default: '520' },
+    jobs: { type: 'string', default: String(availableParallelism()) },
+    dir: { type: 'string', default: join(tmpdir(), 'bmnn-bench-corpus-v1') },
+    regenerate: { type: 'boolean', default: false },
+  },
+});
+const TOTAL = Number(values.files);
+const JOBS = Number(values.jobs);
+const DIR = values.dir as string;
+
+// --- Corpus generator ------------------------------------------------------------------------
+
+/** Deterministic pseudo-random numbers, so every run generates the same corpus. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const seedText = ['n30-seed-chi-thi-04-CT-UBND-2023.txt', 'n30-seed-cong-van-UBND-NC-2024.txt']
+  .map((f) => readFileSync(join(SEEDS_DIR, f), 'utf8'))
+  .join('\n');
+const sentences = seedText.split(/(?<=[.;:])\s+|\n+/).map((s) => s.trim()).filter((s) => s.length > 20);
+
+function documentLines(random: () => number, i: number): string[] {
+  const lines = ['ỦY BAN NHÂN DÂN TỈNH BẮC GIANG', `Số: ${i}/UBND-VP`];
+  // One document in ten carries a stamp: the scanner must read everything to find it.
+  if (i % 10 === 3) lines.push(['MẬT', 'TỐI MẬT', 'TUYỆT MẬT'][i % 3] as string);
+  lines.push('CÔNG VĂN', `V/v triển khai nhiệm vụ số ${i}`);
+  const count = 15 + Math.floor(random() * 40);
+  for (let k = 0; k < count; k++) lines.push(sentences[Math.floor(random() * sentences.length)] as string);
+  return lines;
+}
+
+function zipFiles(entries: Record<string, string>): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [n, text] of Object.entries(entries)) {
+    const data = Buffer.from(text, 'utf8');
+    const body = deflateRawSync(data);
+    const name = Buffer.from(n);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(body.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    parts.push(local, name, body);
+    central.push(dir, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length / 2, 8);
+  end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, cd, end]);
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function xlsx(lines: string[]): Buffer {
+  const strings = lines.map((l) => `<si><t>${esc(l)}</t></si>`).join('');
+  const rows = lines.map((_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r}</v></c><c r="B${r + 1}"><v>${r * 3}</v></c></row>`).join('');
+  return zipFiles({
+    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    '_rels/.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    'xl/workbook.xml': '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${lines.length}" uniqueCount="${lines.length}">${strings}</sst>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`,
+  });
+}
+
+function generate(): void {
+  rmSync(DIR, { recursive: true, force: true });
+  const txt = join(DIR, 'src');
+  for (const sub of ['pdf', 'docx', 'xlsx', 'scan', 'src']) mkdirSync(join(DIR, sub), { recursive: true });
+  const random = rng(2026);
+  const scans = Math.max(10, Math.round(TOTAL * 0.04));
+  const xlsxCount = Math.round(TOTAL * 0.16);
+  const rest = TOTAL - scans - xlsxCount;
+  const pdfCount = Math.ceil(rest / 2);
+  const docxCount = rest - pdfCount;
+  const sources: string[] = [];
+  for (let i = 0; i < Math.max(pdfCount, docxCount); i++) {
+    const file = join(txt, `van-ban-${String(i).padStart(4, '0')}.txt`);
+    writeFileSync(file, documentLines(random, i).join('\n'));
+    sources.push(file);
+  }
+  const soffice = (format: string, files: string[], out: string) => {
+    for (let i = 0; i < files.length; i += 100) {
+      execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${DIR}/lo-profile`, '--convert-to', format, '--outdir', out, ...files.slice(i, i + 100)], { stdio: 'ignore' });
+    }
+  };
+  soffice('pdf', sources.slice(0, pdfCount), join(DIR, 'pdf'));
+  soffice('docx:MS Word 2007 XML', sources.slice(0, docxCount), join(DIR, 'docx'));
+  for (let i = 0; i < xlsxCount; i++) writeFileSync(join(DIR, 'xlsx', `bang-${String(i).padStart(4, '0')}.xlsx`), xlsx(documentLines(random, 5000 + i)));
+  const pdfs = readdirSync(join(DIR, 'pdf')).sort();
+  for (let i = 0; i < scans; i++) {
+    const pdf = join(DIR, 'pdf', pdfs[i] as string);
+    const base = join(DIR, 'scan', `quet-${String(i).padStart(3, '0')}`);
+    execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', '-singlefile', pdf, `${base}-raw`]);
+    execFileSync('convert', [`${base}-raw.png`, '-background', 'white', '-rotate', String((random() - 0.5) * 2), '-attenuate', '0.3', '+noise', 'Gaussian', '-flatten', `${base}.png`]);
+    rmSync(`${base}-raw.png`);
+  }
+  rmSync(txt, { recursive: true, force: true });
+  rmSync(join(DIR, 'lo-profile'), { recursive: true, force: true });
+  writeFileSync(join(DIR, 'generated.json'), JSON.stringify({ total: TOTAL }));
+}
+
+// --- Measurements ----------------------------------------------------------------------------
+
+const listOf = (sub: string) => readdirSync(join(DIR, sub)).sort().map((f) => join(DIR, sub, f));
+const sizeOf = (files: string[]) => files.reduce((a, f) => a + statSync(f).size, 0);
+
+function runOurs(files: string[], cacheDir: string | undefined) {
+  const list = join(mkdtempSync(join(tmpdir(), 'bmnn-bench-')), 'files.txt');
+  writeFileSync(list, files.join('\n'));
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'scan-phase.ts'), list, String(JOBS), cacheDir ?? '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (child.status !== 0) throw new Error(`scan phase failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() as string) as { files: number; bytes: number; seconds: number; maxRssMb: number; decisions: Record<string, number>; cached: number; problems: string[] };
+}
+
+/** The classic pipeline: one shell pipeline per file, `JOBS` at a time (xargs -P). */
+function runPipeline(files: string[], pipeline: string): number {
+  const started = performance.now();
+  const child = spawnSync('xargs', ['-0', '-P', String(JOBS), '-n', '1', 'sh', '-c', `${pipeline} >/dev/null 2>&1; true`], {
+    input: files.join('\0'),
+    env: { ...process.env, OMP_THREAD_LIMIT: '1', LC_ALL: 'C.UTF-8' },
+  });
+  if (child.status !== 0) throw new Error(`pipeline failed: ${child.stderr}`);
+  return (performance.now() - started) / 1000;
+}
+
+const GREP = `grep -E -c 'TUYỆT MẬT|TỐI MẬT|MẬT|Độ mật'`;
+
+function main(): void {
+  const existing = existsSync(join(DIR, 'generated.json')) ? JSON.parse(readFileSync(join(DIR, 'generated.json'), 'utf8')) : undefined;
+  if (values.regenerate || existing?.total !== TOTAL) {
+    console.log(`Đang tạo bộ tệp thử (${TOTAL} tệp) trong ${DIR} …`);
+    generate();
+  }
+  const pdf = listOf('pdf');
+  const ooxml = [...listOf('docx'), ...listOf('xlsx')];
+  const scans = listOf('scan');
+  const all = [...pdf, ...ooxml, ...scans];
+  console.log(`Bộ tệp: ${all.length} tệp (${pdf.length} PDF, ${listOf('docx').length} DOCX, ${listOf('xlsx').length} XLSX, ${scans.length} ảnh quét), ${(sizeOf(all) / 1024 / 1024).toFixed(1)} MB; ${JOBS} luồng.`);
+
+  const rows: string[][] = [];
+  const add = (name: string, files: string[], ours: number, theirs: number | undefined) => {
+    const mb = sizeOf(files) / 1024 / 1024;
+    rows.push([name, String(files.length), (files.length / ours).toFixed(1), (mb / ours).toFixed(2), ours.toFixed(2), theirs === undefined ? '' : theirs.toFixed(2), theirs === undefined ? '' : (ours / theirs).toFixed(2)]);
+  };
+
+  // Text groups: ours and the pipeline alternate, three rounds, median time of each (the machine
+  // is shared, so a single round can be skewed by other load).
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const compare = (name: string, files: string[], pipeline: string) => {
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      ours.push(runOurs(files, undefined).seconds);
+      theirs.push(runPipeline(files, pipeline));
+    }
+    add(name, files, median(ours), median(theirs));
+  };
+  compare('PDF (lớp chữ)', pdf, `pdftotext -q "$0" - | ${GREP}`);
+  compare('DOCX + XLSX', ooxml, `unzip -p "$0" | ${GREP}`);
+  // The same files three times over, no cache: start-up (pdf.js, workers) spread over more work.
+  compare('PDF ×3 lượt', [pdf, pdf, pdf].flat(), `pdftotext -q "$0" - | ${GREP}`);
+  compare('DOCX + XLSX ×3 lượt', [ooxml, ooxml, ooxml].flat(), `unzip -p "$0" | ${GREP}`);
+  const scanOurs = runOurs(scans, undefined);
+  add('Ảnh quét (OCR)', scans, scanOurs.seconds, runPipeline(scans, `tesseract "$0" stdout -l vie | ${GREP}`));
+
+  const cache = mkdtempSync(join(tmpdir(), 'bmnn-bench-cache-'));
+  const half = all.filter((_, i) => i % 2 === 0);
+  const halfRun = runOurs(half, undefined);
+  const first = runOurs(all, cache);
+  const again = runOurs(all, cache);
+  add('Toàn bộ, lần đầu', all, first.seconds, undefined);
+  add('Toàn bộ, quét lại (bộ nhớ đệm)', all, again.seconds, undefined);
+  rmSync(cache, { recursive: true, force: true });
+
+  const header = ['Nhóm', 'Tệp', 'Tệp/giây', 'MB/giây', 'Thời gian (giây)', 'Quy trình cũ (giây)', 'Tỉ lệ thời gian'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(widths[i] as number)).join(' | ') + ' |';
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+  console.log(`Quét lại nhanh hơn ${(first.seconds / again.seconds).toFixed(1)} lần (${again.cached}/${again.files} tệp lấy từ bộ nhớ đệm).`);
+  console.log(`Bộ nhớ đỉnh (RSS của cả tiến trình quét): ${halfRun.maxRssMb.toFixed(0)} MB cho ${half.length} tệp, ${first.maxRssMb.toFixed(0)} MB cho ${all.length} tệp.`);
+  console.log(`Kết quả lần đầu: ${first.decisions['block']} chặn, ${first.decisions['review']} cần xem xét, ${first.decisions['pass']} đạt.`);
+  if (first.problems.length > 0) console.log(`Vấn đề (tối đa 5): ${first.problems.join(' | ')}`);
+}
+
+main();

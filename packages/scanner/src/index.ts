@@ -1,0 +1,10 @@
+export * from './scanner.types.ts';
+export { createEngine, type Engine } from './engine/engine.ts';
+export { decideFile } from './engine/decision.ts';
+export { validateRule } from './engine/rule-validation.ts';
+export type { Rule, RuleExample, Condition } from './engine/rule.types.ts';
+export { RULES } from '../rules/index.ts';
+export { scanBytes, scanFile, extractFragments, getDefaultEngine, type ScanOptions } from './scan/scan-file.ts';
+export { createExtractionCache, type ExtractionCache } from './scan/cache.ts';
+export { createTesseractOcr, isTesseractAvailable } from './ocr/tesseract.ts';
+export { detectFileType } from './extract/registry.ts';

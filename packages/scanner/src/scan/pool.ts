@@ -1,0 +1,108 @@
+// A pool of worker threads scanning files in parallel. The pool enforces the per-file time limit
+// (terminating the worker, since parsing is synchronous) and turns a worker that runs out of
+// memory into a problem on that file; the other files go on.
+
+import { Worker } from 'node:worker_threads';
+import type { FileResult, Limits, ProblemCode } from '../scanner.types.ts';
+
+type Task = { id: number; path: string; resolve: (r: FileResult) => void };
+type Slot = { worker: Worker; task: Task | undefined; timer: NodeJS.Timeout | undefined };
+
+const WORKER_URL = new URL('./worker-entry.mjs', import.meta.url);
+const GRACE_MS = 5_000;
+
+function failed(path: string, code: ProblemCode, message: string): FileResult {
+  return {
+    path,
+    sha256: '',
+    size: 0,
+    type: 'unknown',
+    decision: 'review',
+    findings: [],
+    problems: [{ code, message }],
+    timings: { readMs: 0, extractMs: 0, matchMs: 0, totalMs: 0 },
+  };
+}
+
+export type ScanPool = { scan: (path: string) => Promise<FileResult>; close: () => Promise<void> };
+
+export function createScanPool({ jobs, limits, ocr, cacheDir }: { jobs: number; limits: Limits; ocr: boolean; cacheDir: string | undefined }): ScanPool {
+  const queue: Task[] = [];
+  const slots: Slot[] = [];
+  let nextId = 0;
+
+  const spawnSlot = (): Slot => {
+    const worker = new Worker(WORKER_URL, {
+      workerData: { limits, ocr, cacheDir },
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
+    });
+    const slot: Slot = { worker, task: undefined, timer: undefined };
+    worker.on('message', (message: { id: number; result?: FileResult; error?: string }) => {
+      const task = slot.task;
+      if (!task || task.id !== message.id) return;
+      finish(slot, message.result ?? failed(task.path, 'scan.internal_error', `Lỗi nội bộ khi quét: ${message.error ?? ''}`));
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      const task = slot.task;
+      const oom = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      replace(slot);
+      if (task) {
+        task.resolve(
+          oom
+            ? failed(task.path, 'limit.memory_exceeded', `Vượt giới hạn bộ nhớ (${limits.maxHeapMb} MB) khi đọc tệp.`)
+            : failed(task.path, 'scan.internal_error', `Lỗi nội bộ khi quét: ${error.message}`),
+        );
+      }
+    });
+    worker.unref();
+    return slot;
+  };
+
+  const replace = (slot: Slot) => {
+    if (slot.timer) clearTimeout(slot.timer);
+    const index = slots.indexOf(slot);
+    void slot.worker.terminate();
+    slot.worker.removeAllListeners();
+    if (index >= 0) {
+      slots[index] = spawnSlot();
+      pump();
+    }
+  };
+
+  const finish = (slot: Slot, result: FileResult) => {
+    if (slot.timer) clearTimeout(slot.timer);
+    const task = slot.task;
+    slot.task = undefined;
+    slot.timer = undefined;
+    task?.resolve(result);
+    pump();
+  };
+
+  const pump = () => {
+    for (const slot of slots) {
+      if (slot.task || queue.length === 0) continue;
+      const task = queue.shift() as Task;
+      slot.task = task;
+      slot.timer = setTimeout(() => {
+        slot.task = undefined;
+        replace(slot);
+        task.resolve(failed(task.path, 'limit.time_exceeded', `Quá thời gian xử lý cho phép (${Math.round(limits.maxMillis / 1000)} giây) đối với tệp.`));
+      }, limits.maxMillis + GRACE_MS);
+      slot.worker.postMessage({ id: task.id, path: task.path });
+    }
+  };
+
+  for (let i = 0; i < Math.max(1, jobs); i++) slots.push(spawnSlot());
+
+  return {
+    scan: (path) =>
+      new Promise((resolve) => {
+        queue.push({ id: nextId++, path, resolve });
+        pump();
+      }),
+    close: async () => {
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+      slots.length = 0;
+    },
+  };
+}
