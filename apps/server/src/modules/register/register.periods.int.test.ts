@@ -81,7 +81,10 @@ describe.each(DATABASE_KINDS)('protection periods and the dashboard on %s', (kin
 
   it('shows the head the proposals waiting, and items whose period ends within 90 days, to those who may see them', async () => {
     const { drafter, unit, leaderAt } = await determinedItem();
-    const { itemId: waiting } = (await drafter.request({ method: 'POST', url: '/api/register/propose', body: { unitId: unit.id, trichYeu: 'Đề xuất khác', danhMucItemIds: [((await t.ctx.db.selectFrom('danh_muc_items').select('id').limit(1).execute())[0]!).id], proposedLevel: (await t.ctx.db.selectFrom('danh_muc_items').select('level').limit(1).executeTakeFirstOrThrow()).level, recipients: [{ name: 'X' }], copies: 1, copyPermitted: false, drafterName: 'Trần Soạn' } })).json();
+    const mat = await t.ctx.db.selectFrom('danh_muc_items').select('id').where('level', '=', 'MAT').orderBy('id').executeTakeFirstOrThrow();
+    const proposal = await drafter.request({ method: 'POST', url: '/api/register/propose', body: { unitId: unit.id, trichYeu: 'Đề xuất khác', danhMucItemIds: [mat.id], proposedLevel: 'MAT', recipients: [{ name: 'X' }], copies: 1, copyPermitted: false, drafterName: 'Trần Soạn' } });
+    expect(proposal.statusCode).toBe(200);
+    const waiting = proposal.json().itemId as string;
     now = new Date('2046-10-10T03:00:00Z');
     const head = await leaderAt();
     const board = (await head.request({ method: 'GET', url: '/api/dashboard' })).json();
