@@ -19,9 +19,11 @@ import { registerIncidentRoutes } from './modules/incidents/incidents.routes.ts'
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerSecretWorkRoutes } from './modules/people/people.secret-work.routes.ts';
-import { registerOutgoingRoutes, registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
+import { registerAdjustRoutes, registerOutgoingRoutes, registerPeriodRoutes, registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
+import { registerDestructionRoutes } from './modules/destruction/destruction.routes.ts';
+import { registerReleaseRoutes } from './modules/release/release.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
 
@@ -71,7 +73,11 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerRegisterRoutes(app, ctx);
   registerReceiveRoutes(app, ctx);
   registerOutgoingRoutes(app, ctx);
+  registerPeriodRoutes(app, ctx);
+  registerAdjustRoutes(app, ctx);
   registerDanhMucRoutes(app, ctx);
+  registerDestructionRoutes(app, ctx);
+  registerReleaseRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerSecretWorkRoutes(app, ctx);

@@ -4,6 +4,7 @@ import { loadConfig, type AppConfig } from './platform/config.ts';
 import { createContext, type AppContext } from './platform/context.ts';
 import { migrateToLatest, openDatabase } from './platform/db/database.ts';
 import { prepareFirstRunSetup } from './modules/accounts/auth.usecases.ts';
+import { scheduleDailyJobs } from './modules/register/register.periods.ts';
 
 /** Opens the database named by the configuration and applies pending migrations. */
 export async function openContext(config: AppConfig = loadConfig()): Promise<AppContext> {
@@ -26,7 +27,9 @@ export async function startServer({ config = loadConfig(), print = (line: string
     print('Chưa có tài khoản quản trị. Mở địa chỉ trên để thiết lập lần đầu.');
     print(`Mã thiết lập lần đầu: ${setup.setupCode}`);
   }
+  const stopJobs = scheduleDailyJobs(ctx, (message) => app.log.warn(message));
   const stop = async () => {
+    stopJobs();
     await app.close();
     await ctx.handle.close();
   };

@@ -38,7 +38,10 @@
 // POST /api/audit/verify    verifyAuditRequest → { reports: AuditChainReport[] }
 //
 // POST /api/items           createItemRequest → { item: Item }
-// GET  /api/items                         → { items: Item[], total }
+// GET  /api/items?q&unitId&level&status&custodianId&protectionEndBefore&withoutLocation&page&pageSize → { items: Item[], total }
+// GET  /api/items/:id/events             → { events: [{ id, type, label, at, actorName, book, bookSerial, data }] } (404 when not visible)
+// POST /api/items/:id/location storageLocationRequest → { item }
+// GET|POST /api/saved-views, DELETE /api/saved-views/:id → the person's saved list filters
 // GET  /api/items/:id                     → { item: Item }  (404 item.not_found if not visible)
 // POST /api/items/:id/grants grantRequest → { ok: true }
 //
@@ -91,9 +94,28 @@
 // POST /api/items/:id/register-outgoing registerOutgoingRequest → { bookSerial, envelopeMark, doubleEnvelope }
 // POST /api/items/:id/send                → { status: 'SENT' }   (409 register.not_registered_outgoing before the book line)
 // GET  /api/items/:id/envelope            → { level, labels: [{ recipient, inner, outer }] }
+// POST /api/items/:id/extend extendItemRequest → { protectionEnd, label, notifyBy }   (R9.2)
+// POST /api/items/:id/adjust-level adjustLevelRequest → { level, direction, protectionEnd, notifyBy }   (R9.3)
+// POST /api/items/:id/declassify declassifyRequest → { status, notifyBy, label }   (R9.4 b/c, R9.5)
+// POST /api/notices/:id/sent noticeSentRequest → { ok: true }
+// GET  /api/dashboard                     → Dashboard (approvals waiting, periods ending, recalls, notices due)
+// POST /api/destructions proposeDestructionRequest → { caseId, status }          (R10.4: the proposal list)
+// POST /api/destructions/:id/council destructionCouncilRequest → { status }       (chair + ≥ 1 member)
+// POST /api/destructions/:id/review destructionReviewRequest → { status }         (a council member)
+// POST /api/destructions/:id/decide destructionDecisionRequest → { status, legalBasis } (R10.3, not the proposer)
+// POST /api/destructions/:id/execute destructionExecutionRequest → { status, destroyed } (R10.2)
+// POST /api/destructions/emergency emergencyDestructionRequest → { caseId, status: 'REPORT_DUE', reportDue } (R10.1 b)
+// POST /api/destructions/:id/report destructionReportRequest → { status: 'REPORTED' }
+// GET  /api/destructions/:id              → { case, items }
+// POST /api/take-outs takeOutRequest     → { requestId, status }   (R8.2; abroad needs delegationHead, R8.1)
+// POST /api/provisions provisionRequest   → { requestId, status }   (R8.4, R8.6)
+// POST /api/releases/:id/decide releaseDecisionRequest → { status, legalBasis }  (not the requester; refusal with reason)
+// POST /api/take-outs/:id/out | /returned → { status }
+// GET  /api/releases?unitId               → { requests: [{ id, kind, status, fromDate, toDate, returnStatus, … }] }
 // GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
 // GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
-// GET  /api/books/:den|chuyen-giao/export?unitId&year&format=xlsx|pdf → the file (audited)
+// GET  /api/books/di?unitId&year, /api/books/thong-ke?unitId&year → { lines: OutgoingBookLine[] | StatisticsLine[] }
+// GET  /api/books/:den|di|chuyen-giao|thong-ke/export?unitId&year&format=xlsx|pdf → the file (audited)
 //
 // GET  /api/danh-muc/decisions            → { decisions: DanhMucDecision[] } (with itemCount, isSample)
 // GET  /api/danh-muc/items?decisionId&q&level → { items: DanhMucItem[] }
@@ -104,12 +126,12 @@
 
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
-  QUAN_TRI: ['units', 'people', 'accounts', 'audit'],
-  VAN_THU: ['items', 'devices', 'incidents', 'people'],
-  LANH_DAO: ['items', 'devices', 'incidents', 'people', 'secret-work', 'audit'],
+  QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc'],
+  VAN_THU: ['items', 'devices', 'incidents', 'people', 'books', 'danhMuc'],
+  LANH_DAO: ['items', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'books', 'danhMuc'],
   CAN_BO: ['items', 'incidents'],
   CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit'],
   THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
   BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'devices' | 'incidents' | 'secret-work';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work';

@@ -290,7 +290,33 @@ export type Item = {
   custodianId: string | null;
   status: string;
   createdAt: string;
+  form: string | null;
+  sender: string | null;
+  documentDate: string | null;
+  copies: number | null;
+  storageLocation: string | null;
+  protectionEnd: string | null;
+  recallDeadline: string | null;
+  determinedOn: string | null;
 };
+
+/** Filters of the item list (accent-insensitive `q` over number, symbol and summary). */
+export const listItemsQuery = z.object({
+  q: z.string().trim().max(300).optional(),
+  unitId: idSchema('unt').optional(),
+  level: levelSchema.optional(),
+  status: z.string().regex(/^[A-Z_]+$/).max(40).optional(),
+  custodianId: idSchema('psn').optional(),
+  protectionEndBefore: isoDate.optional(),
+  withoutLocation: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+});
+export type ListItemsQuery = z.input<typeof listItemsQuery>;
+
+export const storageLocationRequest = z.object({ storageLocation: text('Nơi lưu giữ (phòng, tủ, két)', LIMITS.nameMax) });
+export const savedViewRequest = z.object({ name: text('Tên bộ lọc', 100), query: listItemsQuery.omit({ page: true, pageSize: true }).partial() });
+export type SavedView = { id: string; name: string; query: Record<string, unknown> };
 
 export const grantRequest = z.object({
   personId: idSchema('psn'),
@@ -393,3 +419,120 @@ export const registerOutgoingRequest = z.object({
   documentDate: isoDate,
 });
 export type RegisterOutgoingRequest = z.infer<typeof registerOutgoingRequest>;
+
+// ---- protection periods (LEGAL.md R9.2–R9.4) ----------------------------------------------
+
+export const extendItemRequest = z.object({
+  years: z.number({ error: 'Số năm gia hạn phải là số' }).int().min(1, { error: 'Gia hạn ít nhất 1 năm' }).max(30),
+  decisionRef: text('Số quyết định gia hạn', 100),
+});
+export type ExtendItemRequest = z.infer<typeof extendItemRequest>;
+
+export const noticeSentRequest = z.object({ sentTo: text('Nơi nhận thông báo', LIMITS.textMax), sentOn: isoDate });
+export type NoticeSentRequest = z.infer<typeof noticeSentRequest>;
+
+export type DashboardEntry = { itemId: string; soKyHieu: string; level: Level; status: string; date: string | null; detail: string };
+export type Dashboard = {
+  approvalsWaiting: DashboardEntry[];
+  expiringSoon: DashboardEntry[];
+  extensionTooLate: DashboardEntry[];
+  recallsDue: DashboardEntry[];
+  noticesDue: Array<DashboardEntry & { noticeId: string }>;
+  takeOutsDue: DashboardEntry[];
+  withoutLocation: DashboardEntry[];
+};
+
+// ---- destruction (LEGAL.md R10.1–R10.4) ---------------------------------------------------
+
+const personIds = z.array(idSchema('psn'));
+export const proposeDestructionRequest = z.object({
+  unitId: idSchema('unt'),
+  itemIds: z.array(idSchema('itm')).min(1, { error: 'Chọn ít nhất một tài liệu' }).max(1000),
+});
+export const destructionCouncilRequest = z.object({
+  councilRef: text('Số quyết định thành lập Hội đồng', 100),
+  chairId: idSchema('psn'),
+  memberIds: personIds.min(1, { error: 'Hội đồng cần ít nhất một thành viên ngoài Chủ tịch' }),
+});
+export const destructionReviewRequest = z.object({ minutes: text('Biên bản họp Hội đồng', LIMITS.textMax) });
+export const destructionDecisionRequest = z.object({ decisionRef: text('Số quyết định tiêu hủy', 100) });
+export const DESTRUCTION_METHODS = ['SHRED', 'BURN', 'PULP', 'MEDIA_PHYSICAL', 'WIPE_AND_PHYSICAL', 'OTHER'] as const;
+export const DESTRUCTION_METHOD_LABELS: Record<(typeof DESTRUCTION_METHODS)[number], string> = {
+  SHRED: 'Nghiền, cắt hủy bằng máy chuyên dụng',
+  BURN: 'Đốt',
+  PULP: 'Ngâm, nghiền thành bột giấy',
+  MEDIA_PHYSICAL: 'Phá hủy vật lý vật mang tin',
+  WIPE_AND_PHYSICAL: 'Xóa an toàn và phá hủy vật lý',
+  OTHER: 'Phương pháp khác',
+};
+export const destructionExecutionRequest = z.object({
+  method: z.enum(DESTRUCTION_METHODS, { error: 'Chọn phương pháp tiêu hủy' }),
+  place: text('Địa điểm tiêu hủy'),
+  witnesses: z.array(text('Người chứng kiến')).min(1, { error: 'Ghi ít nhất một người chứng kiến' }),
+  irrecoverable: z.literal(true, { error: 'Phải xác nhận tài liệu sau tiêu hủy không thể khôi phục (R10.2)' }),
+});
+export const emergencyDestructionRequest = destructionExecutionRequest.extend({
+  unitId: idSchema('unt'),
+  itemIds: z.array(idSchema('itm')).min(1, { error: 'Chọn ít nhất một tài liệu' }),
+  circumstances: text('Lý do cấp bách', LIMITS.textMax),
+});
+export const destructionReportRequest = z.object({ sentOn: isoDate });
+
+// ---- taking out and providing (LEGAL.md R8.1–R8.6) ----------------------------------------
+
+export const takeOutRequest = z
+  .object({
+    unitId: idSchema('unt'),
+    itemIds: z.array(idSchema('itm')).min(1, { error: 'Chọn ít nhất một tài liệu' }).max(200),
+    purpose: text('Mục đích', LIMITS.textMax),
+    destination: text('Nơi đến'),
+    country: optionalText('Nước đến (khi mang ra nước ngoài)', 100),
+    delegationHead: optionalText('Trưởng đoàn công tác', LIMITS.nameMax),
+    fromDate: isoDate,
+    toDate: isoDate,
+    protectionMeasures: text('Biện pháp bảo vệ', LIMITS.textMax),
+  })
+  .refine((r) => r.toDate >= r.fromDate, { error: 'Ngày trả phải từ ngày mang ra trở đi', path: ['toDate'] })
+  .refine((r) => !r.country || !!r.delegationHead, { error: 'Mang ra nước ngoài phải ghi trưởng đoàn (R8.1)', path: ['delegationHead'] });
+export type TakeOutRequest = z.infer<typeof takeOutRequest>;
+
+export const provisionRequest = z.object({
+  unitId: idSchema('unt'),
+  itemIds: z.array(idSchema('itm')).min(1, { error: 'Chọn ít nhất một tài liệu' }).max(200),
+  foreign: z.boolean(),
+  requesterBody: text('Cơ quan, tổ chức đề nghị'),
+  representative: text('Người đại diện'),
+  identityDocument: optionalText('Số CCCD hoặc hộ chiếu', 50),
+  nationality: optionalText('Quốc tịch', 100),
+  position: optionalText('Chức vụ', LIMITS.nameMax),
+  purpose: text('Mục đích', LIMITS.textMax),
+  commitment: z.literal(true, { error: 'Bên đề nghị phải cam kết bảo vệ bí mật nhà nước (R8.4, R8.6)' }),
+});
+export type ProvisionRequest = z.infer<typeof provisionRequest>;
+
+export const releaseDecisionRequest = z.discriminatedUnion('approve', [
+  z.object({ approve: z.literal(true) }),
+  z.object({ approve: z.literal(false), reason: text('Lý do từ chối', LIMITS.textMax) }),
+]);
+export type ReleaseDecisionRequest = z.infer<typeof releaseDecisionRequest>;
+
+export const adjustLevelRequest = z.object({
+  danhMucItemIds: z.array(idSchema('dmi')).min(1, { error: 'Điều chỉnh độ mật phải căn cứ danh mục (R9.3)' }),
+  decisionRef: text('Số văn bản điều chỉnh', 100),
+});
+export type AdjustLevelRequest = z.infer<typeof adjustLevelRequest>;
+
+export const declassifyRequest = z.object({
+  reason: z.enum(['NATIONAL_INTEREST', 'REMOVED_FROM_DANH_MUC'], { error: 'Chọn trường hợp giải mật' }),
+  decisionRef: text('Số quyết định giải mật', 100),
+  chairId: idSchema('psn').optional(),
+  memberIds: z.array(idSchema('psn')).default([]),
+  partial: z.boolean().default(false),
+  declassifiedContent: optionalText('Nội dung được giải mật'),
+});
+export type DeclassifyRequest = z.input<typeof declassifyRequest>;
+
+export type OutgoingBookLine = { serial: number; date: string; soKyHieu: string; trichYeu: string | null; level: Level; signer: string | null; recipients: string[]; copies: number; envelopeMark: string; itemId: string };
+export type StatisticsLine = { serial: number; soKyHieu: string; date: string; trichYeu: string | null; level: Level; form: string | null; quantity: number; storage: string | null; protectionEnd: string | null; status: string; itemId: string };
+
+export type ItemTimelineEvent = { id: string; type: string; label: string; at: string; actorName: string | null; book: string | null; bookSerial: number | null; correctsEventId: string | null; data: Record<string, unknown> };

@@ -7,8 +7,12 @@ import { ProfilePage } from '../auth/profile.page.tsx';
 import { useSession } from '../auth/session.context.tsx';
 import { DevicesPage } from '../devices/devices.page.tsx';
 import { IncidentsPage } from '../incidents/incidents.page.tsx';
-import { ItemsPage } from '../items/items.page.tsx';
+import { DanhMucPage } from '../danh-muc/danh-muc.page.tsx';
 import { PeoplePage } from '../people/people.page.tsx';
+import { BooksPage } from '../register/books.page.tsx';
+import { ItemDetailPage } from '../register/item-detail.page.tsx';
+import { ItemsListPage } from '../register/items-list.page.tsx';
+import { ReceivePage } from '../register/receive.page.tsx';
 import { SecretWorkPage } from '../secret-work/secret-work.page.tsx';
 import { UnitsPage } from '../units/units.page.tsx';
 import { getMenuEntries } from './menu.ts';
@@ -35,7 +39,11 @@ export function AppRoutes() {
         <Route path="people" element={<Allowed menu="people" home={home}><PeoplePage /></Allowed>} />
         <Route path="accounts" element={<Allowed menu="accounts" home={home}><AccountsPage /></Allowed>} />
         <Route path="audit" element={<Allowed menu="audit" home={home}><AuditPage /></Allowed>} />
-        <Route path="items" element={<Allowed menu="items" home={home}><ItemsPage /></Allowed>} />
+        <Route path="items" element={<Allowed menu="items" home={home}><ItemsListPage /></Allowed>} />
+        <Route path="items/receive" element={<Allowed menu="books" home={home}><ReceivePage /></Allowed>} />
+        <Route path="items/:id" element={<Allowed menu="items" home={home}><ItemDetailPage /></Allowed>} />
+        <Route path="books" element={<Allowed menu="books" home={home}><BooksPage /></Allowed>} />
+        <Route path="danh-muc" element={<Allowed menu="danhMuc" home={home}><DanhMucPage /></Allowed>} />
         <Route path="devices" element={<Allowed menu="devices" home={home}><DevicesPage /></Allowed>} />
         <Route path="incidents" element={<Allowed menu="incidents" home={home}><IncidentsPage /></Allowed>} />
         <Route path="secret-work" element={<Allowed menu="secret-work" home={home}><SecretWorkPage /></Allowed>} />

@@ -10,6 +10,8 @@ export const MENU_ENTRIES: readonly { key: MenuKey; path: string; label: string 
   { key: 'secret-work', path: '/secret-work', label: 'Phân công, cam kết, thu hồi' },
   { key: 'accounts', path: '/accounts', label: 'Tài khoản' },
   { key: 'audit', path: '/audit', label: 'Nhật ký hệ thống' },
+  { key: 'books', path: '/books', label: 'Sổ sách' },
+  { key: 'danhMuc', path: '/danh-muc', label: 'Danh mục BMNN' },
 ];
 
 /** The entries a person with these roles sees: the union of MENU_BY_ROLE, in display order. */

@@ -3,9 +3,11 @@ import {
   ApartmentOutlined,
   DesktopOutlined,
   AuditOutlined,
+  BookOutlined,
   FileProtectOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -28,6 +30,8 @@ const ICONS: Record<MenuKey, ReactNode> = {
   people: <TeamOutlined />,
   accounts: <IdcardOutlined />,
   audit: <AuditOutlined />,
+  books: <BookOutlined />,
+  danhMuc: <OrderedListOutlined />,
 };
 
 /** The layout after login: menu built from the person's roles, their name, logout. */

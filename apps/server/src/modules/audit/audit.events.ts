@@ -25,6 +25,7 @@ export type AuditEventMap = {
   'account.password_reset': { username: string };
   'item.created': { level: string; soKyHieu: string; custodianId: string | null };
   'item.viewed': { level: string };
+  'item.location_set': { storageLocation: string };
   'item.received': { level: string; soKyHieu: string; bookSerial: number; outcomes: string[] };
   'item.tampering_reported': { soKyHieu: string; sender: string };
   'item.handed_over': { fromPersonId: string | null; toPersonId: string; bookSerial: number };
@@ -34,6 +35,21 @@ export type AuditEventMap = {
   'item.determined': { level: string; protectionEnd: string | null };
   'item.registered_outgoing': { soKyHieu: string; bookSerial: number; envelopeMark: string };
   'item.sent': { soKyHieu: string };
+  'item.extended': { newEnd: string; years: number; decisionRef: string };
+  'item.declassified_auto': { count: number; asOf: string };
+  'item.notice_sent': { kind: string; noticeId: string };
+  'item.level_adjusted': { from: string; to: string; decisionRef: string };
+  'item.declassified': { reason: string; decisionRef: string; partial: boolean };
+  'destruction.proposed': { items: number };
+  'destruction.council_set': { councilRef: string; size: number };
+  'destruction.reviewed': Record<string, never>;
+  'destruction.decided': { decisionRef: string; items: number };
+  'destruction.executed': { items: number; method: string; emergency: boolean };
+  'destruction.reported': { sentOn: string };
+  'release.requested': { kind: string; items: number };
+  'release.decided': { kind: string; approved: boolean };
+  'release.taken_out': { items: number };
+  'release.returned': { items: number };
   'book.exported': { book: string; year: number; format: string; lines: number; highestLevel: string | null };
   'item.grant_created': { personId: string; expiresAt: string };
   'device.created': { assetCode: string; type: string; networkStatus: string };
@@ -91,6 +107,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'account.password_reset': 'Đặt lại mật khẩu',
   'item.created': 'Đăng ký tài liệu mật',
   'item.viewed': 'Xem chi tiết tài liệu mật',
+  'item.location_set': 'Ghi nơi lưu giữ tài liệu mật',
   'item.received': 'Tiếp nhận, vào sổ đến',
   'item.tampering_reported': 'Báo cáo bì có dấu hiệu bóc mở',
   'item.handed_over': 'Chuyển giao tài liệu mật',
@@ -99,6 +116,21 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'item.determined': 'Xác định độ mật',
   'item.registered_outgoing': 'Vào sổ đi',
   'item.sent': 'Phát hành, gửi đi',
+  'item.extended': 'Gia hạn thời hạn bảo vệ',
+  'item.declassified_auto': 'Đương nhiên giải mật khi hết thời hạn',
+  'item.notice_sent': 'Gửi thông báo gia hạn, điều chỉnh, giải mật',
+  'item.level_adjusted': 'Điều chỉnh độ mật',
+  'item.declassified': 'Giải mật theo quyết định',
+  'destruction.proposed': 'Đề xuất tiêu hủy',
+  'destruction.council_set': 'Thành lập Hội đồng tiêu hủy',
+  'destruction.reviewed': 'Hội đồng tiêu hủy họp xét',
+  'destruction.decided': 'Quyết định tiêu hủy',
+  'destruction.executed': 'Tiêu hủy tài liệu, vật chứa BMNN',
+  'destruction.reported': 'Báo cáo tiêu hủy khẩn cấp',
+  'release.requested': 'Đề nghị mang ra, cung cấp BMNN',
+  'release.decided': 'Quyết định về đề nghị mang ra, cung cấp',
+  'release.taken_out': 'Mang tài liệu ra khỏi nơi lưu giữ',
+  'release.returned': 'Trả tài liệu về nơi lưu giữ',
   'authority.created': 'Ghi nhận thẩm quyền',
   'book.viewed': 'Xem sổ',
   'book.exported': 'Xuất, in sổ',
@@ -209,6 +241,14 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Vào sổ đi số ${d.bookSerial}: ${d.soKyHieu} (dấu ${d.envelopeMark})`;
     case 'item.sent':
       return `Phát hành, gửi đi ${d.soKyHieu}`;
+    case 'item.extended':
+      return `Gia hạn ${d.years} năm theo ${d.decisionRef}, đến hết ngày ${d.newEnd}`;
+    case 'item.declassified_auto':
+      return `Đương nhiên giải mật ${d.count} tài liệu hết thời hạn bảo vệ`;
+    case 'item.notice_sent':
+      return 'Ghi nhận đã gửi thông báo bằng văn bản';
+    case 'destruction.executed':
+      return `${data.emergency ? 'Tiêu hủy khẩn cấp' : 'Tiêu hủy'} ${d.items} tài liệu, vật chứa BMNN`;
     case 'book.viewed':
       return `Xem sổ ${d.book} năm ${d.year}`;
     case 'item.viewed':
@@ -270,6 +310,6 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
     case 'backup.restored':
       return 'Khôi phục dữ liệu từ bản sao lưu';
     default:
-      return type;
+      return AUDIT_EVENT_LABELS[type as AuditEventType] ?? type;
   }
 }

@@ -44,6 +44,12 @@ const TABLES: Array<{ name: TableName; key: string | string[] }> = [
   { name: 'danh_muc_items', key: 'id' },
   { name: 'authorities', key: 'id' },
   { name: 'item_citations', key: ['item_id', 'danh_muc_item_id'] },
+  { name: 'item_notices', key: 'id' },
+  { name: 'destruction_cases', key: 'id' },
+  { name: 'destruction_case_items', key: ['case_id', 'item_id'] },
+  { name: 'release_requests', key: 'id' },
+  { name: 'release_request_items', key: ['request_id', 'item_id'] },
+  { name: 'saved_views', key: 'id' },
   { name: 'audit_records', key: 'id' },
   { name: 'audit_heads', key: 'chain' },
 ];

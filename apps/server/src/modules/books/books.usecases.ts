@@ -1,9 +1,9 @@
-import { formatDate, formatDateTime, LEVEL_LABELS, type HandoverBookLine, type IncomingBookLine } from '@bmnn/contracts';
+import { formatDate, formatDateTime, ITEM_FORM_LABELS, LEVEL_LABELS, type HandoverBookLine, type IncomingBookLine, type ItemForm, type OutgoingBookLine, type StatisticsLine } from '@bmnn/contracts';
 import { templateFor, type Book as TemplateBook } from '@bmnn/rules';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Actor } from '../access/access.policies.ts';
-import { getHandoverBook, getIncomingBook } from '../register/register.receive.ts';
+import { getHandoverBook, getIncomingBook, getOutgoingBook, getStatistics } from '../register/register.receive.ts';
 import { unitErrors } from '../units/units.errors.ts';
 import { highestLevelOf, type BookCell, type BookPrintout } from './books.export.ts';
 
@@ -12,7 +12,9 @@ import { highestLevelOf, type BookCell, type BookPrintout } from './books.export
 
 export const PRINTABLE_BOOKS = {
   den: { template: 'SO_DEN', load: getIncomingBook, toRow: incomingRow },
+  di: { template: 'SO_DI', load: getOutgoingBook, toRow: outgoingRow },
   'chuyen-giao': { template: 'SO_CHUYEN_GIAO', load: getHandoverBook, toRow: handoverRow },
+  'thong-ke': { template: 'THONG_KE', load: getStatistics, toRow: statisticsRow },
 } as const;
 export type PrintableBook = keyof typeof PRINTABLE_BOOKS;
 
@@ -34,6 +36,14 @@ function incomingRow(l: IncomingBookLine): Record<string, BookCell> {
   };
 }
 
+function outgoingRow(l: OutgoingBookLine): Record<string, BookCell> {
+  return { serialNo: l.serial, date: formatDate(l.date), soKyHieu: l.soKyHieu, documentType: '', trichYeu: l.trichYeu, level: LEVEL_LABELS[l.level], signer: l.signer, recipients: l.recipients.join('; '), copies: l.copies, envelopeMark: l.envelopeMark, form: '', notes: '' };
+}
+
+function statisticsRow(l: StatisticsLine): Record<string, BookCell> {
+  return { serialNo: l.serial, soKyHieu: l.soKyHieu, date: formatDate(l.date), trichYeu: l.trichYeu, level: LEVEL_LABELS[l.level], form: l.form ? (ITEM_FORM_LABELS[l.form as ItemForm] ?? l.form) : '', quantity: l.quantity, storage: l.storage, protectionEnd: l.protectionEnd ? `Đến hết ngày ${formatDate(l.protectionEnd)}` : '', status: l.status, notes: '' };
+}
+
 function handoverRow(l: HandoverBookLine): Record<string, BookCell> {
   return { serialNo: l.serial, handedAt: formatDateTime(l.at), soKyHieu: l.soKyHieu, level: LEVEL_LABELS[l.level], handedBy: l.fromName, receivedBy: l.toName, receivingUnit: l.toUnitName, signature: '', notes: l.note };
 }
@@ -43,7 +53,7 @@ export async function prepareBookPrintout(ctx: AppContext, { actor, book, unitId
   const unit = await ctx.db.selectFrom('units').select(['name']).where('id', '=', unitId).executeTakeFirst();
   if (!unit) throw unitErrors.notFound();
   const spec = PRINTABLE_BOOKS[book];
-  const { lines } = (await spec.load(ctx, { actor, unitId, year })) as { lines: Array<IncomingBookLine & HandoverBookLine> };
+  const { lines } = (await spec.load(ctx, { actor, unitId, year })) as { lines: Array<IncomingBookLine & HandoverBookLine & OutgoingBookLine & StatisticsLine> };
   const now = ctx.clock();
   // The template in force at the end of the book's year, or today for the current year.
   const asOf = `${year}-12-31` < now.toISOString().slice(0, 10) ? `${year}-12-31` : now.toISOString().slice(0, 10);

@@ -10,4 +10,6 @@ export const registerErrors = {
   samePerson: createError('register.same_person', 'Người đề xuất không được tự duyệt (phân tách nhiệm vụ)'),
   wrongStatus: createError('register.wrong_status', 'Tài liệu không ở trạng thái cho phép thao tác này'),
   notRegisteredOutgoing: createError('register.not_registered_outgoing', 'Chưa vào Sổ đăng ký BMNN đi: không được gửi (R7.2)'),
+  periodRefused: createError('register.period_refused', 'Không thực hiện được theo quy định về thời hạn bảo vệ'),
+  noticeNotFound: createError('notice.not_found', 'Không tìm thấy thông báo'),
 };

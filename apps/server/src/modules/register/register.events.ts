@@ -33,6 +33,14 @@ export type ItemEventMap = {
   DETERMINED: { determinedBy: string; level: string; protectionEnd: string | null; rule: string; legalBasis: string; confirmed: boolean };
   REGISTERED_OUTGOING: { soKyHieu: string; documentDate: string; envelopeMark: string; doubleEnvelope: boolean; recipients: string[] };
   SENT: { sentBy: string };
+  EXTENDED: { previousEnd: string; newEnd: string; years: number; decisionRef: string; notifyBy: string; rule: string; legalBasis: string };
+  DECLASSIFIED: { case: 'EXPIRED' | 'NATIONAL_INTEREST' | 'REMOVED_FROM_DANH_MUC'; protectionEnd: string | null; note: string; decisionRef?: string; partial?: boolean; council?: { chairId: string; memberIds: string[] } };
+  NOTICE_SENT: { kind: string; sentTo: string; sentOn: string };
+  DESTROYED: { caseId: string; method: string; place: string; witnesses: string[]; emergency: boolean };
+  TAKEN_OUT: { requestId: string; returnDue: string; previousStatus: string };
+  LEVEL_ADJUSTED: { from: string; to: string; direction: string; decisionRef: string; protectionEnd: string | null; notifyBy: string; citedRefs: string[] };
+  RETURNED: { requestId: string };
+  PROVIDED: { requestId: string; to: string; representative: string; foreign: boolean };
   /** Recorded by an incident of loss (LEGAL.md R1.1). */
   LOST: { incidentId: string };
   /** Recorded by an incident of disclosure (LEGAL.md R1.1). */
@@ -50,6 +58,14 @@ export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
   DETERMINED: 'Xác định bí mật nhà nước và độ mật',
   REGISTERED_OUTGOING: 'Vào sổ đi',
   SENT: 'Phát hành, gửi đi',
+  EXTENDED: 'Gia hạn thời hạn bảo vệ',
+  DECLASSIFIED: 'Giải mật',
+  NOTICE_SENT: 'Gửi thông báo bằng văn bản',
+  DESTROYED: 'Tiêu hủy',
+  TAKEN_OUT: 'Mang ra khỏi nơi lưu giữ',
+  LEVEL_ADJUSTED: 'Điều chỉnh độ mật',
+  RETURNED: 'Trả lại nơi lưu giữ',
+  PROVIDED: 'Cung cấp, chuyển giao',
   LOST: 'Bị mất (vụ mất bí mật nhà nước)',
   DISCLOSED: 'Bị lộ (vụ lộ bí mật nhà nước)',
 };

@@ -90,6 +90,13 @@ describe.each(DATABASE_KINDS)('determining a secret and sending it out on %s', (
     expect((await clerk.request({ method: 'POST', url: `/api/items/${itemId}/send` })).json()).toEqual({ status: 'SENT' });
     const events = await t.ctx.db.selectFrom('item_events').select('type').where('item_id', '=', itemId).orderBy('recorded_at').execute();
     expect(events.map((e) => e.type)).toEqual(['PROPOSED', 'DETERMINED', 'REGISTERED_OUTGOING', 'SENT']);
+    // The outgoing book and the statistics are projections of those events (R7.2, R6.1).
+    const out = (await clerk.request({ method: 'GET', url: `/api/books/di?unitId=${proposal.unitId}&year=2026` })).json().lines;
+    expect(out).toEqual([expect.objectContaining({ serial: 1, soKyHieu: '25/PA-SGDĐT', envelopeMark: 'B', copies: 3, recipients: ['Bộ Giáo dục và Đào tạo', 'Công an tỉnh Bắc Ninh'] })]);
+    const stats = (await clerk.request({ method: 'GET', url: `/api/books/thong-ke?unitId=${proposal.unitId}&year=2026` })).json().lines;
+    expect(stats).toEqual([expect.objectContaining({ serial: 1, soKyHieu: '25/PA-SGDĐT', level: 'TOI_MAT', protectionEnd: '2046-11-23', status: 'Đã gửi' })]);
+    const xlsx = await clerk.request({ method: 'GET', url: `/api/books/thong-ke/export?unitId=${proposal.unitId}&year=2026&format=xlsx` });
+    expect(xlsx.statusCode).toBe(200);
   });
 
   it('R7.3: a Tuyệt mật item goes in two envelopes, mark A, and its summary is not stored (R7.2)', async () => {

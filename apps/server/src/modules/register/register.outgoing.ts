@@ -34,7 +34,7 @@ export async function createAuthority(ctx: AppContext, { actor, input }: { actor
 }
 
 /** The person's authority on a date, as the rules engine reads it. */
-async function authorityOf(ctx: AppContext, { personId, unitId, date }: { personId: string; unitId: string; date: string }): Promise<Authority | null> {
+export async function authorityOf(ctx: AppContext, { personId, unitId, date }: { personId: string; unitId: string; date: string }): Promise<Authority | null> {
   const rows = await ctx.db.selectFrom('authorities').selectAll().where('person_id', '=', personId).execute();
   const row = rows.find((r) => r.valid_from <= date && (!r.valid_to || r.valid_to >= date));
   if (!row) return null;

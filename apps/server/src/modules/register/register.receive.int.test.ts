@@ -78,6 +78,11 @@ describe.each(DATABASE_KINDS)('receiving and handing over secret items on %s', (
     const book = (await clerk.request({ method: 'GET', url: `/api/books/chuyen-giao?unitId=${unit.id}&year=${year}` })).json();
     expect(book.lines[0]).toMatchObject({ serial: 1, soKyHieu: '15/KH-UBND', level: 'TOI_MAT', fromName: `Cán bộ ${clerk.username}`, toName: `Cán bộ ${staff.username}`, toUnitName: 'Sở Nội vụ', note: 'Giao xử lý' });
     expect((await staff.request({ method: 'GET', url: `/api/items/${itemId}` })).statusCode).toBe(200);
+    const timeline = (await staff.request({ method: 'GET', url: `/api/items/${itemId}/events` })).json().events;
+    expect(timeline.map((e: { label: string; bookSerial: number | null }) => [e.label, e.bookSerial])).toEqual([
+      ['Tiếp nhận, vào sổ đến', 1],
+      ['Chuyển giao', 1],
+    ]);
   });
 
   it('refuses to hand an item to a person without the clearance, and lets no bystander hand it over', async () => {

@@ -1,4 +1,4 @@
-import { foldForSearch, receiveItemRequest, type HandOverRequest, type HandoverBookLine, type IncomingBookLine, type Level, type ReceiveItemRequest } from '@bmnn/contracts';
+import { foldForSearch, receiveItemRequest, type HandOverRequest, type HandoverBookLine, type IncomingBookLine, type Level, type OutgoingBookLine, type ReceiveItemRequest, type StatisticsLine } from '@bmnn/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -133,5 +133,77 @@ export async function getHandoverBook(ctx: AppContext, { actor, unitId, year }: 
       const d = JSON.parse(r.data) as { fromPersonId: string | null; toPersonId: string; note: string | null };
       return { serial: Number(r.book_serial), at: r.occurred_at, soKyHieu: r.so_ky_hieu, level: r.level as Level, fromName: d.fromPersonId ? (byId.get(d.fromPersonId)?.full_name ?? null) : null, toName: byId.get(d.toPersonId)?.full_name ?? '', toUnitName: byId.get(d.toPersonId)?.unit_name ?? '', note: d.note, itemId: r.id };
     }),
+  };
+}
+
+/** The outgoing book (LEGAL.md R7.2, §15.2): one line per REGISTERED_OUTGOING event. */
+export async function getOutgoingBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: OutgoingBookLine[] }> {
+  const rows = await ctx.db
+    .selectFrom('item_events')
+    .innerJoin('items', 'items.id', 'item_events.item_id')
+    .leftJoin('people as signer', 'signer.id', 'items.determined_by')
+    .where('item_events.unit_id', '=', unitId)
+    .where('item_events.book', '=', 'DI')
+    .where('item_events.book_year', '=', year)
+    .where(visibleItemsFilter(actor, ctx.clock()))
+    .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.trich_yeu', 'items.level', 'items.copies', 'signer.full_name as signer_name'])
+    .orderBy('item_events.book_serial')
+    .execute();
+  return {
+    lines: rows.map((r) => {
+      const d = JSON.parse(r.data) as { soKyHieu: string; documentDate: string; envelopeMark: string; recipients: string[] };
+      return { serial: Number(r.book_serial), date: d.documentDate, soKyHieu: d.soKyHieu, trichYeu: r.level === 'TUYET_MAT' ? null : r.trich_yeu, level: r.level as Level, signer: r.signer_name, recipients: d.recipients, copies: Number(r.copies ?? 1), envelopeMark: d.envelopeMark, itemId: r.id };
+    }),
+  };
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  PROPOSED: 'Đang đề xuất',
+  DETERMINED: 'Đã xác định',
+  REGISTERED_OUT: 'Đã vào sổ đi',
+  SENT: 'Đã gửi',
+  RECEIVED: 'Đang lưu giữ',
+  RECEIVED_UNOPENED: 'Chuyển người có tên (chưa bóc bì)',
+  RECEIVED_TAMPERED: 'Bì có dấu hiệu bóc mở',
+  TAKEN_OUT: 'Đang mang ra ngoài',
+  DECLASSIFIED: 'Đã giải mật',
+  DESTROYED: 'Đã tiêu hủy',
+  LOST: 'Bị mất',
+  DISCLOSED: 'Bị lộ',
+  REGISTERED: 'Đã đăng ký',
+};
+
+/**
+ * Thống kê BMNN (R6.1): every item of the unit registered in the year, in chronological order,
+ * with custody, protection end and what happened to it (extended, adjusted, declassified…).
+ */
+export async function getStatistics(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: StatisticsLine[] }> {
+  const from = `${year - 1}-12-31T17:00:00.000Z`;
+  const to = `${year}-12-31T17:00:00.000Z`;
+  const rows = await ctx.db
+    .selectFrom('items')
+    .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
+    .where('items.unit_id', '=', unitId)
+    .where('items.created_at', '>=', from)
+    .where('items.created_at', '<', to)
+    .where(visibleItemsFilter(actor, ctx.clock()))
+    .select(['items.id', 'items.so_ky_hieu', 'items.document_date', 'items.created_at', 'items.trich_yeu', 'items.level', 'items.form', 'items.copies', 'items.protection_end', 'items.status', 'items.extensions_count', 'custodian.full_name as custodian_name'])
+    .orderBy('items.created_at')
+    .orderBy('items.id')
+    .execute();
+  return {
+    lines: rows.map((r, i) => ({
+      serial: i + 1,
+      soKyHieu: r.so_ky_hieu,
+      date: r.document_date ?? r.created_at,
+      trichYeu: r.level === 'TUYET_MAT' ? null : r.trich_yeu,
+      level: r.level as Level,
+      form: r.form,
+      quantity: Number(r.copies ?? 1),
+      storage: r.custodian_name,
+      protectionEnd: r.protection_end,
+      status: `${STATUS_LABELS[r.status] ?? r.status}${Number(r.extensions_count) > 0 ? `; đã gia hạn ${r.extensions_count} lần` : ''}`,
+      itemId: r.id,
+    })),
   };
 }

@@ -1,26 +1,29 @@
 import type { FastifyInstance } from 'fastify';
-import { createAuthorityRequest, createItemRequest, grantRequest, handOverRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
+import { adjustLevelRequest, declassifyRequest, createAuthorityRequest, createItemRequest, listItemsQuery, savedViewRequest, storageLocationRequest, extendItemRequest, grantRequest, handOverRequest, noticeSentRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
+import { extendItem, getDashboard, markNoticeSent } from './register.periods.ts';
+import { adjustLevel, declassifyItem } from './register.adjust.ts';
 import { createAuthority, determineItem, getEnvelopeLabels, proposeItem, registerOutgoing, sendItem } from './register.outgoing.ts';
 import { z } from 'zod';
 import { inTransaction, type AppContext } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { ITEM_SCOPE_ROLES } from '../access/access.policies.ts';
-import { getHandoverBook, getIncomingBook, handOverItem, receiveItem } from './register.receive.ts';
+import { getHandoverBook, getIncomingBook, getOutgoingBook, getStatistics, handOverItem, receiveItem } from './register.receive.ts';
 import { prepareBookPrintout, PRINTABLE_BOOKS, type PrintableBook } from '../books/books.usecases.ts';
 import { streamOf, writeBookPdf, writeBookXlsx } from '../books/books.export.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { parseInput } from '../../platform/http/validation.ts';
-import { createItem, getItem, grantItemAccess, listItems } from './register.usecases.ts';
+import { createItem, deleteSavedView, getItem, getItemTimeline, grantItemAccess, listItems, listSavedViews, saveView, setStorageLocation } from './register.usecases.ts';
 
-const listQuery = z.object({ q: z.string().trim().max(300).optional() });
 type IdParams = { Params: { id: string } };
 
 export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/api/items', async (request) => createItem(ctx, { actor: requireActor(request), input: parseInput(createItemRequest, request.body) }));
-  app.get('/api/items', async (request) => {
-    const { q } = parseInput(listQuery, request.query);
-    return listItems(ctx, { actor: requireActor(request), ...(q ? { q } : {}) });
-  });
+  app.get('/api/items', async (request) => listItems(ctx, { actor: requireActor(request), query: parseInput(listItemsQuery, request.query) }));
+  app.get<IdParams>('/api/items/:id/events', async (request) => getItemTimeline(ctx, { actor: requireActor(request), itemId: request.params.id }));
+  app.post<IdParams>('/api/items/:id/location', async (request) => setStorageLocation(ctx, { actor: requireActor(request), itemId: request.params.id, ...parseInput(storageLocationRequest, request.body) }));
+  app.get('/api/saved-views', async (request) => listSavedViews(ctx, { actor: requireActor(request) }));
+  app.post('/api/saved-views', async (request) => saveView(ctx, { actor: requireActor(request), ...parseInput(savedViewRequest, request.body) }));
+  app.delete<IdParams>('/api/saved-views/:id', async (request) => deleteSavedView(ctx, { actor: requireActor(request), viewId: request.params.id }));
   app.get<IdParams>('/api/items/:id', async (request) => getItem(ctx, { actor: requireActor(request), itemId: request.params.id }));
   app.post<IdParams>('/api/items/:id/grants', async (request) => {
     const input = parseInput(grantRequest, request.body);
@@ -37,7 +40,9 @@ export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<IdParams>('/api/items/:id/handover', async (request) => handOverItem(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(handOverRequest, request.body) }));
   for (const [slug, book, load] of [
     ['den', 'DEN', getIncomingBook],
+    ['di', 'DI', getOutgoingBook],
     ['chuyen-giao', 'CHUYEN_GIAO', getHandoverBook],
+    ['thong-ke', 'THONG_KE', getStatistics],
   ] as const) {
     app.get(`/api/books/${slug}`, async (request) => {
       const actor = requireActor(request);
@@ -72,4 +77,17 @@ export function registerOutgoingRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<IdParams>('/api/items/:id/register-outgoing', async (request) => registerOutgoing(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(registerOutgoingRequest, request.body) }));
   app.post<IdParams>('/api/items/:id/send', async (request) => sendItem(ctx, { actor: requireActor(request), itemId: request.params.id }));
   app.get<IdParams>('/api/items/:id/envelope', async (request) => getEnvelopeLabels(ctx, { actor: requireActor(request), itemId: request.params.id }));
+}
+
+/** Protection periods and the dashboard (LEGAL.md R9.2, R9.4). */
+export function registerPeriodRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post<IdParams>('/api/items/:id/extend', async (request) => extendItem(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(extendItemRequest, request.body) }));
+  app.post<IdParams>('/api/notices/:id/sent', async (request) => markNoticeSent(ctx, { actor: requireActor(request), noticeId: request.params.id, input: parseInput(noticeSentRequest, request.body) }));
+  app.get('/api/dashboard', async (request) => getDashboard(ctx, { actor: requireActor(request) }));
+}
+
+/** Level adjustment and declassification by decision (LEGAL.md R9.3, R9.5). */
+export function registerAdjustRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post<IdParams>('/api/items/:id/adjust-level', async (request) => adjustLevel(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(adjustLevelRequest, request.body) }));
+  app.post<IdParams>('/api/items/:id/declassify', async (request) => declassifyItem(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(declassifyRequest, request.body) }));
 }

@@ -1,5 +1,6 @@
-import { createItemRequest, foldForSearch, type CreateItemRequest, type Item, type Level } from '@bmnn/contracts';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { createItemRequest, foldForSearch, type CreateItemRequest, type Item, type Level, type listItemsQuery } from '@bmnn/contracts';
+import type { z } from 'zod';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -7,11 +8,29 @@ import { errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
 import { canGrantItemAccess, canRegisterItem, canSeeItem, ITEM_SCOPE_ROLES, levelsVisibleTo, type Actor, type ItemAccessFacts } from '../access/access.policies.ts';
 import { registerErrors } from './register.errors.ts';
+import { ITEM_EVENT_LABELS, type ItemEventType } from './register.events.ts';
 
-type ItemRow = Database['items'];
+type ItemRow = Selectable<Database['items']>;
 
 function present(r: ItemRow): Item {
-  return { id: r.id, unitId: r.unit_id, level: r.level as Level, soKyHieu: r.so_ky_hieu, trichYeu: r.trich_yeu, custodianId: r.custodian_id, status: r.status, createdAt: r.created_at };
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    level: r.level as Level,
+    soKyHieu: r.so_ky_hieu,
+    trichYeu: r.trich_yeu,
+    custodianId: r.custodian_id,
+    status: r.status,
+    createdAt: r.created_at,
+    form: r.form,
+    sender: r.sender,
+    documentDate: r.document_date,
+    copies: r.copies === null ? null : Number(r.copies),
+    storageLocation: r.storage_location,
+    protectionEnd: r.protection_end,
+    recallDeadline: r.recall_deadline,
+    determinedOn: r.determined_on,
+  };
 }
 
 /**
@@ -42,7 +61,7 @@ export function visibleItemsFilter(actor: Actor, now: Date) {
 }
 
 /** What the policy needs to know about an item: its unit, level, custodian and grants. */
-export async function loadAccessFacts(ctx: AppContext, row: ItemRow): Promise<ItemAccessFacts> {
+export async function loadAccessFacts(ctx: AppContext, row: Pick<ItemRow, 'id' | 'unit_id' | 'level' | 'custodian_id'>): Promise<ItemAccessFacts> {
   const grants = await ctx.db.selectFrom('access_grants').select(['person_id', 'expires_at', 'revoked_at']).where('item_id', '=', row.id).execute();
   return {
     unitId: row.unit_id,
@@ -70,18 +89,55 @@ export async function createItem(ctx: AppContext, { actor, input: raw }: { actor
   return { item: present(row) };
 }
 
-export async function listItems(ctx: AppContext, { actor, q }: { actor: Actor; q?: string }) {
+/** The item list: only visible items, filtered, newest first, one page with the total count. */
+export async function listItems(ctx: AppContext, { actor, query: filter = {} }: { actor: Actor; query?: Partial<z.output<typeof listItemsQuery>> }) {
   const now = ctx.clock();
   let query = ctx.db.selectFrom('items').where(visibleItemsFilter(actor, now));
-  if (q) {
-    const needle = `%${foldForSearch(q).replace(/[%_\\]/g, '')}%`;
+  if (filter.q) {
+    const needle = `%${foldForSearch(filter.q).replace(/[%_\\]/g, '')}%`;
     query = query.where((eb) => eb.or([eb('items.so_ky_hieu_folded', 'like', needle), eb('items.trich_yeu_folded', 'like', needle)]));
   }
+  if (filter.unitId) query = query.where('items.unit_id', '=', filter.unitId);
+  if (filter.level) query = query.where('items.level', '=', filter.level);
+  if (filter.status) query = query.where('items.status', '=', filter.status);
+  if (filter.custodianId) query = query.where('items.custodian_id', '=', filter.custodianId);
+  if (filter.protectionEndBefore) query = query.where('items.protection_end', '<=', filter.protectionEndBefore);
+  if (filter.withoutLocation) query = query.where('items.storage_location', 'is', null);
+  const pageSize = filter.pageSize ?? 50;
+  const page = filter.page ?? 1;
   const [rows, count] = await Promise.all([
-    query.selectAll('items').orderBy('items.created_at', 'desc').limit(200).execute(),
+    query.selectAll('items').orderBy('items.created_at', 'desc').orderBy('items.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(present), total: Number(count.n) };
+}
+
+/** R6.1: where an item is kept; set by the clerk or the head within scope. */
+export async function setStorageLocation(ctx: AppContext, { actor, itemId, storageLocation }: { actor: Actor; itemId: string; storageLocation: string }) {
+  const row = await ctx.db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
+  if (!row || !canSeeItem({ actor, item: await loadAccessFacts(ctx, row), now: ctx.clock() })) throw registerErrors.itemNotFound();
+  if (!ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r)) || !actor.scopeUnitIds.has(row.unit_id)) throw errors.forbidden();
+  await inTransaction(ctx, async ({ trx, now, audit }) => {
+    await trx.updateTable('items').set({ storage_location: storageLocation, updated_at: now.toISOString() }).where('id', '=', itemId).execute();
+    await audit({ type: 'item.location_set', chain: row.unit_id, actorId: actor.accountId, subjectId: itemId, data: { storageLocation } });
+  });
+  return { item: present({ ...row, storage_location: storageLocation }) };
+}
+
+export async function listSavedViews(ctx: AppContext, { actor }: { actor: Actor }) {
+  const rows = await ctx.db.selectFrom('saved_views').selectAll().where('account_id', '=', actor.accountId).orderBy('name').execute();
+  return { views: rows.map((r) => ({ id: r.id, name: r.name, query: JSON.parse(r.query) as Record<string, unknown> })) };
+}
+
+export async function saveView(ctx: AppContext, { actor, name, query }: { actor: Actor; name: string; query: Record<string, unknown> }) {
+  const id = generateId('svw');
+  await ctx.db.insertInto('saved_views').values({ id, account_id: actor.accountId, name, query: JSON.stringify(query), created_at: ctx.clock().toISOString() }).execute();
+  return { view: { id, name, query } };
+}
+
+export async function deleteSavedView(ctx: AppContext, { actor, viewId }: { actor: Actor; viewId: string }) {
+  await ctx.db.deleteFrom('saved_views').where('id', '=', viewId).where('account_id', '=', actor.accountId).execute();
+  return { ok: true as const };
 }
 
 /** Reading an item's details is audited (DESIGN.md §5); an item the actor may not see is 404. */
@@ -108,4 +164,32 @@ export async function grantItemAccess(ctx: AppContext, { actor, itemId, personId
     await audit({ type: 'item.grant_created', chain: row.unit_id, actorId: actor.accountId, subjectId: row.id, data: { personId, expiresAt } });
   });
   return { ok: true as const };
+}
+
+/** The item's history (DESIGN.md §4), oldest first, for whoever may see the item. */
+export async function getItemTimeline(ctx: AppContext, { actor, itemId }: { actor: Actor; itemId: string }) {
+  const row = await ctx.db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
+  if (!row || !canSeeItem({ actor, item: await loadAccessFacts(ctx, row), now: ctx.clock() })) throw registerErrors.itemNotFound();
+  const events = await ctx.db
+    .selectFrom('item_events')
+    .leftJoin('accounts', 'accounts.id', 'item_events.actor_id')
+    .leftJoin('people', 'people.id', 'accounts.person_id')
+    .select(['item_events.id', 'item_events.type', 'item_events.occurred_at', 'item_events.data', 'item_events.book', 'item_events.book_serial', 'item_events.corrects_event_id', 'people.full_name'])
+    .where('item_events.item_id', '=', itemId)
+    .orderBy('item_events.recorded_at')
+    .orderBy('item_events.id')
+    .execute();
+  return {
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      label: ITEM_EVENT_LABELS[e.type as ItemEventType] ?? e.type,
+      at: e.occurred_at,
+      actorName: e.full_name,
+      book: e.book,
+      bookSerial: e.book_serial === null ? null : Number(e.book_serial),
+      correctsEventId: e.corrects_event_id,
+      data: JSON.parse(e.data) as Record<string, unknown>,
+    })),
+  };
 }

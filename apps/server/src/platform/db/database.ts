@@ -10,7 +10,11 @@ import * as m0002 from './migrations/0002-devices-incidents.ts';
 import * as m0003 from './migrations/0003-danh-muc.ts';
 import * as m0004 from './migrations/0004-item-events.ts';
 import * as m0005 from './migrations/0005-determination.ts';
-import * as m0006 from './migrations/0006-people-secret-work.ts';
+import * as m0006 from './migrations/0006-periods.ts';
+import * as m0007 from './migrations/0007-destruction.ts';
+import * as m0008 from './migrations/0008-take-out-provision.ts';
+import * as m0009 from './migrations/0009-location-views.ts';
+import * as m0010 from './migrations/0010-people-secret-work.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -35,6 +39,9 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function openDatabase({ url, dataDir }: { url?: string | undefined; dataDir: string }): DatabaseHandle {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection can be cut by the server (restart, failover): pg emits it on the pool,
+    // and an unhandled 'error' would end the process. The next query opens a new connection.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL: kết nối rảnh bị ngắt (${error.message})`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', sqliteFile: null, sqlite: null, close: () => db.destroy() };
   }
@@ -78,7 +85,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-danh-muc': m0003,
   '0004-item-events': m0004,
   '0005-determination': m0005,
-  '0006-people-secret-work': m0006,
+  '0006-periods': m0006,
+  '0007-destruction': m0007,
+  '0008-take-out-provision': m0008,
+  '0009-location-views': m0009,
+  '0010-people-secret-work': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

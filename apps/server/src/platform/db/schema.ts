@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 
 
 // Row types of every table, one Kysely<Database> for SQLite and PostgreSQL alike.
@@ -130,6 +131,8 @@ export type ItemsTable = {
   determined_by: string | null;
   determination_basis: string | null;
   protection_end: string | null;
+  extensions_count: Generated<number>;
+  storage_location: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -406,6 +409,65 @@ export type AuthoritiesTable = {
   created_at: string;
 };
 
+export type ItemNoticesTable = {
+  id: string;
+  unit_id: string;
+  item_id: string;
+  kind: string;
+  decision_ref: string | null;
+  due_date: string;
+  sent_on: string | null;
+  sent_to: string | null;
+  created_at: string;
+};
+
+export type DestructionCasesTable = {
+  id: string;
+  unit_id: string;
+  reason: string;
+  status: string;
+  proposed_by: string;
+  council_ref: string | null;
+  council: string | null;
+  review_minutes: string | null;
+  decision_ref: string | null;
+  decided_by: string | null;
+  decided_on: string | null;
+  executed_at: string | null;
+  method: string | null;
+  place: string | null;
+  witnesses: string | null;
+  circumstances: string | null;
+  report_due: string | null;
+  report_sent_on: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type DestructionCaseItemsTable = { case_id: string; item_id: string };
+
+export type ReleaseRequestsTable = {
+  id: string;
+  unit_id: string;
+  kind: string;
+  status: string;
+  requested_by: string;
+  details: string;
+  from_date: string | null;
+  to_date: string | null;
+  decided_by: string | null;
+  decided_on: string | null;
+  decision_basis: string | null;
+  refusal_reason: string | null;
+  returned_on: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ReleaseRequestItemsTable = { request_id: string; item_id: string };
+
+export type SavedViewsTable = { id: string; account_id: string; name: string; query: string; created_at: string };
+
 export type ItemCitationsTable = { item_id: string; danh_muc_item_id: string };
 
 export type Database = {
@@ -438,4 +500,10 @@ export type Database = {
   item_events: ItemEventsTable;
   authorities: AuthoritiesTable;
   item_citations: ItemCitationsTable;
+  item_notices: ItemNoticesTable;
+  destruction_cases: DestructionCasesTable;
+  destruction_case_items: DestructionCaseItemsTable;
+  release_requests: ReleaseRequestsTable;
+  release_request_items: ReleaseRequestItemsTable;
+  saved_views: SavedViewsTable;
 };

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { destructionCouncilRequest, destructionDecisionRequest, destructionExecutionRequest, destructionReportRequest, destructionReviewRequest, emergencyDestructionRequest, proposeDestructionRequest } from '@bmnn/contracts';
+import type { AppContext } from '../../platform/context.ts';
+import { requireActor } from '../../platform/http/auth-hooks.ts';
+import { parseInput } from '../../platform/http/validation.ts';
+import { decideDestruction, emergencyDestruction, executeDestruction, getDestructionCase, proposeDestruction, recordDestructionReview, recordEmergencyReport, setDestructionCouncil } from './destruction.usecases.ts';
+
+type IdParams = { Params: { id: string } };
+
+export function registerDestructionRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post('/api/destructions', async (request) => proposeDestruction(ctx, { actor: requireActor(request), ...parseInput(proposeDestructionRequest, request.body) }));
+  app.get<IdParams>('/api/destructions/:id', async (request) => getDestructionCase(ctx, { actor: requireActor(request), caseId: request.params.id }));
+  app.post<IdParams>('/api/destructions/:id/council', async (request) => setDestructionCouncil(ctx, { actor: requireActor(request), caseId: request.params.id, input: parseInput(destructionCouncilRequest, request.body) }));
+  app.post<IdParams>('/api/destructions/:id/review', async (request) => recordDestructionReview(ctx, { actor: requireActor(request), caseId: request.params.id, ...parseInput(destructionReviewRequest, request.body) }));
+  app.post<IdParams>('/api/destructions/:id/decide', async (request) => decideDestruction(ctx, { actor: requireActor(request), caseId: request.params.id, ...parseInput(destructionDecisionRequest, request.body) }));
+  app.post<IdParams>('/api/destructions/:id/execute', async (request) => executeDestruction(ctx, { actor: requireActor(request), caseId: request.params.id, execution: parseInput(destructionExecutionRequest, request.body) }));
+  app.post('/api/destructions/emergency', async (request) => {
+    const { unitId, itemIds, circumstances, ...execution } = parseInput(emergencyDestructionRequest, request.body);
+    return emergencyDestruction(ctx, { actor: requireActor(request), unitId, itemIds, circumstances, execution });
+  });
+  app.post<IdParams>('/api/destructions/:id/report', async (request) => recordEmergencyReport(ctx, { actor: requireActor(request), caseId: request.params.id, ...parseInput(destructionReportRequest, request.body) }));
+}

@@ -1,0 +1,166 @@
+import { LEVEL_RANK, todayInVietnam, type Level } from '@bmnn/contracts';
+import { canAuthorize, emergencyDestructionReportDue, getRuleSetFor } from '@bmnn/rules';
+import type { AppContext } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/context.ts';
+import { errors } from '../../platform/errors.ts';
+import { generateId } from '../../platform/ids.ts';
+import { canSeeItem, isClearedFor, type Actor } from '../access/access.policies.ts';
+import { appendItemEvent } from '../register/register.events.ts';
+import { registerErrors } from '../register/register.errors.ts';
+import { authorityOf } from '../register/register.outgoing.ts';
+import { loadAccessFacts } from '../register/register.usecases.ts';
+import { destructionErrors } from './destruction.errors.ts';
+
+// Destruction (LEGAL.md R10.1–R10.4). Ordinary path: proposal list → council (a chair and at
+// least one member, DESIGN.md §5) → review minutes → decision by an authority with a Tối mật
+// ceiling or higher (R10.3) who is not the proposer → destruction record with method, place,
+// witnesses and the "cannot be restored" confirmation (R10.2). Emergency path: the custodian
+// destroys at once and the written report to the head falls due immediately (R10.1 b, R10.3).
+
+const DESTROYABLE = ['DETERMINED', 'REGISTERED_OUT', 'SENT', 'RECEIVED', 'RECEIVED_UNOPENED', 'RECEIVED_TAMPERED', 'DECLASSIFIED'];
+
+type Execution = { method: string; place: string; witnesses: string[]; irrecoverable: true };
+
+async function loadItemsFor(ctx: AppContext, actor: Actor, unitId: string, itemIds: string[]) {
+  const rows = await ctx.db.selectFrom('items').selectAll().where('id', 'in', itemIds).execute();
+  for (const id of itemIds) {
+    const row = rows.find((r) => r.id === id);
+    if (!row || row.unit_id !== unitId || !canSeeItem({ actor, item: await loadAccessFacts(ctx, row), now: ctx.clock() })) throw registerErrors.itemNotFound();
+    if (!DESTROYABLE.includes(row.status)) throw registerErrors.wrongStatus({ message: `Tài liệu ${row.so_ky_hieu} không ở trạng thái được tiêu hủy` });
+  }
+  return rows;
+}
+
+async function loadCase(ctx: AppContext, actor: Actor, caseId: string) {
+  const c = await ctx.db.selectFrom('destruction_cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!c || !actor.scopeUnitIds.has(c.unit_id)) throw destructionErrors.notFound();
+  const itemIds = (await ctx.db.selectFrom('destruction_case_items').select('item_id').where('case_id', '=', caseId).execute()).map((r) => r.item_id);
+  const items = await ctx.db.selectFrom('items').selectAll().where('id', 'in', itemIds.length ? itemIds : ['']).execute();
+  // Whoever cannot see every item of the case does not see the case. Council members have a
+  // reason to know the items they review (DESIGN.md §5), within their clearance.
+  const council = c.council ? (JSON.parse(c.council) as { chairId: string; memberIds: string[] }) : null;
+  const onCouncil = council !== null && [council.chairId, ...council.memberIds].includes(actor.personId);
+  for (const row of items) {
+    const visible = canSeeItem({ actor, item: await loadAccessFacts(ctx, row), now: ctx.clock() }) || (onCouncil && isClearedFor(actor.clearance, row.level as Level));
+    if (!visible) throw destructionErrors.notFound();
+  }
+  return { c, items };
+}
+
+const highest = (levels: string[]) => levels.reduce<Level>((top, l) => (LEVEL_RANK[l as Level] > LEVEL_RANK[top] ? (l as Level) : top), 'MAT');
+
+export async function proposeDestruction(ctx: AppContext, { actor, unitId, itemIds }: { actor: Actor; unitId: string; itemIds: string[] }) {
+  if (!actor.roles.includes('VAN_THU') && !actor.roles.includes('LANH_DAO')) throw errors.forbidden();
+  await loadItemsFor(ctx, actor, unitId, itemIds);
+  return inTransaction(ctx, async ({ trx, now, audit }) => {
+    const id = generateId('dst');
+    const iso = now.toISOString();
+    await trx.insertInto('destruction_cases').values({ id, unit_id: unitId, reason: 'NO_LONGER_NEEDED', status: 'PROPOSED', proposed_by: actor.accountId, council_ref: null, council: null, review_minutes: null, decision_ref: null, decided_by: null, decided_on: null, executed_at: null, method: null, place: null, witnesses: null, circumstances: null, report_due: null, report_sent_on: null, created_at: iso, updated_at: iso }).execute();
+    for (const itemId of new Set(itemIds)) await trx.insertInto('destruction_case_items').values({ case_id: id, item_id: itemId }).execute();
+    await audit({ type: 'destruction.proposed', chain: unitId, actorId: actor.accountId, subjectId: id, data: { items: itemIds.length } });
+    return { caseId: id, status: 'PROPOSED' };
+  });
+}
+
+/** R10.4: the council — a chair from the unit's leaders and at least one more member. */
+export async function setDestructionCouncil(ctx: AppContext, { actor, caseId, input }: { actor: Actor; caseId: string; input: { councilRef: string; chairId: string; memberIds: string[] } }) {
+  const { c } = await loadCase(ctx, actor, caseId);
+  if (!actor.roles.includes('LANH_DAO')) throw errors.forbidden();
+  if (c.status !== 'PROPOSED') throw destructionErrors.wrongStep();
+  const members = [...new Set(input.memberIds)].filter((m) => m !== input.chairId);
+  if (members.length < 1) throw destructionErrors.councilInvalid({ message: 'Hội đồng tiêu hủy cần ít nhất hai người: Chủ tịch và một thành viên' });
+  const people = await ctx.db.selectFrom('people').select('id').where('id', 'in', [input.chairId, ...members]).execute();
+  if (people.length !== members.length + 1) throw destructionErrors.councilInvalid({ message: 'Có thành viên Hội đồng không tồn tại' });
+  return inTransaction(ctx, async ({ trx, now, audit }) => {
+    await trx.updateTable('destruction_cases').set({ status: 'COUNCIL_SET', council_ref: input.councilRef, council: JSON.stringify({ chairId: input.chairId, memberIds: members }), updated_at: now.toISOString() }).where('id', '=', caseId).execute();
+    await audit({ type: 'destruction.council_set', chain: c.unit_id, actorId: actor.accountId, subjectId: caseId, data: { councilRef: input.councilRef, size: members.length + 1 } });
+    return { status: 'COUNCIL_SET' };
+  });
+}
+
+/** R10.4: the council's review, recorded by one of its members. */
+export async function recordDestructionReview(ctx: AppContext, { actor, caseId, minutes }: { actor: Actor; caseId: string; minutes: string }) {
+  const { c } = await loadCase(ctx, actor, caseId);
+  if (c.status !== 'COUNCIL_SET') throw destructionErrors.wrongStep();
+  const council = JSON.parse(c.council ?? '{}') as { chairId: string; memberIds: string[] };
+  if (![council.chairId, ...council.memberIds].includes(actor.personId)) throw errors.forbidden({ message: 'Chỉ thành viên Hội đồng tiêu hủy được ghi biên bản họp' });
+  return inTransaction(ctx, async ({ trx, now, audit }) => {
+    await trx.updateTable('destruction_cases').set({ status: 'REVIEWED', review_minutes: minutes, updated_at: now.toISOString() }).where('id', '=', caseId).execute();
+    await audit({ type: 'destruction.reviewed', chain: c.unit_id, actorId: actor.accountId, subjectId: caseId, data: {} });
+    return { status: 'REVIEWED' };
+  });
+}
+
+/** R10.3: the decision, by an authority for the highest level in the list, not the proposer. */
+export async function decideDestruction(ctx: AppContext, { actor, caseId, decisionRef }: { actor: Actor; caseId: string; decisionRef: string }) {
+  const { c, items } = await loadCase(ctx, actor, caseId);
+  if (c.status !== 'REVIEWED') throw destructionErrors.wrongStep({ message: 'Chỉ quyết định tiêu hủy sau khi Hội đồng đã họp và có biên bản' });
+  if (c.proposed_by === actor.accountId) throw registerErrors.samePerson();
+  const today = todayInVietnam(ctx.clock());
+  const ruleSet = getRuleSetFor({ date: today });
+  const authority = await authorityOf(ctx, { personId: actor.personId, unitId: c.unit_id, date: today });
+  if (!authority) throw registerErrors.authorityRefused({ message: 'Người quyết định chưa được ghi nhận chức danh có thẩm quyền tiêu hủy' });
+  const allowed = canAuthorize({ authority, action: 'DESTROY', level: highest(items.map((i) => i.level)), actionDate: today, ruleSet });
+  if (!allowed.allowed) throw registerErrors.authorityRefused({ message: allowed.reason, details: { rule: allowed.rule, legalBasis: allowed.legalBasis } });
+  return inTransaction(ctx, async ({ trx, now, audit }) => {
+    await trx.updateTable('destruction_cases').set({ status: 'DECIDED', decision_ref: decisionRef, decided_by: actor.personId, decided_on: today, updated_at: now.toISOString() }).where('id', '=', caseId).execute();
+    await audit({ type: 'destruction.decided', chain: c.unit_id, actorId: actor.accountId, subjectId: caseId, data: { decisionRef, items: items.length } });
+    return { status: 'DECIDED', legalBasis: `${allowed.rule}: ${allowed.legalBasis}` };
+  });
+}
+
+async function destroyItems(ctx: AppContext, scope: Parameters<Parameters<typeof inTransaction>[1]>[0], { actor, unitId, items, caseId, execution, emergency }: { actor: Actor; unitId: string; items: Array<{ id: string }>; caseId: string; execution: Execution; emergency: boolean }) {
+  const iso = scope.now.toISOString();
+  for (const item of items) {
+    await scope.trx.updateTable('items').set({ status: 'DESTROYED', updated_at: iso }).where('id', '=', item.id).execute();
+    await appendItemEvent({ trx: scope.trx, kind: ctx.dbKind, unitId, itemId: item.id, occurredAt: iso, recordedAt: scope.now, actorId: actor.accountId, event: { type: 'DESTROYED', data: { caseId, method: execution.method, place: execution.place, witnesses: execution.witnesses, emergency } } });
+  }
+}
+
+/** R10.2: the destruction record; the items become DESTROYED. */
+export async function executeDestruction(ctx: AppContext, { actor, caseId, execution }: { actor: Actor; caseId: string; execution: Execution }) {
+  const { c, items } = await loadCase(ctx, actor, caseId);
+  if (c.status !== 'DECIDED') throw destructionErrors.wrongStep({ message: 'Chưa có quyết định tiêu hủy' });
+  return inTransaction(ctx, async (scope) => {
+    await scope.trx.updateTable('destruction_cases').set({ status: 'EXECUTED', executed_at: scope.now.toISOString(), method: execution.method, place: execution.place, witnesses: JSON.stringify(execution.witnesses), updated_at: scope.now.toISOString() }).where('id', '=', caseId).execute();
+    await destroyItems(ctx, scope, { actor, unitId: c.unit_id, items, caseId, execution, emergency: false });
+    await scope.audit({ type: 'destruction.executed', chain: c.unit_id, actorId: actor.accountId, subjectId: caseId, data: { items: items.length, method: execution.method, emergency: false } });
+    return { status: 'EXECUTED', destroyed: items.length };
+  });
+}
+
+/** R10.1(b), R10.3: the custodian destroys at once; the written report to the head is due immediately. */
+export async function emergencyDestruction(ctx: AppContext, { actor, unitId, itemIds, circumstances, execution }: { actor: Actor; unitId: string; itemIds: string[]; circumstances: string; execution: Execution }) {
+  const items = await loadItemsFor(ctx, actor, unitId, itemIds);
+  const notHeld = items.find((i) => i.custodian_id !== actor.personId);
+  if (notHeld) throw errors.forbidden({ message: `Chỉ người đang trực tiếp quản lý được tiêu hủy khẩn cấp (${notHeld.so_ky_hieu})` });
+  const ruleSet = getRuleSetFor({ date: todayInVietnam(ctx.clock()) });
+  return inTransaction(ctx, async (scope) => {
+    const id = generateId('dst');
+    const iso = scope.now.toISOString();
+    const reportDue = emergencyDestructionReportDue({ destroyedAt: iso, ruleSet });
+    await scope.trx.insertInto('destruction_cases').values({ id, unit_id: unitId, reason: 'EMERGENCY', status: 'REPORT_DUE', proposed_by: actor.accountId, council_ref: null, council: null, review_minutes: null, decision_ref: null, decided_by: null, decided_on: null, executed_at: iso, method: execution.method, place: execution.place, witnesses: JSON.stringify(execution.witnesses), circumstances, report_due: reportDue, report_sent_on: null, created_at: iso, updated_at: iso }).execute();
+    for (const item of items) await scope.trx.insertInto('destruction_case_items').values({ case_id: id, item_id: item.id }).execute();
+    await destroyItems(ctx, scope, { actor, unitId, items, caseId: id, execution, emergency: true });
+    await scope.audit({ type: 'destruction.executed', chain: unitId, actorId: actor.accountId, subjectId: id, data: { items: items.length, method: execution.method, emergency: true } });
+    return { caseId: id, status: 'REPORT_DUE', reportDue };
+  });
+}
+
+export async function recordEmergencyReport(ctx: AppContext, { actor, caseId, sentOn }: { actor: Actor; caseId: string; sentOn: string }) {
+  const { c } = await loadCase(ctx, actor, caseId);
+  if (c.status !== 'REPORT_DUE') throw destructionErrors.wrongStep();
+  return inTransaction(ctx, async ({ trx, now, audit }) => {
+    await trx.updateTable('destruction_cases').set({ status: 'REPORTED', report_sent_on: sentOn, updated_at: now.toISOString() }).where('id', '=', caseId).execute();
+    await audit({ type: 'destruction.reported', chain: c.unit_id, actorId: actor.accountId, subjectId: caseId, data: { sentOn } });
+    return { status: 'REPORTED' };
+  });
+}
+
+export async function getDestructionCase(ctx: AppContext, { actor, caseId }: { actor: Actor; caseId: string }) {
+  const { c, items } = await loadCase(ctx, actor, caseId);
+  return {
+    case: { id: c.id, unitId: c.unit_id, reason: c.reason, status: c.status, councilRef: c.council_ref, council: c.council ? JSON.parse(c.council) : null, reviewMinutes: c.review_minutes, decisionRef: c.decision_ref, decidedOn: c.decided_on, executedAt: c.executed_at, method: c.method, place: c.place, witnesses: c.witnesses ? JSON.parse(c.witnesses) : [], circumstances: c.circumstances, reportDue: c.report_due, reportSentOn: c.report_sent_on },
+    items: items.map((i) => ({ id: i.id, soKyHieu: i.so_ky_hieu, level: i.level, status: i.status })),
+  };
+}

@@ -1,0 +1,169 @@
+import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { formatDate, formatDateTime, type HandoverBookLine, type IncomingBookLine } from '@bmnn/contracts';
+import { Alert, Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useLoad } from '../api/api.hooks.ts';
+import { useSession } from '../auth/session.context.tsx';
+import { UnitSelect } from '../units/unit-select.component.tsx';
+import { useUnits } from '../units/units.hooks.ts';
+import { bookExportUrl, registerApi, type BookSlug } from './register.api.ts';
+import { LevelTag } from './register.labels.tsx';
+
+const thisYear = new Date().getFullYear();
+const YEARS = Array.from({ length: 6 }, (_, i) => thisYear - i);
+const blank = <span style={{ display: 'inline-block', minWidth: 60 }} />;
+
+function BookHeading({ title, unitName, year, basis }: { title: string; unitName: string; year: number; basis: string }) {
+  return (
+    <div style={{ textAlign: 'center', marginBottom: 16 }}>
+      <Typography.Text type="secondary">{unitName}</Typography.Text>
+      <Typography.Title level={4} style={{ margin: '4px 0', letterSpacing: 0.5 }}>
+        {title}
+      </Typography.Title>
+      <Typography.Text>Năm {year}</Typography.Text>
+      <br />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {basis}
+      </Typography.Text>
+    </div>
+  );
+}
+
+function ExportButtons({ book, unitId, year }: { book: BookSlug; unitId: string; year: number }) {
+  return (
+    <Space>
+      <Button icon={<FileExcelOutlined />} href={bookExportUrl(book, { unitId, year, format: 'xlsx' })} download data-testid={`export-${book}-xlsx`}>
+        Xuất Excel (XLSX)
+      </Button>
+      <Button icon={<FilePdfOutlined />} href={bookExportUrl(book, { unitId, year, format: 'pdf' })} download data-testid={`export-${book}-pdf`}>
+        In sổ (PDF)
+      </Button>
+    </Space>
+  );
+}
+
+/**
+ * "Sổ sách": the incoming book and the handover book of a unit for a year, laid out like the
+ * paper books (LEGAL.md §15.2 minimum fields; the official columns are loaded later as data).
+ */
+export function BooksPage() {
+  const { account } = useSession();
+  const { units, byId } = useUnits();
+  const [unitId, setUnitId] = useState<string>(account.unitId);
+  const [year, setYear] = useState(thisYear);
+  const [tab, setTab] = useState<BookSlug>('den');
+  const key = `${unitId}|${year}`;
+  const incoming = useLoad(() => registerApi.incomingBook(unitId, year), `den|${key}`);
+  const handover = useLoad(() => registerApi.handoverBook(unitId, year), `cg|${key}`);
+  const unitName = byId.get(unitId)?.name ?? account.unitName;
+
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        Sổ sách
+      </Typography.Title>
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <div style={{ width: 360 }}>
+            <UnitSelect units={units} includeDefunct value={unitId} onChange={(v) => v && setUnitId(v)} testId="books-unit" />
+          </div>
+          <Select
+            value={year}
+            onChange={setYear}
+            style={{ width: 140 }}
+            options={YEARS.map((y) => ({ value: y, label: `Năm ${y}` }))}
+            data-testid="books-year"
+          />
+        </Space>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k as BookSlug)}
+          tabBarExtraContent={<ExportButtons book={tab} unitId={unitId} year={year} />}
+          items={[
+            {
+              key: 'den',
+              label: <span data-testid="tab-den">Sổ đăng ký BMNN đến</span>,
+              children: (
+                <>
+                  <BookHeading title="SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐẾN" unitName={unitName} year={year} basis="Mẫu số 15, Thông tư 24/2020/TT-BCA (cột theo dữ liệu tối thiểu; mẫu chính thức nạp sau)" />
+                  {incoming.error && <Alert type="error" showIcon title={incoming.error} style={{ marginBottom: 16 }} />}
+                  <Table<IncomingBookLine>
+                    data-testid="book-den"
+                    rowKey={(l) => `${l.serial}`}
+                    size="small"
+                    bordered
+                    loading={incoming.loading}
+                    dataSource={incoming.data?.lines ?? []}
+                    pagination={false}
+                    scroll={{ x: 1280 }}
+                    locale={{ emptyText: `Chưa có tài liệu nào vào sổ đến năm ${year}` }}
+                    columns={[
+                      { key: 'serial', title: 'Số đến', dataIndex: 'serial', width: 60, align: 'center' },
+                      { key: 'receivedAt', title: 'Ngày đến', width: 100, render: (_, l) => formatDate(l.receivedAt) },
+                      { key: 'sender', title: 'Nơi gửi', dataIndex: 'sender', width: 150 },
+                      {
+                        key: 'soKyHieu',
+                        title: 'Số, ký hiệu; ngày văn bản',
+                        width: 140,
+                        render: (_, l) => (
+                          <>
+                            {l.soKyHieu}
+                            {l.documentDate && <div>{formatDate(l.documentDate)}</div>}
+                          </>
+                        ),
+                      },
+                      {
+                        key: 'trichYeu',
+                        title: 'Trích yếu',
+                        width: 240,
+                        render: (_, l) => l.trichYeu ?? (l.level === 'TUYET_MAT' ? <Typography.Text type="secondary">(Tuyệt mật — không ghi)</Typography.Text> : ''),
+                      },
+                      { key: 'level', title: 'Độ mật', width: 90, align: 'center', render: (_, l) => <LevelTag level={l.level} /> },
+                      { key: 'copies', title: 'Số bản', dataIndex: 'copies', width: 55, align: 'center' },
+                      { key: 'receiver', title: 'Người nhận, người giữ', width: 130, render: (_, l) => l.custodianName ?? l.receivedBy },
+                      { key: 'condition', title: 'Tình trạng bì', dataIndex: 'condition', width: 130 },
+                      { key: 'recall', title: 'Hạn thu hồi', width: 95, render: (_, l) => formatDate(l.recallDeadline) },
+                      { key: 'sign', title: 'Ký nhận', width: 75, render: () => blank },
+                      { key: 'note', title: 'Ghi chú', width: 110, render: (_, l) => l.note ?? '' },
+                    ]}
+                  />
+                </>
+              ),
+            },
+            {
+              key: 'chuyen-giao',
+              label: <span data-testid="tab-chuyen-giao">Sổ chuyển giao BMNN</span>,
+              children: (
+                <>
+                  <BookHeading title="SỔ CHUYỂN GIAO BÍ MẬT NHÀ NƯỚC" unitName={unitName} year={year} basis="Mẫu số 16, Thông tư 24/2020/TT-BCA (cột theo dữ liệu tối thiểu; mẫu chính thức nạp sau)" />
+                  {handover.error && <Alert type="error" showIcon title={handover.error} style={{ marginBottom: 16 }} />}
+                  <Table<HandoverBookLine>
+                    data-testid="book-chuyen-giao"
+                    rowKey={(l) => `${l.serial}`}
+                    size="small"
+                    bordered
+                    loading={handover.loading}
+                    dataSource={handover.data?.lines ?? []}
+                    pagination={false}
+                    locale={{ emptyText: `Chưa có lần chuyển giao nào năm ${year}` }}
+                    columns={[
+                      { key: 'serial', title: 'Số TT', dataIndex: 'serial', width: 70, align: 'center' },
+                      { key: 'at', title: 'Ngày, giờ giao', width: 140, render: (_, l) => formatDateTime(l.at) },
+                      { key: 'soKyHieu', title: 'Số, ký hiệu tài liệu', dataIndex: 'soKyHieu' },
+                      { key: 'level', title: 'Độ mật', width: 95, align: 'center', render: (_, l) => <LevelTag level={l.level} /> },
+                      { key: 'from', title: 'Người giao', render: (_, l) => l.fromName ?? '—' },
+                      { key: 'to', title: 'Người nhận', dataIndex: 'toName' },
+                      { key: 'unit', title: 'Đơn vị nhận', dataIndex: 'toUnitName' },
+                      { key: 'sign', title: 'Ký nhận', width: 90, render: () => blank },
+                      { key: 'note', title: 'Ghi chú', render: (_, l) => l.note ?? '' },
+                    ]}
+                  />
+                </>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
