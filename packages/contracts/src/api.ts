@@ -127,8 +127,8 @@
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
   QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc'],
-  VAN_THU: ['items', 'devices', 'incidents', 'people', 'books', 'danhMuc'],
-  LANH_DAO: ['items', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'books', 'danhMuc'],
+  VAN_THU: ['items', 'books', 'devices', 'incidents', 'people', 'danhMuc'],
+  LANH_DAO: ['items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc'],
   CAN_BO: ['items', 'incidents'],
   CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit'],
   THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit'],

@@ -10,6 +10,7 @@ import { appendItemEvent } from './register.events.ts';
 import { registerErrors } from './register.errors.ts';
 import { authorityOf } from './register.outgoing.ts';
 import { loadAccessFacts, visibleItemsFilter } from './register.usecases.ts';
+import { openIncidentInTransaction } from '../incidents/incidents.usecases.ts';
 
 // Protection periods after determination (LEGAL.md R9.2, R9.4): extension by a competent head
 // in time, the 15-day written notices, automatic declassification on expiry (a daily job), and
@@ -82,11 +83,49 @@ export async function declassifyExpiredItems(ctx: AppContext, { today = todayInV
   return { declassified: expired.length };
 }
 
-/** Runs the daily job now and then every six hours; a missed day is caught up at the next run. */
+/**
+ * R8.2, R13.1: items taken out and not back by the return date open an incident (once per
+ * request), so that the head and Công an tỉnh are told. The items are referenced, not linked:
+ * whether they are lost is for the investigation to establish.
+ */
+export async function openIncidentsForOverdueTakeOuts(ctx: AppContext, { today = todayInVietnam(ctx.clock()) }: { today?: string } = {}) {
+  const overdue = await ctx.db
+    .selectFrom('release_requests')
+    .select(['id', 'unit_id', 'to_date', 'details'])
+    .where('status', '=', 'OUT')
+    .where('to_date', '<', today)
+    .execute();
+  let opened = 0;
+  for (const r of overdue) {
+    const existing = await ctx.db.selectFrom('incidents').select('id').where('source', '=', 'TAKE_OUT_OVERDUE').where('source_ref', '=', r.id).executeTakeFirst();
+    if (existing) continue;
+    const details = JSON.parse(r.details) as { destination?: string; purpose?: string };
+    await inTransaction(ctx, (scope) =>
+      openIncidentInTransaction(scope, {
+        unitId: r.unit_id,
+        kind: 'MAT',
+        channel: 'KHAC',
+        subChannel: 'LOST_MISPLACED',
+        title: 'Tài liệu mang ra khỏi nơi lưu giữ chưa được trả lại đúng hạn',
+        discoveredAt: scope.now.toISOString(),
+        circumstances: `Tài liệu mang đi ${details.destination ?? ''} (${details.purpose ?? ''}) phải trả về nơi lưu giữ chậm nhất ngày ${formatDate(r.to_date)} nhưng chưa được trả.`,
+        source: 'TAKE_OUT_OVERDUE',
+        sourceRef: r.id,
+        actorId: null,
+      }),
+    );
+    opened++;
+  }
+  return { opened };
+}
+
+/** Runs the daily jobs now and then every six hours; a missed day is caught up at the next run. */
 export function scheduleDailyJobs(ctx: AppContext, log: (msg: string) => void): () => void {
   const run = () =>
     declassifyExpiredItems(ctx)
       .then(({ declassified }) => declassified > 0 && log(`Đương nhiên giải mật ${declassified} tài liệu hết thời hạn bảo vệ`))
+      .then(() => openIncidentsForOverdueTakeOuts(ctx))
+      .then(({ opened }) => opened > 0 && log(`Mở ${opened} vụ việc do tài liệu mang ra ngoài quá hạn chưa trả`))
       .catch((error: unknown) => log(`Lỗi khi chạy việc định kỳ: ${(error as Error).message}`));
   void run();
   const timer = setInterval(run, 6 * 3_600_000);

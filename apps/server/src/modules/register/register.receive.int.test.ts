@@ -68,6 +68,9 @@ describe.each(DATABASE_KINDS)('receiving and handing over secret items on %s', (
     expect(res).toMatchObject({ outcomes: ['TAMPERING_REPORTED'], status: 'RECEIVED_TAMPERED' });
     const reported = await t.ctx.db.selectFrom('audit_records').select('type').where('subject_id', '=', res.itemId).execute();
     expect(reported.map((r) => r.type)).toContain('item.tampering_reported');
+    // R13.1: the incident is open with its report-now clock, referring to the item.
+    const incident = await t.ctx.db.selectFrom('incidents').selectAll().where('id', '=', res.incidentId).executeTakeFirstOrThrow();
+    expect(incident).toMatchObject({ source: 'ENVELOPE_TAMPERED', source_ref: res.itemId, kind: 'LO', investigation_status: 'REPORTED' });
   });
 
   it('R7.4: a handover is a line of the handover book with both parties, and moves custody', async () => {

@@ -7,6 +7,7 @@ import { canRegisterItem, canSeeItem, isClearedFor, ITEM_SCOPE_ROLES, type Actor
 import { appendItemEvent } from './register.events.ts';
 import { registerErrors } from './register.errors.ts';
 import { loadAccessFacts, visibleItemsFilter } from './register.usecases.ts';
+import { openIncidentInTransaction } from '../incidents/incidents.usecases.ts';
 
 // Receiving secret items and handing them over (LEGAL.md R7.4–R7.7). Each receipt is a line of
 // the incoming book, each movement a line of the handover book; both are item events.
@@ -31,7 +32,8 @@ export async function receiveItem(ctx: AppContext, { actor, input: raw }: { acto
   const trichYeu = named || input.level === 'TUYET_MAT' ? null : (input.trichYeu ?? null);
   const status = !input.condition.envelopeIntact ? 'RECEIVED_TAMPERED' : named ? 'RECEIVED_UNOPENED' : 'RECEIVED';
 
-  return inTransaction(ctx, async ({ trx, now, audit }) => {
+  return inTransaction(ctx, async (scope) => {
+    const { trx, now, audit } = scope;
     if (named) {
       const person = await trx.selectFrom('people').select(['id', 'unit_id']).where('id', '=', named).executeTakeFirst();
       if (!person) throw registerErrors.recipientNotCleared({ message: 'Không tìm thấy người có tên nhận' });
@@ -58,10 +60,26 @@ export async function receiveItem(ctx: AppContext, { actor, input: raw }: { acto
       await appendItemEvent({ trx, kind: ctx.dbKind, unitId: input.unitId, itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, event: { type: 'SENDER_NOTIFIED', data: { reason, letterRef: null } } });
     }
     await audit({ type: 'item.received', chain: input.unitId, actorId: actor.accountId, subjectId: itemId, data: { level: input.level, soKyHieu: input.soKyHieu, bookSerial: bookSerial!, outcomes } });
+    let incidentId: string | null = null;
     if (outcomes.includes('TAMPERING_REPORTED')) {
       await audit({ type: 'item.tampering_reported', chain: input.unitId, actorId: actor.accountId, subjectId: itemId, data: { soKyHieu: input.soKyHieu, sender: input.sender } });
+      // R7.5(d), R13.1: an incident with its "report now" clock. The item is referenced, not
+      // linked: linking marks it disclosed, which only the investigation can establish.
+      ({ incidentId } = await openIncidentInTransaction(scope, {
+        unitId: input.unitId,
+        kind: 'LO',
+        channel: 'KHAC',
+        subChannel: 'OTHER',
+        title: `Bì tài liệu ${input.soKyHieu} có dấu hiệu bóc mở, tráo đổi khi tiếp nhận`,
+        discoveredAt: iso,
+        discoveredByPersonId: actor.personId,
+        circumstances: `Khi tiếp nhận tài liệu số ${input.soKyHieu} của ${input.sender} (sổ đến số ${bookSerial}), bì có dấu hiệu bóc mở, tráo đổi hoặc hư hỏng.${input.note ? ` Ghi chú: ${input.note}` : ''}`,
+        source: 'ENVELOPE_TAMPERED',
+        sourceRef: itemId,
+        actorId: actor.accountId,
+      }));
     }
-    return { itemId, bookSerial: bookSerial!, outcomes, status };
+    return { itemId, bookSerial: bookSerial!, outcomes, status, incidentId };
   });
 }
 

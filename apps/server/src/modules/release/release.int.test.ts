@@ -40,6 +40,12 @@ describe.each(DATABASE_KINDS)('taking out and providing secret items on %s', (ki
     const late = await createUserAndLogin(t, { unitId: unit.id, roles: ['VAN_THU'], clearance: 'TUYET_MAT' });
     const board = (await late.request({ method: 'GET', url: '/api/dashboard' })).json();
     expect(board.takeOutsDue).toEqual([expect.objectContaining({ itemId, detail: 'Quá hạn trả về nơi lưu giữ 2 ngày (R8.2)' })]);
+    // R8.2, R13.1: the daily job opens one incident for the overdue return, whatever the number of runs.
+    const { openIncidentsForOverdueTakeOuts } = await import('../register/register.periods.ts');
+    expect(await openIncidentsForOverdueTakeOuts(t.ctx)).toEqual({ opened: 1 });
+    expect(await openIncidentsForOverdueTakeOuts(t.ctx)).toEqual({ opened: 0 });
+    const incident = await t.ctx.db.selectFrom('incidents').select(['kind', 'source', 'source_ref']).where('source', '=', 'TAKE_OUT_OVERDUE').executeTakeFirstOrThrow();
+    expect(incident).toEqual({ kind: 'MAT', source: 'TAKE_OUT_OVERDUE', source_ref: requestId });
     await late.request({ method: 'POST', url: `/api/take-outs/${requestId}/returned` });
     expect((await t.ctx.db.selectFrom('items').select('status').where('id', '=', itemId).executeTakeFirstOrThrow()).status).toBe('RECEIVED');
     expect((await late.request({ method: 'GET', url: '/api/dashboard' })).json().takeOutsDue).toEqual([]);
