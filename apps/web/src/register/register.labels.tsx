@@ -24,6 +24,8 @@ export const ITEM_STATUS_LABELS: Record<string, string> = {
   SENT: 'Đã gửi',
   DECLASSIFIED: 'Đã giải mật',
   DESTROYED: 'Đã tiêu hủy',
+  LOST: 'Bị mất — đã lập vụ mất BMNN',
+  DISCLOSED: 'Bị lộ — đã lập vụ lộ BMNN',
 };
 
 export function statusLabel(status: string): string {

@@ -37,8 +37,8 @@ export const offboardingErrors = {
   lineResolved: createError('offboarding.line_resolved', 'Mục này đã được xử lý'),
 };
 
-/** Item statuses that leave nothing to hand over. */
-const ITEM_STATUSES_GONE = ['LOST', 'DISCLOSED', 'DESTROYED'];
+/** Item statuses that leave nothing to hand over: gone, sent away, or no longer secret. */
+const ITEM_STATUSES_GONE = ['LOST', 'DISCLOSED', 'DESTROYED', 'SENT', 'DECLASSIFIED'];
 const DEVICE_STATUSES_GONE = ['DISPOSED', 'REPURPOSED'];
 
 async function getCaseRow(ctx: AppContext, actor: Actor, caseId: string) {
