@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { PassThrough, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
+import type ExcelJS from 'exceljs';
+
 import { LEVEL_LABELS, LEVEL_RANK, type Level } from '@bmnn/contracts';
 import type { BookTemplate } from '@bmnn/rules';
+import { loadExcelJs, loadPdfKit } from '../../platform/lazy-modules.ts';
 
 // Printing a book (sổ) through its template: XLSX streamed row by row (memory does not grow
 // with the number of lines), and PDF with Tinos (Times New Roman metrics, full Vietnamese)
@@ -32,7 +33,7 @@ export function highestLevelOf(levels: Level[]): Level | null {
 const markText = (p: BookPrintout) => (p.highestLevel ? LEVEL_LABELS[p.highestLevel].toUpperCase() : 'KHÔNG CÓ NỘI DUNG MẬT');
 
 export async function writeBookXlsx(p: BookPrintout, out: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcelJs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'BMNN';
   const columns = p.template.columns;
   const sheet = workbook.addWorksheet(p.template.title.slice(0, 31), {
@@ -80,7 +81,8 @@ export async function writeBookXlsx(p: BookPrintout, out: Writable): Promise<voi
 const MM = 72 / 25.4;
 
 /** A landscape (or portrait) A4 PDF laid out like the paper book: repeated header, wrapped cells, page numbers. */
-export function writeBookPdf(p: BookPrintout, out: Writable): Promise<void> {
+export async function writeBookPdf(p: BookPrintout, out: Writable): Promise<void> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', layout: p.template.orientation, margin: 12 * MM, bufferPages: true, info: { Title: p.template.title, Author: 'BMNN', Creator: 'BMNN' } });
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);

@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { foldForSearch, LEVEL_LABELS, LEVELS, type Level } from '@bmnn/contracts';
+import { loadExcelJs } from '../../platform/lazy-modules.ts';
 
 // Reading a danh mục file (XLSX or CSV) into checked rows, with a validation report in
 // Vietnamese that names the row and column of every problem. Pure apart from parsing: nothing
@@ -48,7 +49,7 @@ function cellText(value: ExcelJS.CellValue): string | Date | number | null {
 }
 
 async function readXlsx(buffer: Buffer): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   CHECK_RESULT_LABELS,
   DEVICE_STATUS_LABELS,
@@ -13,6 +12,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Actor } from '../access/access.policies.ts';
 import { listDevices } from './devices.usecases.ts';
+import { loadExcelJs } from '../../platform/lazy-modules.ts';
 
 // The printable device book (sổ quản lý thiết bị, LEGAL.md R12.1): one row per device of the
 // actor's scope, A4 landscape, Vietnamese headers. Every export is audited.
@@ -36,7 +36,7 @@ const HEADERS: Array<{ title: string; width: number; value: (d: Device, i: numbe
 ];
 
 export async function buildDeviceBookXlsx({ devices, scopeName, now }: { devices: Device[]; scopeName: string; now: Date }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'BMNN';
   wb.created = now;
   const ws = wb.addWorksheet('Sổ quản lý thiết bị', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' } });

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, UnderlineType, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../platform/lazy-modules.ts';
 import {
   formatDate,
   formatDateTime,
@@ -162,7 +162,7 @@ export async function buildAdHocReportDocx({ incident, agencyName, parentAgencyN
 
 /** The statistics workbook: by channel (with sub-channels), by unit, by year; Vietnamese headers. */
 export async function buildStatisticsXlsx({ statistics, scopeName, now }: { statistics: IncidentStatistics; scopeName: string; now: Date }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'BMNN';
   wb.created = now;
   const font = { name: FONT, size: 12 };
