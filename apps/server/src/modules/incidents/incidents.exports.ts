@@ -4,7 +4,8 @@ import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
 import { canHandleIncidentsOf, type Actor } from '../access/access.policies.ts';
-import { buildAdHocReportDocx, buildStatisticsXlsx } from './incidents.documents.ts';
+// The document builders (and the docx library) load on first use: see platform/lazy-modules.ts.
+const loadDocuments = () => import('./incidents.documents.ts');
 import { getIncidentStatistics } from './incidents.statistics.ts';
 import { getIncident } from './incidents.usecases.ts';
 
@@ -39,6 +40,7 @@ export async function exportAdHocReport(ctx: AppContext, { actor, incidentId, nu
   const unit = chain[0]!;
   const root = chain.at(-1)!;
   const now = ctx.clock();
+  const { buildAdHocReportDocx } = await loadDocuments();
   const buffer = await buildAdHocReportDocx({
     incident,
     agencyName: unit.name,
@@ -70,6 +72,7 @@ export async function exportIncidentStatistics(ctx: AppContext, { actor, year, u
   const { statistics } = await getIncidentStatistics(ctx, { actor, year, unitId });
   const scopeUnit = await ctx.db.selectFrom('units').select(['name']).where('id', '=', unitId ?? actor.unitId).executeTakeFirst();
   const now = ctx.clock();
+  const { buildStatisticsXlsx } = await loadDocuments();
   const buffer = await buildStatisticsXlsx({ statistics, scopeName: scopeUnit?.name ?? '', now });
   await inTransaction(ctx, async ({ audit }) => {
     await audit({ type: 'incident.statistics_exported', chain: unitId ?? actor.unitId, actorId: actor.accountId, data: { format: 'xlsx', year: year ?? null, scopeUnitId: unitId ?? null } });

@@ -23,7 +23,6 @@ import { generateId } from '../../platform/ids.ts';
 import { canChangeDevicePolicy, canManageSecretWorkOf, canSeePeopleOf, type Actor } from '../access/access.policies.ts';
 import { SYSTEM_CHAIN } from '../audit/audit.events.ts';
 import { DOCX_TYPE } from '../incidents/incidents.exports.ts';
-import { buildCommitmentDocx } from './people.documents.ts';
 import { personErrors } from './people.errors.ts';
 
 export const secretWorkErrors = {
@@ -197,6 +196,8 @@ export async function exportCommitmentForm(ctx: AppContext, { actor, commitmentI
   const parent = unit.parent_id ? await ctx.db.selectFrom('units').select(['name', 'kind']).where('id', '=', unit.parent_id).executeTakeFirst() : undefined;
   const root = await ctx.db.selectFrom('units').select(['name']).where('parent_id', 'is', null).orderBy('created_at').executeTakeFirst();
   const now = ctx.clock();
+  // The form builder (and the docx library) loads on first use: see platform/lazy-modules.ts.
+  const { buildCommitmentDocx } = await import('./people.documents.ts');
   const buffer = await buildCommitmentDocx({
     kind: commitment.kind,
     title: commitment.title,
