@@ -24,6 +24,7 @@ import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
 import { registerDestructionRoutes } from './modules/destruction/destruction.routes.ts';
 import { registerReleaseRoutes } from './modules/release/release.routes.ts';
+import { registerCopyRoutes } from './modules/copies/copies.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
 
@@ -78,6 +79,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerDanhMucRoutes(app, ctx);
   registerDestructionRoutes(app, ctx);
   registerReleaseRoutes(app, ctx);
+  registerCopyRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerSecretWorkRoutes(app, ctx);

@@ -536,3 +536,29 @@ export type OutgoingBookLine = { serial: number; date: string; soKyHieu: string;
 export type StatisticsLine = { serial: number; soKyHieu: string; date: string; trichYeu: string | null; level: Level; form: string | null; quantity: number; storage: string | null; protectionEnd: string | null; status: string; itemId: string };
 
 export type ItemTimelineEvent = { id: string; type: string; label: string; at: string; actorName: string | null; book: string | null; bookSerial: number | null; correctsEventId: string | null; data: Record<string, unknown> };
+
+// ---- copying and photographing (LEGAL.md R5.1–R5.8) ---------------------------------------
+
+export const COPY_TYPES = ['SAO_Y', 'SAO_LUC', 'TRICH_SAO', 'CHUP', 'PAPER_TO_EDOC'] as const;
+export const COPY_TYPE_LABELS: Record<(typeof COPY_TYPES)[number], string> = {
+  SAO_Y: 'Sao y bản chính',
+  SAO_LUC: 'Sao lục',
+  TRICH_SAO: 'Trích sao',
+  CHUP: 'Chụp',
+  PAPER_TO_EDOC: 'Sao từ giấy sang điện tử',
+};
+export const copyRequestRequest = z.object({
+  copyType: z.enum(COPY_TYPES, { error: 'Chọn hình thức sao, chụp' }),
+  count: z.number().int().min(1, { error: 'Số bản ít nhất là 1' }).max(1000),
+  recipients: z.array(text('Nơi nhận bản sao')).min(1, { error: 'Ghi nơi nhận bản sao' }),
+  purpose: text('Mục đích', LIMITS.textMax),
+});
+export type CopyRequestRequest = z.infer<typeof copyRequestRequest>;
+export const copyDecisionRequest = releaseDecisionRequest;
+export const copyExecutionRequest = z.object({
+  deviceId: z.string().regex(/^dev_[A-Za-z0-9]{10,40}$/, { error: 'Chọn thiết bị sao, chụp' }),
+  madeCount: z.number().int().min(1).max(1000),
+  spoiledCount: z.number().int().min(0).max(1000).default(0),
+  spoiledDestroyedCount: z.number().int().min(0).max(1000).default(0),
+});
+export type CopyExecutionRequest = z.input<typeof copyExecutionRequest>;

@@ -47,6 +47,9 @@ export type AuditEventMap = {
   'destruction.executed': { items: number; method: string; emergency: boolean };
   'destruction.reported': { sentOn: string };
   'release.requested': { kind: string; items: number };
+  'copy.requested': { itemId: string; copyType: string; count: number };
+  'copy.decided': { approved: boolean };
+  'copy.executed': { made: number; spoiled: number; bookSerial: number };
   'release.decided': { kind: string; approved: boolean };
   'release.taken_out': { items: number };
   'release.returned': { items: number };
@@ -128,6 +131,9 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'destruction.executed': 'Tiêu hủy tài liệu, vật chứa BMNN',
   'destruction.reported': 'Báo cáo tiêu hủy khẩn cấp',
   'release.requested': 'Đề nghị mang ra, cung cấp BMNN',
+  'copy.requested': 'Đề nghị sao, chụp',
+  'copy.decided': 'Quyết định cho phép sao, chụp',
+  'copy.executed': 'Sao, chụp tài liệu mật',
   'release.decided': 'Quyết định về đề nghị mang ra, cung cấp',
   'release.taken_out': 'Mang tài liệu ra khỏi nơi lưu giữ',
   'release.returned': 'Trả tài liệu về nơi lưu giữ',

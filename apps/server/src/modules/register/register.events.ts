@@ -40,6 +40,7 @@ export type ItemEventMap = {
   TAKEN_OUT: { requestId: string; returnDue: string; previousStatus: string };
   LEVEL_ADJUSTED: { from: string; to: string; direction: string; decisionRef: string; protectionEnd: string | null; notifyBy: string; citedRefs: string[] };
   RETURNED: { requestId: string };
+  COPIED: { requestId: string; copyType: string; authorised: number; made: number; spoiled: number; spoiledDestroyed: number; deviceId: string; executedBy: string; authorisedBy: string | null; recipients: string[]; copyNumbers: number[]; copyIds: string[] };
   PROVIDED: { requestId: string; to: string; representative: string; foreign: boolean };
   /** Recorded by an incident of loss (LEGAL.md R1.1). */
   LOST: { incidentId: string };
@@ -65,6 +66,7 @@ export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
   TAKEN_OUT: 'Mang ra khỏi nơi lưu giữ',
   LEVEL_ADJUSTED: 'Điều chỉnh độ mật',
   RETURNED: 'Trả lại nơi lưu giữ',
+  COPIED: 'Sao, chụp',
   PROVIDED: 'Cung cấp, chuyển giao',
   LOST: 'Bị mất (vụ mất bí mật nhà nước)',
   DISCLOSED: 'Bị lộ (vụ lộ bí mật nhà nước)',

@@ -133,6 +133,8 @@ export type ItemsTable = {
   protection_end: string | null;
   extensions_count: Generated<number>;
   storage_location: string | null;
+  parent_id: string | null;
+  copy_number: number | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -468,6 +470,25 @@ export type ReleaseRequestItemsTable = { request_id: string; item_id: string };
 
 export type SavedViewsTable = { id: string; account_id: string; name: string; query: string; created_at: string };
 
+export type CopyRequestsTable = {
+  id: string;
+  unit_id: string;
+  item_id: string;
+  copy_type: string;
+  requested_by: string;
+  requested_count: number;
+  recipients: string;
+  purpose: string;
+  status: string;
+  approved_by: string | null;
+  approved_count: number | null;
+  decision_basis: string | null;
+  refusal_reason: string | null;
+  made_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+};
+
 export type ItemCitationsTable = { item_id: string; danh_muc_item_id: string };
 
 export type Database = {
@@ -506,4 +527,5 @@ export type Database = {
   release_requests: ReleaseRequestsTable;
   release_request_items: ReleaseRequestItemsTable;
   saved_views: SavedViewsTable;
+  copy_requests: CopyRequestsTable;
 };
