@@ -118,7 +118,8 @@
 // GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
 // GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
 // GET  /api/books/di?unitId&year, /api/books/thong-ke?unitId&year → { lines: OutgoingBookLine[] | StatisticsLine[] }
-// GET  /api/books/:den|di|chuyen-giao|thong-ke/export?unitId&year&format=xlsx|pdf → the file (audited)
+// GET  /api/books/sao-chup?unitId&year → { lines: CopyBookLine[] }
+// GET  /api/books/:den|di|chuyen-giao|thong-ke|sao-chup/export?unitId&year&format=xlsx|pdf → the file (audited)
 //
 // GET  /api/danh-muc/decisions            → { decisions: DanhMucDecision[] } (with itemCount, isSample)
 // GET  /api/danh-muc/items?decisionId&q&level → { items: DanhMucItem[] }

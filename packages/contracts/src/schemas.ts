@@ -562,3 +562,5 @@ export const copyExecutionRequest = z.object({
   spoiledDestroyedCount: z.number().int().min(0).max(1000).default(0),
 });
 export type CopyExecutionRequest = z.input<typeof copyExecutionRequest>;
+
+export type CopyBookLine = { serial: number; date: string; original: string; level: Level; copyType: string; authorised: number; made: number; spoiledDestroyed: string; authorisedBy: string | null; executedBy: string | null; device: string | null; recipients: string[]; copyNumbers: number[]; itemId: string };

@@ -1,9 +1,9 @@
-import { formatDate, formatDateTime, ITEM_FORM_LABELS, LEVEL_LABELS, type HandoverBookLine, type IncomingBookLine, type ItemForm, type OutgoingBookLine, type StatisticsLine } from '@bmnn/contracts';
+import { formatDate, formatDateTime, ITEM_FORM_LABELS, LEVEL_LABELS, type HandoverBookLine, type IncomingBookLine, type ItemForm, type OutgoingBookLine, type StatisticsLine, type CopyBookLine } from '@bmnn/contracts';
 import { templateFor, type Book as TemplateBook } from '@bmnn/rules';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Actor } from '../access/access.policies.ts';
-import { getHandoverBook, getIncomingBook, getOutgoingBook, getStatistics } from '../register/register.receive.ts';
+import { getCopyBook, getHandoverBook, getIncomingBook, getOutgoingBook, getStatistics } from '../register/register.receive.ts';
 import { unitErrors } from '../units/units.errors.ts';
 import { highestLevelOf, type BookCell, type BookPrintout } from './books.export.ts';
 
@@ -15,6 +15,7 @@ export const PRINTABLE_BOOKS = {
   di: { template: 'SO_DI', load: getOutgoingBook, toRow: outgoingRow },
   'chuyen-giao': { template: 'SO_CHUYEN_GIAO', load: getHandoverBook, toRow: handoverRow },
   'thong-ke': { template: 'THONG_KE', load: getStatistics, toRow: statisticsRow },
+  'sao-chup': { template: 'SO_SAO_CHUP', load: getCopyBook, toRow: copyRow },
 } as const;
 export type PrintableBook = keyof typeof PRINTABLE_BOOKS;
 
@@ -44,6 +45,10 @@ function statisticsRow(l: StatisticsLine): Record<string, BookCell> {
   return { serialNo: l.serial, soKyHieu: l.soKyHieu, date: formatDate(l.date), trichYeu: l.trichYeu, level: LEVEL_LABELS[l.level], form: l.form ? (ITEM_FORM_LABELS[l.form as ItemForm] ?? l.form) : '', quantity: l.quantity, storage: l.storage, protectionEnd: l.protectionEnd ? `Đến hết ngày ${formatDate(l.protectionEnd)}` : '', status: l.status, notes: '' };
 }
 
+function copyRow(l: CopyBookLine): Record<string, BookCell> {
+  return { serialNo: l.serial, date: formatDate(l.date), original: l.original, level: LEVEL_LABELS[l.level], copyType: l.copyType, authorisedCount: l.authorised, madeCount: `${l.made} (bản sao số ${l.copyNumbers.join(', ')})`, spoiledDestroyed: l.spoiledDestroyed, authorisedBy: l.authorisedBy, executedBy: l.executedBy, device: l.device, recipients: l.recipients.join('; '), notes: '' };
+}
+
 function handoverRow(l: HandoverBookLine): Record<string, BookCell> {
   return { serialNo: l.serial, handedAt: formatDateTime(l.at), soKyHieu: l.soKyHieu, level: LEVEL_LABELS[l.level], handedBy: l.fromName, receivedBy: l.toName, receivingUnit: l.toUnitName, signature: '', notes: l.note };
 }
@@ -53,7 +58,7 @@ export async function prepareBookPrintout(ctx: AppContext, { actor, book, unitId
   const unit = await ctx.db.selectFrom('units').select(['name']).where('id', '=', unitId).executeTakeFirst();
   if (!unit) throw unitErrors.notFound();
   const spec = PRINTABLE_BOOKS[book];
-  const { lines } = (await spec.load(ctx, { actor, unitId, year })) as { lines: Array<IncomingBookLine & HandoverBookLine & OutgoingBookLine & StatisticsLine> };
+  const { lines } = (await spec.load(ctx, { actor, unitId, year })) as { lines: Array<IncomingBookLine & HandoverBookLine & OutgoingBookLine & StatisticsLine & CopyBookLine> };
   const now = ctx.clock();
   // The template in force at the end of the book's year, or today for the current year.
   const asOf = `${year}-12-31` < now.toISOString().slice(0, 10) ? `${year}-12-31` : now.toISOString().slice(0, 10);

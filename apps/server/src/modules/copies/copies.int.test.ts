@@ -49,6 +49,8 @@ describe.each(DATABASE_KINDS)('copying secret items on %s', (kind) => {
     ]);
     const line = await t.ctx.db.selectFrom('item_events').select(['type', 'book', 'book_serial']).where('item_id', '=', itemId).where('book', '=', 'SAO_CHUP').executeTakeFirstOrThrow();
     expect(line).toEqual({ type: 'COPIED', book: 'SAO_CHUP', book_serial: 1 });
+    const book = (await clerk.request({ method: 'GET', url: `/api/books/sao-chup?unitId=${(await t.ctx.db.selectFrom('items').select('unit_id').where('id', '=', itemId).executeTakeFirstOrThrow()).unit_id}&year=2026` })).json().lines;
+    expect(book).toEqual([expect.objectContaining({ serial: 1, original: '15/KH-UBND', copyType: 'Sao y bản chính', authorised: 2, made: 2, copyNumbers: [1, 2], spoiledDestroyed: 'Không có bản hỏng' })]);
   });
 
   it('R5.4: refuses a copy over the approved count, and spoiled copies that were not destroyed', async () => {

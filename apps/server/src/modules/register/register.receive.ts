@@ -1,4 +1,4 @@
-import { foldForSearch, receiveItemRequest, type HandOverRequest, type HandoverBookLine, type IncomingBookLine, type Level, type OutgoingBookLine, type ReceiveItemRequest, type StatisticsLine } from '@bmnn/contracts';
+import { foldForSearch, receiveItemRequest, type HandOverRequest, type HandoverBookLine, type IncomingBookLine, type Level, type OutgoingBookLine, type ReceiveItemRequest, type StatisticsLine, type CopyBookLine, COPY_TYPE_LABELS } from '@bmnn/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -223,5 +223,42 @@ export async function getStatistics(ctx: AppContext, { actor, unitId, year }: { 
       status: `${STATUS_LABELS[r.status] ?? r.status}${Number(r.extensions_count) > 0 ? `; đã gia hạn ${r.extensions_count} lần` : ''}`,
       itemId: r.id,
     })),
+  };
+}
+
+/** Sổ quản lý sao, chụp BMNN (R5.4): one line per execution of an approved copy request. */
+export async function getCopyBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: CopyBookLine[] }> {
+  const rows = await ctx.db
+    .selectFrom('item_events')
+    .innerJoin('items', 'items.id', 'item_events.item_id')
+    .where('item_events.unit_id', '=', unitId)
+    .where('item_events.book', '=', 'SAO_CHUP')
+    .where('item_events.book_year', '=', year)
+    .where(visibleItemsFilter(actor, ctx.clock()))
+    .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.level'])
+    .orderBy('item_events.book_serial')
+    .execute();
+  const people = new Map((await ctx.db.selectFrom('people').select(['id', 'full_name']).execute()).map((p) => [p.id, p.full_name]));
+  const devices = new Map((await ctx.db.selectFrom('devices').select(['id', 'asset_code', 'name']).execute()).map((d) => [d.id, `${d.name} (${d.asset_code})`]));
+  return {
+    lines: rows.map((r) => {
+      const d = JSON.parse(r.data) as { copyType: string; authorised: number; made: number; spoiled: number; spoiledDestroyed: number; deviceId: string; executedBy: string; authorisedBy: string | null; recipients: string[]; copyNumbers: number[] };
+      return {
+        serial: Number(r.book_serial),
+        date: r.occurred_at,
+        original: r.so_ky_hieu,
+        level: r.level as Level,
+        copyType: COPY_TYPE_LABELS[d.copyType as keyof typeof COPY_TYPE_LABELS] ?? d.copyType,
+        authorised: d.authorised,
+        made: d.made,
+        spoiledDestroyed: d.spoiled > 0 ? `${d.spoiledDestroyed}/${d.spoiled} bản hỏng, thừa đã tiêu hủy` : 'Không có bản hỏng',
+        authorisedBy: d.authorisedBy ? (people.get(d.authorisedBy) ?? null) : null,
+        executedBy: people.get(d.executedBy) ?? null,
+        device: devices.get(d.deviceId) ?? null,
+        recipients: d.recipients,
+        copyNumbers: d.copyNumbers,
+        itemId: r.id,
+      };
+    }),
   };
 }

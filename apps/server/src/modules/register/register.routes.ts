@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { inTransaction, type AppContext } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { ITEM_SCOPE_ROLES } from '../access/access.policies.ts';
-import { getHandoverBook, getIncomingBook, getOutgoingBook, getStatistics, handOverItem, receiveItem } from './register.receive.ts';
+import { getCopyBook, getHandoverBook, getIncomingBook, getOutgoingBook, getStatistics, handOverItem, receiveItem } from './register.receive.ts';
 import { prepareBookPrintout, PRINTABLE_BOOKS, type PrintableBook } from '../books/books.usecases.ts';
 import { streamOf, writeBookPdf, writeBookXlsx } from '../books/books.export.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
@@ -43,6 +43,7 @@ export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
     ['di', 'DI', getOutgoingBook],
     ['chuyen-giao', 'CHUYEN_GIAO', getHandoverBook],
     ['thong-ke', 'THONG_KE', getStatistics],
+    ['sao-chup', 'SAO_CHUP', getCopyBook],
   ] as const) {
     app.get(`/api/books/${slug}`, async (request) => {
       const actor = requireActor(request);
