@@ -1,5 +1,5 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { formatDate, formatDateTime, type HandoverBookLine, type IncomingBookLine } from '@bmnn/contracts';
+import { formatDate, formatDateTime, type CopyBookLine, type HandoverBookLine, type IncomingBookLine, type OutgoingBookLine, type StatisticsLine } from '@bmnn/contracts';
 import { Alert, Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useLoad } from '../api/api.hooks.ts';
@@ -43,7 +43,7 @@ function ExportButtons({ book, unitId, year }: { book: BookSlug; unitId: string;
 }
 
 /**
- * "Sổ sách": the incoming book and the handover book of a unit for a year, laid out like the
+ * "Sổ sách": the incoming, outgoing, handover and copy books and the statistics of a unit for a year, laid out like the
  * paper books (LEGAL.md §15.2 minimum fields; the official columns are loaded later as data).
  */
 export function BooksPage() {
@@ -55,6 +55,9 @@ export function BooksPage() {
   const key = `${unitId}|${year}`;
   const incoming = useLoad(() => registerApi.incomingBook(unitId, year), `den|${key}`);
   const handover = useLoad(() => registerApi.handoverBook(unitId, year), `cg|${key}`);
+  const outgoing = useLoad(() => registerApi.outgoingBook(unitId, year), `di|${key}`);
+  const copies = useLoad(() => registerApi.copyBook(unitId, year), `sc|${key}`);
+  const statistics = useLoad(() => registerApi.statistics(unitId, year), `tk|${key}`);
   const unitName = byId.get(unitId)?.name ?? account.unitName;
 
   return (
@@ -156,6 +159,100 @@ export function BooksPage() {
                       { key: 'unit', title: 'Đơn vị nhận', dataIndex: 'toUnitName' },
                       { key: 'sign', title: 'Ký nhận', width: 90, render: () => blank },
                       { key: 'note', title: 'Ghi chú', render: (_, l) => l.note ?? '' },
+                    ]}
+                  />
+                </>
+              ),
+            },
+            {
+              key: 'di',
+              label: <span data-testid="tab-di">Sổ đăng ký BMNN đi</span>,
+              children: (
+                <>
+                  <BookHeading title="SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐI" unitName={unitName} year={year} basis="Mẫu số 14, Thông tư 24/2020/TT-BCA (cột theo dữ liệu tối thiểu; mẫu chính thức nạp sau)" />
+                  {outgoing.error && <Alert type="error" showIcon title={outgoing.error} style={{ marginBottom: 16 }} />}
+                  <Table<OutgoingBookLine>
+                    data-testid="book-di"
+                    rowKey={(l) => `${l.serial}`}
+                    size="small"
+                    bordered
+                    loading={outgoing.loading}
+                    dataSource={outgoing.data?.lines ?? []}
+                    pagination={false}
+                    locale={{ emptyText: `Chưa có tài liệu nào vào sổ đi năm ${year}` }}
+                    columns={[
+                      { key: 'serial', title: 'Số TT', dataIndex: 'serial', width: 60, align: 'center' },
+                      { key: 'date', title: 'Ngày văn bản', width: 100, render: (_, l) => formatDate(l.date) },
+                      { key: 'soKyHieu', title: 'Số, ký hiệu', dataIndex: 'soKyHieu', width: 140 },
+                      { key: 'trichYeu', title: 'Trích yếu', render: (_, l) => l.trichYeu ?? (l.level === 'TUYET_MAT' ? <Typography.Text type="secondary">(Tuyệt mật — không ghi)</Typography.Text> : '') },
+                      { key: 'level', title: 'Độ mật', width: 90, align: 'center', render: (_, l) => <LevelTag level={l.level} /> },
+                      { key: 'signer', title: 'Người ký', width: 140, render: (_, l) => l.signer ?? '' },
+                      { key: 'recipients', title: 'Nơi nhận', render: (_, l) => l.recipients.join('; ') },
+                      { key: 'copies', title: 'Số bản', dataIndex: 'copies', width: 60, align: 'center' },
+                      { key: 'mark', title: 'Dấu A, B, C', dataIndex: 'envelopeMark', width: 80, align: 'center' },
+                    ]}
+                  />
+                </>
+              ),
+            },
+            {
+              key: 'sao-chup',
+              label: <span data-testid="tab-sao-chup">Sổ quản lý sao, chụp BMNN</span>,
+              children: (
+                <>
+                  <BookHeading title="SỔ QUẢN LÝ SAO, CHỤP BÍ MẬT NHÀ NƯỚC" unitName={unitName} year={year} basis="Mẫu số 12, Thông tư 24/2020/TT-BCA (cột theo dữ liệu tối thiểu; mẫu chính thức nạp sau)" />
+                  {copies.error && <Alert type="error" showIcon title={copies.error} style={{ marginBottom: 16 }} />}
+                  <Table<CopyBookLine>
+                    data-testid="book-sao-chup"
+                    rowKey={(l) => `${l.serial}`}
+                    size="small"
+                    bordered
+                    loading={copies.loading}
+                    dataSource={copies.data?.lines ?? []}
+                    pagination={false}
+                    locale={{ emptyText: `Chưa có lần sao, chụp nào năm ${year}` }}
+                    columns={[
+                      { key: 'serial', title: 'Số TT', dataIndex: 'serial', width: 60, align: 'center' },
+                      { key: 'date', title: 'Ngày', width: 100, render: (_, l) => formatDate(l.date) },
+                      { key: 'original', title: 'Tài liệu gốc', dataIndex: 'original' },
+                      { key: 'level', title: 'Độ mật', width: 90, align: 'center', render: (_, l) => <LevelTag level={l.level} /> },
+                      { key: 'type', title: 'Hình thức', dataIndex: 'copyType', width: 120 },
+                      { key: 'counts', title: 'Cho phép / đã sao', width: 110, align: 'center', render: (_, l) => `${l.authorised} / ${l.made}` },
+                      { key: 'numbers', title: 'Bản sao số', width: 90, render: (_, l) => l.copyNumbers.join(', ') },
+                      { key: 'spoiled', title: 'Bản hỏng, thừa', dataIndex: 'spoiledDestroyed', width: 150 },
+                      { key: 'by', title: 'Người cho phép / người sao', render: (_, l) => `${l.authorisedBy ?? '—'} / ${l.executedBy ?? '—'}` },
+                      { key: 'device', title: 'Thiết bị', render: (_, l) => l.device ?? '' },
+                    ]}
+                  />
+                </>
+              ),
+            },
+            {
+              key: 'thong-ke',
+              label: <span data-testid="tab-thong-ke">Thống kê BMNN</span>,
+              children: (
+                <>
+                  <BookHeading title="THỐNG KÊ BÍ MẬT NHÀ NƯỚC" unitName={unitName} year={year} basis="Mẫu số 18, Thông tư 24/2020/TT-BCA (cột theo dữ liệu tối thiểu; mẫu chính thức nạp sau)" />
+                  {statistics.error && <Alert type="error" showIcon title={statistics.error} style={{ marginBottom: 16 }} />}
+                  <Table<StatisticsLine>
+                    data-testid="book-thong-ke"
+                    rowKey={(l) => l.itemId}
+                    size="small"
+                    bordered
+                    loading={statistics.loading}
+                    dataSource={statistics.data?.lines ?? []}
+                    pagination={false}
+                    locale={{ emptyText: `Chưa có tài liệu nào năm ${year}` }}
+                    columns={[
+                      { key: 'serial', title: 'Số TT', dataIndex: 'serial', width: 60, align: 'center' },
+                      { key: 'soKyHieu', title: 'Số, ký hiệu', dataIndex: 'soKyHieu', width: 160 },
+                      { key: 'date', title: 'Ngày', width: 100, render: (_, l) => formatDate(l.date) },
+                      { key: 'trichYeu', title: 'Trích yếu', render: (_, l) => l.trichYeu ?? '' },
+                      { key: 'level', title: 'Độ mật', width: 90, align: 'center', render: (_, l) => <LevelTag level={l.level} /> },
+                      { key: 'quantity', title: 'Số lượng', dataIndex: 'quantity', width: 70, align: 'center' },
+                      { key: 'storage', title: 'Người quản lý', render: (_, l) => l.storage ?? '' },
+                      { key: 'end', title: 'Thời hạn bảo vệ', width: 120, render: (_, l) => (l.protectionEnd ? `Đến hết ngày ${formatDate(l.protectionEnd)}` : '') },
+                      { key: 'status', title: 'Tình trạng', dataIndex: 'status', width: 160 },
                     ]}
                   />
                 </>

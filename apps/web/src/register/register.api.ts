@@ -1,5 +1,5 @@
 // The register endpoints (apps/server/src/modules/register): receiving, items, handover, books.
-import type { HandOverRequest, HandoverBookLine, IncomingBookLine, Item, ItemTimelineEvent, receiveItemRequest } from '@bmnn/contracts';
+import type { CopyBookLine, HandOverRequest, HandoverBookLine, IncomingBookLine, Item, ItemTimelineEvent, OutgoingBookLine, StatisticsLine, receiveItemRequest } from '@bmnn/contracts';
 import type { z } from 'zod';
 import { http } from '../api/api.client.ts';
 
@@ -7,7 +7,7 @@ import { http } from '../api/api.client.ts';
 export type ReceiveOutcome = 'REGISTERED' | 'NAMED_RECIPIENT_UNOPENED' | 'DEFECT_SENDER_NOTIFIED' | 'TAMPERING_REPORTED';
 export type ReceiveResult = { itemId: string; bookSerial: number; outcomes: ReceiveOutcome[]; status: string };
 
-export type BookSlug = 'den' | 'chuyen-giao';
+export type BookSlug = 'den' | 'di' | 'chuyen-giao' | 'sao-chup' | 'thong-ke';
 export type ExportFormat = 'xlsx' | 'pdf';
 
 export const registerApi = {
@@ -18,6 +18,9 @@ export const registerApi = {
   handOver: (id: string, body: HandOverRequest) => http.post<{ bookSerial: number }>(`/api/items/${encodeURIComponent(id)}/handover`, body),
   incomingBook: (unitId: string, year: number) => http.get<{ lines: IncomingBookLine[] }>('/api/books/den', { unitId, year }),
   handoverBook: (unitId: string, year: number) => http.get<{ lines: HandoverBookLine[] }>('/api/books/chuyen-giao', { unitId, year }),
+  outgoingBook: (unitId: string, year: number) => http.get<{ lines: OutgoingBookLine[] }>('/api/books/di', { unitId, year }),
+  copyBook: (unitId: string, year: number) => http.get<{ lines: CopyBookLine[] }>('/api/books/sao-chup', { unitId, year }),
+  statistics: (unitId: string, year: number) => http.get<{ lines: StatisticsLine[] }>('/api/books/thong-ke', { unitId, year }),
 };
 
 /** A plain link for downloading a book: the browser sends the session cookie with it. */
