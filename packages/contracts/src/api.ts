@@ -89,6 +89,7 @@
 // POST /api/register/receive receiveItemRequest → { itemId, bookSerial, outcomes[], status }
 // POST /api/items/:id/handover handOverRequest → { bookSerial }
 // POST /api/authorities createAuthorityRequest → { authorityId }   (administrator: positions, delegations)
+// GET  /api/authorities?personId          → { authorities: AuthorityRecord[] }
 // POST /api/register/propose proposeItemRequest → { itemId, level, citedRefs[], trichYeuStored }
 // POST /api/items/:id/determine           → { status, protectionEnd, protectionLabel, legalBasis }
 // POST /api/items/:id/register-outgoing registerOutgoingRequest → { bookSerial, envelopeMark, doubleEnvelope }

@@ -564,3 +564,5 @@ export const copyExecutionRequest = z.object({
 export type CopyExecutionRequest = z.input<typeof copyExecutionRequest>;
 
 export type CopyBookLine = { serial: number; date: string; original: string; level: Level; copyType: string; authorised: number; made: number; spoiledDestroyed: string; authorisedBy: string | null; executedBy: string | null; device: string | null; recipients: string[]; copyNumbers: number[]; itemId: string };
+
+export type AuthorityRecord = { id: string; personId: string; personName: string; unitId: string; positionKeys: string[]; title: string | null; delegationRef: string | null; delegationFrom: string | null; delegationTo: string | null; validFrom: string; validTo: string | null };

@@ -69,6 +69,9 @@ describe.each(DATABASE_KINDS)('determining a secret and sending it out on %s', (
     const { admin, drafter, head, proposal } = await agency();
     await grantHeadAuthority(admin, head.personId);
     const { itemId } = (await drafter.request({ method: 'POST', url: '/api/register/propose', body: proposal })).json();
+    const listed = (await admin.request({ method: 'GET', url: `/api/authorities?personId=${head.personId}` })).json().authorities;
+    expect(listed).toEqual([expect.objectContaining({ personId: head.personId, positionKeys: ['NGUOI_DUNG_DAU'], title: 'Giám đốc Sở', validFrom: '2025-07-01' })]);
+    expect((await drafter.request({ method: 'GET', url: '/api/authorities' })).statusCode).toBe(403);
     const res = await head.request({ method: 'POST', url: `/api/items/${itemId}/determine` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'DETERMINED', protectionEnd: '2046-11-23' });

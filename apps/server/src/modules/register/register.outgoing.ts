@@ -33,6 +33,19 @@ export async function createAuthority(ctx: AppContext, { actor, input }: { actor
   });
 }
 
+/** Recorded authorities (administrator, or a head for the people of their scope). */
+export async function listAuthorities(ctx: AppContext, { actor, personId }: { actor: Actor; personId?: string | undefined }) {
+  if (!has(actor, 'QUAN_TRI', 'LANH_DAO')) throw errors.forbidden();
+  let q = ctx.db.selectFrom('authorities').innerJoin('people', 'people.id', 'authorities.person_id').selectAll('authorities').select('people.full_name');
+  if (personId) q = q.where('authorities.person_id', '=', personId);
+  const rows = await q.orderBy('authorities.created_at').execute();
+  return {
+    authorities: rows
+      .filter((r) => has(actor, 'QUAN_TRI') || actor.scopeUnitIds.has(r.unit_id))
+      .map((r) => ({ id: r.id, personId: r.person_id, personName: r.full_name, unitId: r.unit_id, positionKeys: JSON.parse(r.position_keys) as string[], title: r.title, delegationRef: r.delegation_ref, delegationFrom: r.delegation_from, delegationTo: r.delegation_to, validFrom: r.valid_from, validTo: r.valid_to })),
+  };
+}
+
 /** The person's authority on a date, as the rules engine reads it. */
 export async function authorityOf(ctx: AppContext, { personId, unitId, date }: { personId: string; unitId: string; date: string }): Promise<Authority | null> {
   const rows = await ctx.db.selectFrom('authorities').selectAll().where('person_id', '=', personId).execute();

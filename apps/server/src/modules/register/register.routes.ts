@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { adjustLevelRequest, declassifyRequest, createAuthorityRequest, createItemRequest, listItemsQuery, savedViewRequest, storageLocationRequest, extendItemRequest, grantRequest, handOverRequest, noticeSentRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
 import { extendItem, getDashboard, markNoticeSent } from './register.periods.ts';
 import { adjustLevel, declassifyItem } from './register.adjust.ts';
-import { createAuthority, determineItem, getEnvelopeLabels, proposeItem, registerOutgoing, sendItem } from './register.outgoing.ts';
+import { createAuthority, listAuthorities, determineItem, getEnvelopeLabels, proposeItem, registerOutgoing, sendItem } from './register.outgoing.ts';
 import { z } from 'zod';
 import { inTransaction, type AppContext } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -73,6 +73,7 @@ export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
 /** Determination and outgoing registration (LEGAL.md R4.1, R4.2, R7.2, R7.3). */
 export function registerOutgoingRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/api/authorities', async (request) => createAuthority(ctx, { actor: requireActor(request), input: parseInput(createAuthorityRequest, request.body) }));
+  app.get('/api/authorities', async (request) => listAuthorities(ctx, { actor: requireActor(request), ...parseInput(z.object({ personId: z.string().max(64).optional() }), request.query) }));
   app.post('/api/register/propose', async (request) => proposeItem(ctx, { actor: requireActor(request), input: parseInput(proposeItemRequest, request.body) }));
   app.post<IdParams>('/api/items/:id/determine', async (request) => determineItem(ctx, { actor: requireActor(request), itemId: request.params.id }));
   app.post<IdParams>('/api/items/:id/register-outgoing', async (request) => registerOutgoing(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(registerOutgoingRequest, request.body) }));
