@@ -66,6 +66,18 @@ describe('account administration in the browser', () => {
     await eventually(() => personRow().textContent()).toContain('Tối mật');
   });
 
+  it('records the head\'s authority (position and title), which the register checks (R4.1, R5.3)', async () => {
+    await personRow().getByRole('button', { name: 'Thẩm quyền' }).click();
+    await page.getByText(`Thẩm quyền của ${LEADER.fullName}`).waitFor();
+    await pick(page, 'Chức danh', 'Người đứng đầu cơ quan, tổ chức');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('authority-title').fill('Phó Giám đốc Sở');
+    await page.getByRole('button', { name: 'Ghi nhận' }).click();
+    await eventually(() => page.getByTestId('authority-row').first().textContent()).toContain('Người đứng đầu cơ quan, tổ chức — Phó Giám đốc Sở');
+    await screenshot(page, 'accounts-01b-authority');
+    await page.getByRole('button', { name: 'Đóng' }).first().click();
+  });
+
   it('creates an account from the accounts page, locks and unlocks it', async () => {
     await page.getByTestId('menu-accounts').click();
     await page.getByTestId('account-create').click();

@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SafetyCertificateOutlined, UserAddOutlined } from '@ant-design/icons';
 import { CLEARANCE_LABELS, type Person } from '@bmnn/contracts';
 import { Alert, App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -10,8 +10,9 @@ import { canManageAccounts, canManagePeople } from '../shell/permissions.ts';
 import { UnitSelect } from '../units/unit-select.component.tsx';
 import { useUnits } from '../units/units.hooks.ts';
 import { PersonFormModal } from './person-form.component.tsx';
+import { AuthorityModal } from './authority.component.tsx';
 
-type Dialog = { name: 'create' } | { name: 'edit'; person: Person } | { name: 'account'; person: Person } | null;
+type Dialog = { name: 'create' } | { name: 'edit'; person: Person } | { name: 'account'; person: Person } | { name: 'authority'; person: Person } | null;
 
 export function PeoplePage() {
   const { account } = useSession();
@@ -93,9 +94,16 @@ export function PeoplePage() {
                     key: 'actions',
                     title: '',
                     render: (_: unknown, p: Person) => (
-                      <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setDialog({ name: 'edit', person: p })}>
-                        Sửa
-                      </Button>
+                      <Space size={0}>
+                        <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setDialog({ name: 'edit', person: p })}>
+                          Sửa
+                        </Button>
+                        {canCreateAccounts && (
+                          <Button size="small" type="link" icon={<SafetyCertificateOutlined />} onClick={() => setDialog({ name: 'authority', person: p })} data-testid={`person-authority-${p.id}`}>
+                            Thẩm quyền
+                          </Button>
+                        )}
+                      </Space>
                     ),
                   },
                 ]
@@ -116,6 +124,7 @@ export function PeoplePage() {
           }}
         />
       )}
+      {dialog?.name === 'authority' && <AuthorityModal person={dialog.person} onClose={() => setDialog(null)} />}
       {dialog?.name === 'account' && (
         <AccountCreateModal
           people={[dialog.person]}
