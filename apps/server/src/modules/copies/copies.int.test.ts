@@ -53,6 +53,18 @@ describe.each(DATABASE_KINDS)('copying secret items on %s', (kind) => {
     expect(book).toEqual([expect.objectContaining({ serial: 1, original: '15/KH-UBND', copyType: 'Sao y bản chính', authorised: 2, made: 2, copyNumbers: [1, 2], spoiledDestroyed: 'Không có bản hỏng' })]);
   });
 
+  it('R5.4, R9.5: copies follow their parent when it is declassified', async () => {
+    const { clerk, head, officer, device, itemId, approved } = await office();
+    const requestId = await approved(2);
+    await clerk.request({ method: 'POST', url: `/api/copy-requests/${requestId}/execute`, body: { deviceId: await device(), madeCount: 2 } });
+    const res = await head.request({ method: 'POST', url: `/api/items/${itemId}/declassify`, body: { reason: 'NATIONAL_INTEREST', decisionRef: '30/QĐ', chairId: head.personId, memberIds: [officer.personId] } });
+    expect(res.json().status).toBe('DECLASSIFIED');
+    const copies = await t.ctx.db.selectFrom('items').select(['id', 'status']).where('parent_id', '=', itemId).execute();
+    expect(copies.map((c) => c.status)).toEqual(['DECLASSIFIED', 'DECLASSIFIED']);
+    const events = await t.ctx.db.selectFrom('item_events').select('type').where('item_id', '=', copies[0]!.id).execute();
+    expect(events.map((e) => e.type)).toEqual(['DECLASSIFIED']);
+  });
+
   it('R5.4: refuses a copy over the approved count, and spoiled copies that were not destroyed', async () => {
     const { clerk, device, approved } = await office();
     const requestId = await approved(2);

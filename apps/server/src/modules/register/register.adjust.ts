@@ -5,7 +5,7 @@ import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
 import { canSeeItem, isClearedFor, type Actor } from '../access/access.policies.ts';
-import { appendItemEvent } from './register.events.ts';
+import { appendItemEvent, applyToCopies } from './register.events.ts';
 import { registerErrors } from './register.errors.ts';
 import { authorityOf } from './register.outgoing.ts';
 import { loadAccessFacts } from './register.usecases.ts';
@@ -57,7 +57,9 @@ export async function adjustLevel(ctx: AppContext, { actor, itemId, input }: { a
     await trx.updateTable('items').set({ level: check.newLevel, protection_end: check.period.endDate, ...(dropSummary ? { trich_yeu: null, trich_yeu_folded: null } : {}), updated_at: iso }).where('id', '=', itemId).execute();
     await trx.deleteFrom('item_citations').where('item_id', '=', itemId).execute();
     for (const c of cited) await trx.insertInto('item_citations').values({ item_id: itemId, danh_muc_item_id: c.id }).execute();
-    await appendItemEvent({ trx, kind: ctx.dbKind, unitId: row.unit_id, itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, event: { type: 'LEVEL_ADJUSTED', data: { from: row.level, to: check.newLevel, direction: check.direction, decisionRef: input.decisionRef, protectionEnd: check.period.endDate, notifyBy: check.notifyBy, citedRefs: citedItems.map((c) => c.ref) } } });
+    const adjusted = { type: 'LEVEL_ADJUSTED' as const, data: { from: row.level, to: check.newLevel, direction: check.direction, decisionRef: input.decisionRef, protectionEnd: check.period.endDate, notifyBy: check.notifyBy, citedRefs: citedItems.map((c) => c.ref) } };
+    await appendItemEvent({ trx, kind: ctx.dbKind, unitId: row.unit_id, itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, event: adjusted });
+    await applyToCopies({ trx, kind: ctx.dbKind, parentId: itemId, set: { level: check.newLevel, protection_end: check.period.endDate, ...(dropSummary ? { trich_yeu: null, trich_yeu_folded: null } : {}) }, event: adjusted, at: now, actorId: actor.accountId });
     await trx.insertInto('item_notices').values({ id: generateId('ntc'), unit_id: row.unit_id, item_id: itemId, kind: 'ADJUSTMENT', decision_ref: input.decisionRef, due_date: check.notifyBy, sent_on: null, sent_to: null, created_at: iso }).execute();
     await audit({ type: 'item.level_adjusted', chain: row.unit_id, actorId: actor.accountId, subjectId: itemId, data: { from: row.level, to: check.newLevel, decisionRef: input.decisionRef } });
     return { level: check.newLevel, direction: check.direction, protectionEnd: check.period.endDate, notifyBy: check.notifyBy };
@@ -75,7 +77,9 @@ export async function declassifyItem(ctx: AppContext, { actor, itemId, input }: 
   return inTransaction(ctx, async ({ trx, now, audit }) => {
     const iso = now.toISOString();
     if (!input.partial) await trx.updateTable('items').set({ status: 'DECLASSIFIED', updated_at: iso }).where('id', '=', itemId).execute();
-    await appendItemEvent({ trx, kind: ctx.dbKind, unitId: row.unit_id, itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, event: { type: 'DECLASSIFIED', data: { case: input.reason, protectionEnd: row.protection_end, note: input.partial ? `Giải mật một phần: ${input.declassifiedContent}` : check.label, decisionRef: input.decisionRef, partial: input.partial ?? false, ...(input.chairId ? { council: { chairId: input.chairId, memberIds: members } } : {}) } } });
+    const declassified = { type: 'DECLASSIFIED' as const, data: { case: input.reason, protectionEnd: row.protection_end, note: input.partial ? `Giải mật một phần: ${input.declassifiedContent}` : check.label, decisionRef: input.decisionRef, partial: input.partial ?? false, ...(input.chairId ? { council: { chairId: input.chairId, memberIds: members } } : {}) } };
+    await appendItemEvent({ trx, kind: ctx.dbKind, unitId: row.unit_id, itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, event: declassified });
+    await applyToCopies({ trx, kind: ctx.dbKind, parentId: itemId, set: input.partial ? {} : { status: 'DECLASSIFIED' }, event: declassified, at: now, actorId: actor.accountId });
     await trx.insertInto('item_notices').values({ id: generateId('ntc'), unit_id: row.unit_id, item_id: itemId, kind: 'DECLASSIFICATION', decision_ref: input.decisionRef, due_date: check.notifyBy, sent_on: null, sent_to: null, created_at: iso }).execute();
     await audit({ type: 'item.declassified', chain: row.unit_id, actorId: actor.accountId, subjectId: itemId, data: { reason: input.reason, decisionRef: input.decisionRef, partial: input.partial ?? false } });
     return { status: input.partial ? row.status : 'DECLASSIFIED', notifyBy: check.notifyBy, label: check.label };

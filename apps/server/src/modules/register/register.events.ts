@@ -118,3 +118,32 @@ export async function appendItemEvent({
     .execute();
   return { eventId: id, bookSerial: serial };
 }
+
+/**
+ * Copies follow their parent (LEGAL.md R5.4: a lawful copy is protected as the original; R9.3):
+ * the same change is applied to every copy, each with its own event pointing at the parent's.
+ */
+export async function applyToCopies({
+  trx,
+  kind,
+  parentId,
+  set,
+  event,
+  at,
+  actorId,
+}: {
+  trx: Transaction<Database>;
+  kind: DatabaseKind;
+  parentId: string;
+  set: Partial<{ level: string; protection_end: string | null; status: string; trich_yeu: null; trich_yeu_folded: null; extensions_count: number }>;
+  event: ItemEvent;
+  at: Date;
+  actorId: string | null;
+}): Promise<number> {
+  const copies = await trx.selectFrom('items').select(['id', 'unit_id']).where('parent_id', '=', parentId).execute();
+  for (const copy of copies) {
+    await trx.updateTable('items').set({ ...set, updated_at: at.toISOString() }).where('id', '=', copy.id).execute();
+    await appendItemEvent({ trx, kind, unitId: copy.unit_id, itemId: copy.id, event, occurredAt: at.toISOString(), recordedAt: at, actorId });
+  }
+  return copies.length;
+}

@@ -6,7 +6,7 @@ import { errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
 import { canSeeItem, type Actor } from '../access/access.policies.ts';
 import { SYSTEM_CHAIN } from '../audit/audit.events.ts';
-import { appendItemEvent } from './register.events.ts';
+import { appendItemEvent, applyToCopies } from './register.events.ts';
 import { registerErrors } from './register.errors.ts';
 import { authorityOf } from './register.outgoing.ts';
 import { loadAccessFacts, visibleItemsFilter } from './register.usecases.ts';
@@ -37,7 +37,9 @@ export async function extendItem(ctx: AppContext, { actor, itemId, input }: { ac
   return inTransaction(ctx, async ({ trx, now, audit }) => {
     const iso = now.toISOString();
     await trx.updateTable('items').set({ protection_end: check.newEndDate, extensions_count: Number(row.extensions_count) + 1, updated_at: iso }).where('id', '=', itemId).execute();
-    await appendItemEvent({ trx, kind: ctx.dbKind, unitId: row.unit_id, itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, event: { type: 'EXTENDED', data: { previousEnd: row.protection_end!, newEnd: check.newEndDate, years: input.years, decisionRef: input.decisionRef, notifyBy: check.notifyBy, rule: ruleSet.extension.basis.rule, legalBasis: ruleSet.extension.basis.legalBasis } } });
+    const extended = { type: 'EXTENDED' as const, data: { previousEnd: row.protection_end!, newEnd: check.newEndDate, years: input.years, decisionRef: input.decisionRef, notifyBy: check.notifyBy, rule: ruleSet.extension.basis.rule, legalBasis: ruleSet.extension.basis.legalBasis } };
+    await appendItemEvent({ trx, kind: ctx.dbKind, unitId: row.unit_id, itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, event: extended });
+    await applyToCopies({ trx, kind: ctx.dbKind, parentId: itemId, set: { protection_end: check.newEndDate, extensions_count: Number(row.extensions_count) + 1 }, event: extended, at: now, actorId: actor.accountId });
     await trx.insertInto('item_notices').values({ id: generateId('ntc'), unit_id: row.unit_id, item_id: itemId, kind: 'EXTENSION', decision_ref: input.decisionRef, due_date: check.notifyBy, sent_on: null, sent_to: null, created_at: iso }).execute();
     await audit({ type: 'item.extended', chain: row.unit_id, actorId: actor.accountId, subjectId: itemId, data: { newEnd: check.newEndDate, years: input.years, decisionRef: input.decisionRef } });
     return { protectionEnd: check.newEndDate, label: check.label, notifyBy: check.notifyBy };
