@@ -4,7 +4,7 @@ import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
 import { canRegisterItem, canSeeItem, isClearedFor, ITEM_SCOPE_ROLES, type Actor } from '../access/access.policies.ts';
-import { appendItemEvent } from './register.events.ts';
+import { appendItemEvent, type Book } from './register.events.ts';
 import { registerErrors } from './register.errors.ts';
 import { loadAccessFacts, visibleItemsFilter } from './register.usecases.ts';
 import { openIncidentInTransaction } from '../incidents/incidents.usecases.ts';
@@ -103,6 +103,18 @@ export async function handOverItem(ctx: AppContext, { actor, itemId, input }: { 
   });
 }
 
+/** The lines of one book of a unit for a year, in serial order, for items the actor may see. */
+function bookLines(ctx: AppContext, { actor, unitId, book, year }: { actor: Actor; unitId: string; book: Book; year: number }) {
+  return ctx.db
+    .selectFrom('item_events')
+    .innerJoin('items', 'items.id', 'item_events.item_id')
+    .where('item_events.unit_id', '=', unitId)
+    .where('item_events.book', '=', book)
+    .where('item_events.book_year', '=', year)
+    .where(visibleItemsFilter(actor, ctx.clock()))
+    .orderBy('item_events.book_serial');
+}
+
 const CONDITION_TEXT = (c: { envelopeIntact: boolean; countMatches: boolean; packagingCorrect: boolean }) =>
   c.envelopeIntact && c.countMatches && c.packagingCorrect
     ? 'Nguyên vẹn'
@@ -113,16 +125,9 @@ const CONDITION_TEXT = (c: { envelopeIntact: boolean; countMatches: boolean; pac
  * items the actor may see (DESIGN.md §5). Trích yếu blank for Tuyệt mật and unopened items.
  */
 export async function getIncomingBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: IncomingBookLine[] }> {
-  const rows = await ctx.db
-    .selectFrom('item_events')
-    .innerJoin('items', 'items.id', 'item_events.item_id')
+  const rows = await bookLines(ctx, { actor, unitId, book: 'DEN', year })
     .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
-    .where('item_events.unit_id', '=', unitId)
-    .where('item_events.book', '=', 'DEN')
-    .where('item_events.book_year', '=', year)
-    .where(visibleItemsFilter(actor, ctx.clock()))
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.document_date', 'items.trich_yeu', 'items.level', 'items.copies', 'items.recall_deadline', 'custodian.full_name as custodian_name'])
-    .orderBy('item_events.book_serial')
     .execute();
   const receivers = new Map((await ctx.db.selectFrom('people').select(['id', 'full_name']).where('id', 'in', [...new Set(rows.map((r) => (JSON.parse(r.data) as { receivedBy: string }).receivedBy)), '']).execute()).map((p) => [p.id, p.full_name]));
   return {
@@ -134,15 +139,8 @@ export async function getIncomingBook(ctx: AppContext, { actor, unitId, year }: 
 }
 
 export async function getHandoverBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: HandoverBookLine[] }> {
-  const rows = await ctx.db
-    .selectFrom('item_events')
-    .innerJoin('items', 'items.id', 'item_events.item_id')
-    .where('item_events.unit_id', '=', unitId)
-    .where('item_events.book', '=', 'CHUYEN_GIAO')
-    .where('item_events.book_year', '=', year)
-    .where(visibleItemsFilter(actor, ctx.clock()))
+  const rows = await bookLines(ctx, { actor, unitId, book: 'CHUYEN_GIAO', year })
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.level'])
-    .orderBy('item_events.book_serial')
     .execute();
   const people = await ctx.db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id').select(['people.id', 'people.full_name', 'units.name as unit_name']).execute();
   const byId = new Map(people.map((p) => [p.id, p]));
@@ -156,16 +154,9 @@ export async function getHandoverBook(ctx: AppContext, { actor, unitId, year }: 
 
 /** The outgoing book (LEGAL.md R7.2, §15.2): one line per REGISTERED_OUTGOING event. */
 export async function getOutgoingBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: OutgoingBookLine[] }> {
-  const rows = await ctx.db
-    .selectFrom('item_events')
-    .innerJoin('items', 'items.id', 'item_events.item_id')
+  const rows = await bookLines(ctx, { actor, unitId, book: 'DI', year })
     .leftJoin('people as signer', 'signer.id', 'items.determined_by')
-    .where('item_events.unit_id', '=', unitId)
-    .where('item_events.book', '=', 'DI')
-    .where('item_events.book_year', '=', year)
-    .where(visibleItemsFilter(actor, ctx.clock()))
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.trich_yeu', 'items.level', 'items.copies', 'signer.full_name as signer_name'])
-    .orderBy('item_events.book_serial')
     .execute();
   return {
     lines: rows.map((r) => {
@@ -228,15 +219,8 @@ export async function getStatistics(ctx: AppContext, { actor, unitId, year }: { 
 
 /** Sổ quản lý sao, chụp BMNN (R5.4): one line per execution of an approved copy request. */
 export async function getCopyBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: CopyBookLine[] }> {
-  const rows = await ctx.db
-    .selectFrom('item_events')
-    .innerJoin('items', 'items.id', 'item_events.item_id')
-    .where('item_events.unit_id', '=', unitId)
-    .where('item_events.book', '=', 'SAO_CHUP')
-    .where('item_events.book_year', '=', year)
-    .where(visibleItemsFilter(actor, ctx.clock()))
+  const rows = await bookLines(ctx, { actor, unitId, book: 'SAO_CHUP', year })
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.level'])
-    .orderBy('item_events.book_serial')
     .execute();
   const people = new Map((await ctx.db.selectFrom('people').select(['id', 'full_name']).execute()).map((p) => [p.id, p.full_name]));
   const devices = new Map((await ctx.db.selectFrom('devices').select(['id', 'asset_code', 'name']).execute()).map((d) => [d.id, `${d.name} (${d.asset_code})`]));
