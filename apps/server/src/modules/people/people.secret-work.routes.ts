@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ASSIGNMENT_KINDS, createAssignmentRequest, createCommitmentRequest, endAssignmentRequest, idSchema, isoDate, openOffboardingRequest, resolveOffboardingLineRequest, secretWorkPolicyRequest, signCommitmentRequest } from '@bmnn/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
+import { sendFile } from '../../platform/http/send-file.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { closeOffboarding, getOffboardingCase, listOffboardingCases, openOffboarding, resolveOffboardingLine, signExitCommitment } from './people.offboarding.ts';
 import { getSecretWorkPolicy, setSecretWorkPolicy, createAssignment, createCommitment, endAssignment, exportCommitmentForm, listAssignments, listCommitments, listUnitsWithoutOfficer, signCommitment } from './people.secret-work.ts';
@@ -11,10 +12,6 @@ type IdParams = { Params: { id: string } };
 const assignmentsQuery = z.object({ unitId: idSchema('unt').optional(), kind: z.enum(ASSIGNMENT_KINDS).optional() });
 const commitmentsQuery = z.object({ personId: idSchema('psn').optional(), renewalDueBy: isoDate.optional() });
 const offboardingQuery = z.object({ status: z.enum(['OPEN', 'CLOSED']).optional() });
-
-function sendFile(reply: FastifyReply, file: { filename: string; contentType: string; buffer: Buffer }) {
-  return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.buffer);
-}
 
 export function registerSecretWorkRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/assignments', async (request) => listAssignments(ctx, { actor: requireActor(request), ...parseInput(assignmentsQuery, request.query) }));
