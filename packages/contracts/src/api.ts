@@ -80,6 +80,8 @@
 // POST /api/commitments     createCommitmentRequest → { commitment: Commitment }
 // POST /api/commitments/:id/sign signCommitmentRequest → { commitment: Commitment }
 // GET  /api/commitments/:id/form.docx      → DOCX bản cam kết filled from the person (audited)
+// POST /api/commitments/:id/scan           multipart "file" (PDF/JPEG/PNG/TIFF by content, ≤ 10 MB) → { commitment }
+// GET  /api/commitments/:id/scan           → the signed scan, re-hashed before sending (409 file.damaged; audited)
 // GET  /api/offboarding?status            → { cases: { id, personName, reason, status, … }[] }
 // POST /api/offboarding     openOffboardingRequest → { case: OffboardingCase }   (lists items and devices in custody)
 // GET  /api/offboarding/:id               → { case: OffboardingCase }

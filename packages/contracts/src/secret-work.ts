@@ -108,6 +108,8 @@ export type Commitment = {
   signedOn: string | null;
   renewalDue: string | null;
   scanRef: string | null;
+  /** The signed scan attached to the commitment, if any. */
+  scan: { name: string; size: number; mediaType: string; attachedAt: string } | null;
 };
 
 export const openOffboardingRequest = z.object({

@@ -75,6 +75,8 @@ export type AuditEventMap = {
   'assignment.policy_changed': { requireCommitmentBeforeOfficer: boolean };
   'commitment.recorded': { kind: string; signedOn: string | null };
   'commitment.form_exported': { kind: string };
+  'commitment.scan_attached': { kind: string; fileId: string; sha256: string; size: number; mediaType: string };
+  'commitment.scan_downloaded': { kind: string; fileId: string };
   'offboarding.opened': { reason: string; items: number; devices: number };
   'offboarding.line_resolved': { caseId: string; subjectKind: string; resolution: string; handedToId: string | null; incidentId: string | null };
   'offboarding.closed': { caseId: string; accountDisabled: string | null; closedOn: string };
@@ -161,6 +163,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'assignment.policy_changed': 'Đổi quy định cam kết khi phân công',
   'commitment.recorded': 'Ghi nhận cam kết',
   'commitment.form_exported': 'In mẫu cam kết',
+  'commitment.scan_attached': 'Đính kèm bản quét cam kết',
+  'commitment.scan_downloaded': 'Tải bản quét cam kết',
   'offboarding.opened': 'Mở hồ sơ thu hồi',
   'offboarding.line_resolved': 'Xử lý mục thu hồi',
   'offboarding.closed': 'Kết thúc hồ sơ thu hồi',
@@ -301,6 +305,10 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Ghi nhận cam kết bảo vệ bí mật nhà nước';
     case 'commitment.form_exported':
       return 'In mẫu cam kết bảo vệ bí mật nhà nước';
+    case 'commitment.scan_attached':
+      return `Đính kèm bản quét cam kết đã ký (${Math.ceil(Number(d.size) / 1024)} KB)`;
+    case 'commitment.scan_downloaded':
+      return 'Tải bản quét cam kết đã ký';
     case 'offboarding.opened':
       return 'Mở hồ sơ thu hồi tài liệu khi cán bộ thôi quản lý BMNN';
     case 'offboarding.line_resolved':

@@ -37,6 +37,7 @@ const TABLES: Array<{ name: TableName; key: string | string[] }> = [
   { name: 'incident_notifications', key: 'id' },
   { name: 'incident_entries', key: 'id' },
   { name: 'secret_assignments', key: 'id' },
+  { name: 'stored_files', key: 'id' },
   { name: 'commitments', key: 'id' },
   { name: 'offboarding_cases', key: 'id' },
   { name: 'offboarding_lines', key: 'id' },

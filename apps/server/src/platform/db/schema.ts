@@ -323,9 +323,22 @@ export type CommitmentsTable = {
   signed_on: string | null;
   renewal_due: string | null;
   scan_ref: string | null;
+  scan_file_id: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
+};
+
+export type StoredFilesTable = {
+  id: string;
+  unit_id: string;
+  sha256: string;
+  media_type: string;
+  size: number;
+  original_name: string;
+  purpose: string;
+  created_by: string;
+  created_at: string;
 };
 
 export type OffboardingCasesTable = {
@@ -528,4 +541,5 @@ export type Database = {
   release_request_items: ReleaseRequestItemsTable;
   saved_views: SavedViewsTable;
   copy_requests: CopyRequestsTable;
+  stored_files: StoredFilesTable;
 };
