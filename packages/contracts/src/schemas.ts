@@ -329,6 +329,8 @@ export const grantRequest = z.object({
 
 export const ITEM_FORMS = ['PAPER_DOC', 'E_DOC', 'DIGITISED_E_DOC', 'OBJECT', 'PLACE', 'SPEECH', 'ACTIVITY', 'OTHER'] as const;
 export type ItemForm = (typeof ITEM_FORMS)[number];
+/** Forms that exist only on a device: drafting and storing them is a device action (R12.1). */
+export const ELECTRONIC_FORMS: ReadonlySet<ItemForm> = new Set(['E_DOC', 'DIGITISED_E_DOC']);
 export const ITEM_FORM_LABELS: Record<ItemForm, string> = {
   PAPER_DOC: 'Tài liệu giấy',
   E_DOC: 'Văn bản điện tử',
@@ -411,7 +413,9 @@ export const proposeItemRequest = z.object({
   copyPermitted: z.boolean(),
   drafterName: text('Người soạn thảo'),
   customEndDate: isoDate.optional(),
-});
+  /** R12.1: the computer the document was drafted and is stored on; required for electronic documents. */
+  draftingDeviceId: idSchema('dev').nullish(),
+}).refine((v) => !ELECTRONIC_FORMS.has(v.form) || !!v.draftingDeviceId, { path: ['draftingDeviceId'], error: 'Văn bản điện tử phải ghi máy tính soạn thảo, lưu giữ (thiết bị đã được duyệt, không kết nối Internet)' });
 export type ProposeItemRequest = z.input<typeof proposeItemRequest>;
 
 export const registerOutgoingRequest = z.object({

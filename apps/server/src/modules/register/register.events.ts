@@ -29,7 +29,7 @@ export type ItemEventMap = {
   SENDER_NOTIFIED: { reason: string; letterRef: string | null };
   HANDED_OVER: { fromPersonId: string | null; toPersonId: string; toUnitId: string; note: string | null };
   CORRECTION: { field: string; before: unknown; after: unknown; reason: string };
-  PROPOSED: { proposedBy: string; level: string; citedRefs: string[]; recipients: number; copies: number; copyPermitted: boolean };
+  PROPOSED: { proposedBy: string; level: string; citedRefs: string[]; recipients: number; copies: number; copyPermitted: boolean; draftingDeviceId?: string | null };
   DETERMINED: { determinedBy: string; level: string; protectionEnd: string | null; rule: string; legalBasis: string; confirmed: boolean };
   REGISTERED_OUTGOING: { soKyHieu: string; documentDate: string; envelopeMark: string; doubleEnvelope: boolean; recipients: string[] };
   SENT: { sentBy: string };
