@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullableText, requiredText } from './fields.ts';
 import type { Level } from './enums.ts';
 import { LIMITS } from './limits.ts';
 import { idSchema, isoDate } from './schemas.ts';
@@ -81,13 +82,8 @@ export const REQUIRED_NOTIFICATIONS: readonly NotificationRecipient[] = ['HEAD',
 export const TIMELINE_KINDS = ['OPENED', 'NOTE', 'NOTIFIED', 'ITEM_LINKED', 'DEVICE_LINKED', 'UPDATED', 'STATUS_CHANGED', 'REPORT_EXPORTED'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
-const text = (label: string, max: number = LIMITS.nameMax) =>
-  z
-    .string({ error: `${label} là bắt buộc` })
-    .trim()
-    .min(1, { error: `${label} không được để trống` })
-    .max(max, { error: `${label} dài quá ${max} ký tự` });
-const optionalText = (label: string, max: number = LIMITS.textMax) => z.string().trim().max(max, { error: `${label} dài quá ${max} ký tự` }).nullish();
+const text = requiredText;
+const optionalText = nullableText;
 
 /** An instant: ISO-8601 with a time zone (the UI sends UTC). */
 export const isoInstant = z.iso.datetime({ offset: true, error: 'Thời điểm không hợp lệ' });

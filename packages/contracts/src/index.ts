@@ -1,5 +1,6 @@
 export * from './enums.ts';
 export * from './limits.ts';
+export * from './fields.ts';
 export * from './errors.ts';
 export * from './schemas.ts';
 export * from './format.ts';

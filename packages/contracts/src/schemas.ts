@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from './fields.ts';
 import { CLEARANCES, CREATABLE_UNIT_KINDS, LEVELS, ROLES, UNIT_KINDS } from './enums.ts';
 import type { AccountStatus, Clearance, Role, UnitKind, Level } from './enums.ts';
 import { LIMITS } from './limits.ts';
@@ -6,12 +7,7 @@ import { LIMITS } from './limits.ts';
 // Vietnamese messages for every validation failure not worded below.
 z.config(z.locales.vi());
 
-const text = (label: string, max: number = LIMITS.nameMax) =>
-  z
-    .string({ error: `${label} là bắt buộc` })
-    .trim()
-    .min(1, { error: `${label} không được để trống` })
-    .max(max, { error: `${label} dài quá ${max} ký tự` });
+const text = requiredText;
 
 const optionalText = (label: string, max: number = LIMITS.textMax) =>
   z.string().trim().max(max, { error: `${label} dài quá ${max} ký tự` }).optional();

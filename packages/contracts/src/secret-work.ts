@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullableText, requiredText } from './fields.ts';
 import type { Level } from './enums.ts';
 import { LIMITS } from './limits.ts';
 import { idSchema, isoDate } from './schemas.ts';
@@ -43,13 +44,8 @@ export const OFFBOARDING_RESOLUTION_LABELS: Record<OffboardingResolution, string
   MISSING: 'Không tìm thấy: đã lập vụ mất bí mật nhà nước',
 };
 
-const text = (label: string, max: number = LIMITS.nameMax) =>
-  z
-    .string({ error: `${label} là bắt buộc` })
-    .trim()
-    .min(1, { error: `${label} không được để trống` })
-    .max(max, { error: `${label} dài quá ${max} ký tự` });
-const optionalText = (label: string, max: number = LIMITS.textMax) => z.string().trim().max(max, { error: `${label} dài quá ${max} ký tự` }).nullish();
+const text = requiredText;
+const optionalText = nullableText;
 
 export const createAssignmentRequest = z
   .object({
