@@ -39,7 +39,7 @@ export const SUB_CHANNELS_BY_CHANNEL: Record<IncidentChannel, readonly IncidentS
 };
 
 /** Where an incident came from: by hand, or raised by another part of BMNN. */
-export const INCIDENT_SOURCES = ['MANUAL', 'ENVELOPE_TAMPERED', 'OFFBOARDING_MISSING', 'TAKE_OUT_OVERDUE', 'PORTAL_LEAK'] as const;
+export const INCIDENT_SOURCES = ['MANUAL', 'ENVELOPE_TAMPERED', 'OFFBOARDING_MISSING', 'TAKE_OUT_OVERDUE', 'PORTAL_LEAK', 'STOCK_TAKE_MISSING'] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 export const INCIDENT_SOURCE_LABELS: Record<IncidentSource, string> = {
   MANUAL: 'Ghi nhận trực tiếp',
@@ -47,6 +47,7 @@ export const INCIDENT_SOURCE_LABELS: Record<IncidentSource, string> = {
   OFFBOARDING_MISSING: 'Thiếu tài liệu khi thu hồi do cán bộ thôi quản lý BMNN',
   TAKE_OUT_OVERDUE: 'Tài liệu mang ra ngoài không được trả lại đúng hạn',
   PORTAL_LEAK: 'Phát hiện trên cổng thông tin điện tử',
+  STOCK_TAKE_MISSING: 'Không tìm thấy khi kiểm kê tài liệu, vật chứa BMNN',
 };
 
 export const INVESTIGATION_STATUSES = ['REPORTED', 'INVESTIGATING', 'CONCLUDED', 'CLOSED'] as const;

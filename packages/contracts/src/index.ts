@@ -7,4 +7,5 @@ export * from './format.ts';
 export * from './devices.ts';
 export * from './incidents.ts';
 export * from './secret-work.ts';
+export * from './stock-take.ts';
 export * from './api.ts';

@@ -25,6 +25,10 @@ export type AuditEventMap = {
   'account.password_reset': { username: string };
   'item.created': { level: string; soKyHieu: string; custodianId: string | null };
   'item.viewed': { level: string };
+  'stock_take.started': { title: string; lines: number; locationPrefix: string | null };
+  'stock_take.lines_checked': { result: string; lines: number };
+  'stock_take.closed': { lines: number; missing: number; misplaced: number; incidentId: string | null };
+  'stock_take.exported': { format: string; lines: number; highestLevel: string | null };
   'item.location_set': { storageLocation: string };
   'item.received': { level: string; soKyHieu: string; bookSerial: number; outcomes: string[] };
   'item.tampering_reported': { soKyHieu: string; sender: string };
@@ -112,6 +116,10 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'account.password_reset': 'Đặt lại mật khẩu',
   'item.created': 'Đăng ký tài liệu mật',
   'item.viewed': 'Xem chi tiết tài liệu mật',
+  'stock_take.started': 'Bắt đầu kiểm kê',
+  'stock_take.lines_checked': 'Ghi kết quả kiểm kê',
+  'stock_take.closed': 'Kết thúc kiểm kê',
+  'stock_take.exported': 'In biên bản kiểm kê',
   'item.location_set': 'Ghi nơi lưu giữ tài liệu mật',
   'item.received': 'Tiếp nhận, vào sổ đến',
   'item.tampering_reported': 'Báo cáo bì có dấu hiệu bóc mở',
@@ -261,6 +269,14 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `${data.emergency ? 'Tiêu hủy khẩn cấp' : 'Tiêu hủy'} ${d.items} tài liệu, vật chứa BMNN`;
     case 'book.viewed':
       return `Xem sổ ${d.book} năm ${d.year}`;
+    case 'stock_take.started':
+      return `Bắt đầu kiểm kê “${d.title}”: ${d.lines} tài liệu`;
+    case 'stock_take.lines_checked':
+      return `Ghi kết quả kiểm kê cho ${d.lines} tài liệu`;
+    case 'stock_take.closed':
+      return Number(d.missing) > 0 ? `Kết thúc kiểm kê: ${d.missing} tài liệu không tìm thấy, đã lập vụ mất BMNN` : 'Kết thúc kiểm kê: đủ tài liệu';
+    case 'stock_take.exported':
+      return `In biên bản kiểm kê (${String(d.format).toUpperCase()})`;
     case 'item.viewed':
       return 'Xem chi tiết tài liệu, vật chứa BMNN';
     case 'item.grant_created':

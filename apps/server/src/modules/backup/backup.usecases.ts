@@ -52,6 +52,8 @@ const TABLES: Array<{ name: TableName; key: string | string[] }> = [
   { name: 'release_request_items', key: ['request_id', 'item_id'] },
   { name: 'saved_views', key: 'id' },
   { name: 'copy_requests', key: 'id' },
+  { name: 'stock_takes', key: 'id' },
+  { name: 'stock_take_lines', key: 'id' },
   { name: 'audit_records', key: 'id' },
   { name: 'audit_heads', key: 'chain' },
 ];

@@ -42,6 +42,8 @@ export type ItemEventMap = {
   RETURNED: { requestId: string };
   COPIED: { requestId: string; copyType: string; authorised: number; made: number; spoiled: number; spoiledDestroyed: number; deviceId: string; executedBy: string; authorisedBy: string | null; recipients: string[]; copyNumbers: number[]; copyIds: string[] };
   PROVIDED: { requestId: string; to: string; representative: string; foreign: boolean };
+  /** The item's result in a closed stock-take (LEGAL.md R6.1). */
+  STOCK_CHECKED: { stockTakeId: string; result: 'PRESENT' | 'MISPLACED' | 'MISSING'; foundLocation: string | null; incidentId: string | null };
   /** Recorded by an incident of loss (LEGAL.md R1.1). */
   LOST: { incidentId: string };
   /** Recorded by an incident of disclosure (LEGAL.md R1.1). */
@@ -68,6 +70,7 @@ export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
   RETURNED: 'Trả lại nơi lưu giữ',
   COPIED: 'Sao, chụp',
   PROVIDED: 'Cung cấp, chuyển giao',
+  STOCK_CHECKED: 'Kiểm kê',
   LOST: 'Bị mất (vụ mất bí mật nhà nước)',
   DISCLOSED: 'Bị lộ (vụ lộ bí mật nhà nước)',
 };

@@ -341,6 +341,33 @@ export type StoredFilesTable = {
   created_at: string;
 };
 
+export type StockTakesTable = {
+  id: string;
+  unit_id: string;
+  title: string;
+  location_prefix: string | null;
+  status: string;
+  started_by: string;
+  started_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+  note: string | null;
+  incident_id: string | null;
+};
+
+export type StockTakeLinesTable = {
+  id: string;
+  stock_take_id: string;
+  item_id: string;
+  expected_location: string | null;
+  expected_custodian_id: string | null;
+  result: string | null;
+  found_location: string | null;
+  note: string | null;
+  checked_by: string | null;
+  checked_at: string | null;
+};
+
 export type OffboardingCasesTable = {
   id: string;
   unit_id: string;
@@ -542,4 +569,6 @@ export type Database = {
   saved_views: SavedViewsTable;
   copy_requests: CopyRequestsTable;
   stored_files: StoredFilesTable;
+  stock_takes: StockTakesTable;
+  stock_take_lines: StockTakeLinesTable;
 };
