@@ -207,6 +207,12 @@ describe('the register workflows in the browser, as the clerk and the leader do 
     expect(await page.getByTestId('copy-children').textContent()).toBe('Bản sao số 1Bản sao số 2');
     await screenshot(page, 'workflow-08-copies-made');
 
+    // R6.1: the original goes back to its place, which the clerk records.
+    await page.getByTestId('item-location').click();
+    await page.getByTestId('location-input').fill('Phòng văn thư, tủ sắt số 2');
+    await page.getByTestId('location-submit').click();
+    await eventually(() => page.getByTestId('item-detail').textContent()).toContain('Phòng văn thư, tủ sắt số 2');
+
     await page.getByTestId('copy-child-1').click();
     await page.getByTestId('copy-of').waitFor();
     expect(await page.getByRole('heading', { level: 3 }).textContent()).toContain(`${DOC.soKyHieu} (Bản sao số 1)`);

@@ -1,5 +1,5 @@
-import { CheckOutlined, CopyOutlined, MailOutlined, PrinterOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
-import { COPY_REQUEST_STATUS_LABELS, COPY_TYPE_LABELS, formatDateTime, registerOutgoingRequest, type CopyRequestStatus, type CopyRequestSummary, type Item } from '@bmnn/contracts';
+import { CheckOutlined, CopyOutlined, EnvironmentOutlined, MailOutlined, PrinterOutlined, SafetyCertificateOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { COPY_REQUEST_STATUS_LABELS, COPY_TYPE_LABELS, formatDateTime, registerOutgoingRequest, storageLocationRequest, type CopyRequestStatus, type CopyRequestSummary, type Item } from '@bmnn/contracts';
 import type { Dayjs } from 'dayjs';
 import { Alert, App, Button, Card, DatePicker, Form, Input, List, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -10,7 +10,8 @@ import { useSession } from '../auth/session.context.tsx';
 import { DATE_FORMAT, toIsoDate } from '../forms/dates.ts';
 import { submitForm, zodRule } from '../forms/zod-form.ts';
 import { CopyExecuteModal, CopyRefuseModal, CopyRequestModal } from './copy-dialogs.component.tsx';
-import { copiesApi, outgoingApi } from './workflow.api.ts';
+import { canKeepBooks } from './register.labels.tsx';
+import { copiesApi, outgoingApi, storageApi } from './workflow.api.ts';
 
 /** Statuses from which an original may be copied (as the server's copies module). */
 const COPYABLE = ['DETERMINED', 'REGISTERED_OUT', 'SENT', 'RECEIVED'];
@@ -45,6 +46,34 @@ function RegisterOutgoingModal({ item, onClose, onDone }: { item: Item; onClose:
   );
 }
 
+/** R6.1: the storage place (room, cabinet, safe) of an item, recorded by the clerk or the head. */
+function StorageLocationModal({ item, onClose, onDone }: { item: Item; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const [formError, setFormError] = useState<string>();
+  const onFinish = async (values: Record<string, unknown>) => {
+    setSaving(true);
+    setFormError(undefined);
+    const outcome = await submitForm({ form, schema: storageLocationRequest, values, send: (body) => storageApi.setLocation(item.id, body) });
+    setSaving(false);
+    if (outcome.ok) onDone();
+    else setFormError(outcome.message);
+  };
+  return (
+    <Modal open title="Nơi lưu giữ" okText="Ghi nơi lưu giữ" cancelText="Hủy" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} okButtonProps={{ 'data-testid': 'location-submit' }}>
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <Form form={form} name="storage-location" layout="vertical" onFinish={onFinish} initialValues={{ storageLocation: item.storageLocation ?? '' }}>
+        <Form.Item label="Nơi lưu giữ (phòng, tủ, két)" name="storageLocation" required rules={[zodRule(storageLocationRequest.shape.storageLocation)]}>
+          <Input placeholder="Ví dụ: Phòng văn thư, tủ sắt số 2, ngăn 1" data-testid="location-input" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Statuses of an item that is no longer kept here: nothing to store. */
+const GONE = ['SENT', 'DESTROYED', 'DECLASSIFIED', 'LOST'];
+
 /**
  * The workflow buttons of an item (copying R5.x, determination R4.1, outgoing book and sending
  * R7.2, envelope labels R7.3), shown by role and status; the server decides for real and its
@@ -54,7 +83,7 @@ export function ItemActions({ item, onChanged }: { item: Item; onChanged: () => 
   const { account } = useSession();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const [dialog, setDialog] = useState<'copy' | 'outgoing'>();
+  const [dialog, setDialog] = useState<'copy' | 'outgoing' | 'location'>();
   const isClerk = account.roles.includes('VAN_THU');
   const isHead = account.roles.includes('LANH_DAO');
 
@@ -115,6 +144,22 @@ export function ItemActions({ item, onChanged }: { item: Item; onChanged: () => 
         <Button icon={<PrinterOutlined />} onClick={() => navigate(`/items/${item.id}/envelope`)} data-testid="item-envelope">
           In nhãn bì
         </Button>
+      )}
+      {canKeepBooks(account.roles) && !GONE.includes(item.status) && (
+        <Button icon={<EnvironmentOutlined />} onClick={() => setDialog('location')} data-testid="item-location">
+          {item.storageLocation ? 'Sửa nơi lưu giữ' : 'Ghi nơi lưu giữ'}
+        </Button>
+      )}
+      {dialog === 'location' && (
+        <StorageLocationModal
+          item={item}
+          onClose={() => setDialog(undefined)}
+          onDone={() => {
+            setDialog(undefined);
+            void message.success('Đã ghi nơi lưu giữ');
+            onChanged();
+          }}
+        />
       )}
       {dialog === 'copy' && (
         <CopyRequestModal

@@ -1,6 +1,6 @@
 // The register's workflow endpoints used by the item page, the proposal, the envelope labels and
 // the "việc cần làm" dashboard (apps/server/src/modules/{copies,register}).
-import type { CopyRequestSummary, Dashboard, Device, ListCopyRequestsQuery, copyDecisionRequest, copyExecutionRequest, copyRequestRequest, proposeItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
+import type { CopyRequestSummary, Dashboard, Device, Item, storageLocationRequest, ListCopyRequestsQuery, copyDecisionRequest, copyExecutionRequest, copyRequestRequest, proposeItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
 import type { z } from 'zod';
 import { http } from '../api/api.client.ts';
 
@@ -27,6 +27,11 @@ export const outgoingApi = {
   registerOutgoing: (itemId: string, body: z.output<typeof registerOutgoingRequest>) => http.post<{ bookSerial: number; envelopeMark: string; doubleEnvelope: boolean }>(`${item(itemId)}/register-outgoing`, body),
   send: (itemId: string) => http.post<{ status: string }>(`${item(itemId)}/send`),
   envelope: (itemId: string) => http.get<EnvelopeLabels>(`${item(itemId)}/envelope`),
+};
+
+/** R6.1: where the item is kept (room, cabinet, safe). */
+export const storageApi = {
+  setLocation: (itemId: string, body: z.output<typeof storageLocationRequest>) => http.post<{ item: Item }>(`${item(itemId)}/location`, body),
 };
 
 export const dashboardApi = {
