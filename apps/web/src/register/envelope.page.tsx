@@ -73,8 +73,8 @@ export function EnvelopePage() {
       />
       {labels.map((l, i) => (
         <div className="envelope-recipient" key={`${l.recipient}-${i}`} data-testid={`envelope-${i}`}>
-          {l.inner && <Label title={`Bì trong — ${l.recipient}`} label={l.inner} testId={`envelope-${i}-inner`} />}
-          <Label title={`Bì ngoài — ${l.recipient}`} label={l.outer} testId={`envelope-${i}-outer`} />
+          {l.inner && <Label title={labels.length > 1 ? `Bì trong — nơi nhận ${i + 1}` : 'Bì trong'} label={l.inner} testId={`envelope-${i}-inner`} />}
+          <Label title={labels.length > 1 ? `Bì ngoài — nơi nhận ${i + 1}` : 'Bì ngoài'} label={l.outer} testId={`envelope-${i}-outer`} />
         </div>
       ))}
     </div>
