@@ -128,6 +128,9 @@ describe('the register workflows in the browser, as the clerk and the leader do 
   it('hands the item to a staff member (R7.4)', async () => {
     await page.getByTestId('item-handover').click();
     await pick(page, 'Người nhận', STAFF.fullName);
+    // Submit once the list has closed on the chosen person, not while it is still closing.
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await screenshot(page, 'workflow-01b-handover');
     await page.getByTestId('handover-submit').click();
     await eventually(() => page.getByTestId('item-custodian').textContent()).toBe(STAFF.fullName);
   });
@@ -221,9 +224,20 @@ describe('the register workflows in the browser, as the clerk and the leader do 
     expect(await page.getByTestId('item-copy-request').count()).toBe(0);
   });
 
-  it('registers the outgoing-book line, prints the envelope labels and sends the document (R7.2, R7.3)', async () => {
+  it('registers the outgoing-book line, prints the envelope labels and sends the document (R5.8, R7.2, R7.3)', async () => {
     await page.goto(outgoingUrl);
     await page.getByTestId('item-register-outgoing').waitFor();
+    // R5.8: the document was determined "không được phép sao, chụp": a request is refused with the server's reason.
+    await page.getByTestId('item-copy-request').click();
+    await page.getByLabel('Nơi nhận bản sao').fill('Phòng Tổ chức');
+    await page.getByLabel('Nơi nhận bản sao').press('Enter');
+    await page.getByLabel('Mục đích').fill('Lưu hồ sơ');
+    await page.getByTestId('copy-request-submit').click();
+    await eventually(() => page.getByTestId('copy-request-error').textContent()).toContain('không được phép sao, chụp');
+    await screenshot(page, 'workflow-09a-copy-refused');
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.getByTestId('copy-request-submit').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('item-copies').count()).toBe(0);
     // R7.2: no sending before the outgoing-book line.
     expect(await page.getByTestId('item-send').isDisabled()).toBe(true);
     await page.getByTestId('item-register-outgoing').click();
