@@ -98,7 +98,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-let itemUrl = '';
 let outgoingUrl = '';
 
 describe('the register workflows in the browser, as the clerk and the leader do them', () => {
@@ -122,7 +121,6 @@ describe('the register workflows in the browser, as the clerk and the leader do 
     await eventually(() => page.getByTestId('receive-serial').textContent()).toBe('Đã vào sổ đến số 1');
     await page.getByTestId('receive-open-item').click();
     await eventually(() => page.getByTestId('item-custodian').textContent()).toBe(CLERK.fullName);
-    itemUrl = page.url();
   });
 
   it('hands the item to a staff member (R7.4)', async () => {
