@@ -124,6 +124,7 @@
 // POST /api/stock-takes/:id/lines markStockTakeLinesRequest → { stockTake }   (one line or a batch)
 // POST /api/stock-takes/:id/close closeStockTakeRequest → { stockTake }   (409 stock_take.unchecked_lines; missing → incident)
 // GET  /api/stock-takes/:id/record?format=xlsx|pdf → biên bản kiểm kê (audited, marked with the highest level)
+// GET  /api/copy-requests?status&unitId&itemId → { requests: CopyRequestSummary[] }   (only requests on items the reader may see)
 // GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
 // GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
 // GET  /api/books/di?unitId&year, /api/books/thong-ke?unitId&year → { lines: OutgoingBookLine[] | StatisticsLine[] }
@@ -140,11 +141,11 @@
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
   QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc'],
-  VAN_THU: ['items', 'books', 'devices', 'incidents', 'people', 'danhMuc'],
-  LANH_DAO: ['items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc'],
+  VAN_THU: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'danhMuc'],
+  LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc'],
   CAN_BO: ['items', 'incidents'],
   CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit'],
   THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
   BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo';

@@ -15,6 +15,9 @@ import { StockTakePage } from '../register/stock-take.page.tsx';
 import { ItemDetailPage } from '../register/item-detail.page.tsx';
 import { ItemsListPage } from '../register/items-list.page.tsx';
 import { ReceivePage } from '../register/receive.page.tsx';
+import { DashboardPage } from '../register/dashboard.page.tsx';
+import { EnvelopePage } from '../register/envelope.page.tsx';
+import { ProposePage } from '../register/propose.page.tsx';
 import { UnitsPage } from '../units/units.page.tsx';
 import { getMenuEntries } from './menu.ts';
 import { Shell } from './shell.component.tsx';
@@ -42,6 +45,9 @@ export function AppRoutes() {
         <Route path="audit" element={<Allowed menu="audit" home={home}><AuditPage /></Allowed>} />
         <Route path="items" element={<Allowed menu="items" home={home}><ItemsListPage /></Allowed>} />
         <Route path="items/receive" element={<Allowed menu="books" home={home}><ReceivePage /></Allowed>} />
+        <Route path="items/propose" element={<Allowed menu="items" home={home}><ProposePage /></Allowed>} />
+        <Route path="items/:id/envelope" element={<Allowed menu="items" home={home}><EnvelopePage /></Allowed>} />
+        <Route path="viec-can-lam" element={<Allowed menu="todo" home={home}><DashboardPage /></Allowed>} />
         <Route path="items/:id" element={<Allowed menu="items" home={home}><ItemDetailPage /></Allowed>} />
         <Route path="books" element={<Allowed menu="books" home={home}><BooksPage /></Allowed>} />
         <Route path="books/stock-takes" element={<Allowed menu="books" home={home}><StockTakePage /></Allowed>} />
