@@ -107,12 +107,13 @@
 // POST /api/destructions/:id/execute destructionExecutionRequest → { status, destroyed } (R10.2)
 // POST /api/destructions/emergency emergencyDestructionRequest → { caseId, status: 'REPORT_DUE', reportDue } (R10.1 b)
 // POST /api/destructions/:id/report destructionReportRequest → { status: 'REPORTED' }
-// GET  /api/destructions/:id              → { case, items }
+// GET  /api/destructions/:id              → { case: DestructionCaseDetail, items }   (council members of another unit too)
+// GET  /api/destructions?status&unitId    → { cases: DestructionCaseSummary[] }   (cases whose items the reader sees, or whose council they sit on)
 // POST /api/take-outs takeOutRequest     → { requestId, status }   (R8.2; abroad needs delegationHead, R8.1)
 // POST /api/provisions provisionRequest   → { requestId, status }   (R8.4, R8.6)
 // POST /api/releases/:id/decide releaseDecisionRequest → { status, legalBasis }  (not the requester; refusal with reason)
 // POST /api/take-outs/:id/out | /returned → { status }
-// GET  /api/releases?unitId               → { requests: [{ id, kind, status, fromDate, toDate, returnStatus, … }] }
+// GET  /api/releases?unitId               → { requests: ReleaseRequestSummary[] }   (unitId optional: the whole unit scope)
 // POST /api/items/:id/copy-requests copyRequestRequest → { requestId, status }   (R5.8 refused at once)
 // POST /api/copy-requests/:id/decide copyDecisionRequest → { status, legalBasis }  (R5.3, not the requester)
 // POST /api/copy-requests/:id/execute copyExecutionRequest → { copies: [{ itemId, label }], bookSerial, remaining } (R5.4–R5.7)
