@@ -2,7 +2,7 @@
 // (R8.1–R8.6), and the Vietnamese labels of their steps, shared by the server and the web.
 import { z } from 'zod';
 import type { Level } from './enums.ts';
-import { idSchema } from './schemas.ts';
+import { DESTRUCTION_METHODS, idSchema } from './schemas.ts';
 
 export const DESTRUCTION_STATUSES = ['PROPOSED', 'COUNCIL_SET', 'REVIEWED', 'DECIDED', 'EXECUTED', 'REPORT_DUE', 'REPORTED'] as const;
 export type DestructionStatus = (typeof DESTRUCTION_STATUSES)[number];
@@ -110,3 +110,4 @@ export type ReleaseRequestSummary = {
   details: { purpose?: string; destination?: string; country?: string; delegationHead?: string; protectionMeasures?: string; requesterBody?: string; representative?: string; identityDocument?: string; nationality?: string; position?: string };
   items: Array<{ id: string; soKyHieu: string; level: Level }>;
 };
+export type DestructionMethod = (typeof DESTRUCTION_METHODS)[number];

@@ -8,6 +8,7 @@ import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
 import { useUnits } from '../units/units.hooks.ts';
 import { HandoverModal } from './handover.component.tsx';
+import { ItemLifecycleActions } from './item-lifecycle-actions.component.tsx';
 import { registerApi } from './register.api.ts';
 import { LevelTag, canKeepBooks, statusLabel } from './register.labels.tsx';
 
@@ -88,6 +89,7 @@ export function ItemDetailPage() {
           <Descriptions.Item label="Thời điểm đăng ký">{formatDateTime(item.createdAt)}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <ItemLifecycleActions item={item} onChanged={() => { loaded.reload(); timeline.reload(); }} />
       <Card title="Quá trình (không sửa, không xóa)" style={{ marginTop: 16 }} data-testid="item-timeline">
         <Timeline
           items={(timeline.data?.events ?? []).map((e) => ({
