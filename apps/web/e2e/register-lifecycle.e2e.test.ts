@@ -119,6 +119,7 @@ describe('the lifecycle of secret items in the browser', () => {
     await page.getByTestId('destruction-drawer').waitFor();
     await eventually(() => page.getByTestId('destruction-status').textContent()).toBe('Đã lập danh sách đề nghị');
     await eventually(() => page.getByTestId('destruction-items').textContent()).toContain('02/KH-STP');
+    await eventually(() => page.getByTestId('destruction-waiting').textContent()).toBe('Chờ lãnh đạo thành lập Hội đồng tiêu hủy');
     await screenshot(page, 'lifecycle-01-destruction-proposed');
   });
 

@@ -13,6 +13,14 @@ import { ExecutionFields, toExecution } from './destruction-forms.component.tsx'
 import { destructionApi } from './destruction.api.ts';
 
 const ORDINARY_STEPS = ['PROPOSED', 'COUNCIL_SET', 'REVIEWED', 'DECIDED', 'EXECUTED'] as const;
+/** Who acts next, shown to a reader who has no step to take. */
+const WAITING: Partial<Record<DestructionCaseDetail['status'], string>> = {
+  PROPOSED: 'Chờ lãnh đạo thành lập Hội đồng tiêu hủy',
+  COUNCIL_SET: 'Chờ Hội đồng tiêu hủy họp xét và ghi biên bản',
+  REVIEWED: 'Chờ người có thẩm quyền (không phải người lập danh sách) quyết định tiêu hủy',
+  DECIDED: 'Chờ văn thư lập biên bản tiêu hủy',
+  REPORT_DUE: 'Chờ đơn vị báo cáo bằng văn bản về việc tiêu hủy khẩn cấp',
+};
 const STEP_TITLES = ['Danh sách đề nghị', 'Hội đồng tiêu hủy', 'Hội đồng họp xét', 'Quyết định tiêu hủy', 'Biên bản tiêu hủy'];
 
 /** A red tag while the emergency report is outstanding: the law wants it at once (R10.3). */
@@ -132,6 +140,8 @@ export function DestructionCaseDrawer({ caseId, onClose, onChanged }: { caseId: 
       </StepForm>
     );
   }
+
+  if (c && step === null && WAITING[c.status]) step = <Alert type="info" showIcon style={{ marginTop: 16 }} title={WAITING[c.status]} data-testid="destruction-waiting" />;
 
   const current = c ? (c.reason === 'EMERGENCY' ? (c.status === 'REPORTED' ? 2 : 1) : ORDINARY_STEPS.indexOf(c.status as (typeof ORDINARY_STEPS)[number]) + (c.status === 'EXECUTED' ? 1 : 0)) : 0;
   return (
