@@ -3,8 +3,9 @@
 // records the review, the head decides, the clerk records the destruction and both items show
 // "Đã tiêu hủy" (R10.4, R10.2, R10.3); a take-out is requested, approved, taken out and returned,
 // and an overdue one stands out (R8.1, R8.2); an extension decided too late is refused with the
-// server's Vietnamese message and the computed deadline (R9.2), and the notice of a
-// declassification is recorded as sent (R9.5). The administrator prepares the unit, the people,
+// server's Vietnamese message and the computed deadline (R9.2); a provision is refused with its
+// reason (R8.4); a level is raised from the danh mục (R9.3); the notice of a declassification is
+// recorded as sent (R9.5); an emergency destruction shows its report as due until filed (R10.1 b). The administrator prepares the unit, the people,
 // their accounts and authority, and the items through the API. Screenshots go to test-artifacts/e2e/.
 import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,7 @@ let problems: string[];
 const contexts: APIRequestContext[] = [];
 let unitId = '';
 let activityItemId = '';
+let toiMatDanhMuc = { decisionNumber: '', itemNo: '' };
 
 type Call = <T>(method: 'GET' | 'POST', url: string, body?: unknown) => Promise<T>;
 
@@ -84,6 +86,7 @@ beforeAll(async () => {
   await admin('POST', '/api/authorities', { personId: personIds[HEAD.username], positionKeys: ['NGUOI_DUNG_DAU'], validFrom: '2025-07-01' });
   await admin('POST', '/api/danh-muc/samples');
   const { items: danhMuc } = await admin<{ items: Array<{ id: string }> }>('GET', '/api/danh-muc/items?level=MAT');
+  [toiMatDanhMuc] = (await admin<{ items: Array<{ decisionNumber: string; itemNo: string }> }>('GET', '/api/danh-muc/items?level=TOI_MAT')).items as [typeof toiMatDanhMuc];
 
   const clerk = await apiSession(CLERK.username, CLERK.password);
   for (const [soKyHieu, level] of [['01/BC-STP', 'TOI_MAT'], ['02/KH-STP', 'MAT'], ['03/TB-STP', 'MAT'], ['04/CV-STP', 'MAT'], ['06/BC-STP', 'MAT']]) {
@@ -209,6 +212,47 @@ describe('the lifecycle of secret items in the browser', () => {
     await screenshot(page, 'lifecycle-05-take-out-returned');
   });
 
+  it('R8.4: a provision request is refused in writing, with its reason', async () => {
+    await logInAs(CLERK);
+    await page.getByTestId('menu-items').click();
+    await page.getByTestId('item-link-03/TB-STP').click();
+    await page.getByTestId('item-provision').click();
+    await page.getByTestId('provision-body').fill('Sở Kế hoạch và Đầu tư');
+    await page.getByTestId('provision-representative').fill('Trần Văn Đề');
+    await page.getByTestId('provision-purpose').fill('Tổng hợp báo cáo');
+    await page.getByTestId('provision-submit').click();
+    await eventually(() => page.getByTestId('provision-error').isVisible()).toBe(true);
+    await page.getByTestId('provision-commitment').check();
+    await page.getByTestId('provision-submit').click();
+    await page.getByTestId('provision-submit').waitFor({ state: 'detached' });
+
+    await logInAs(HEAD);
+    await page.getByTestId('menu-releases').click();
+    const row = page.getByTestId('releases-table').locator('tr', { hasText: 'Sở Kế hoạch và Đầu tư' });
+    await row.getByTestId('release-refuse').click();
+    await page.getByTestId('refuse-reason').fill('Nội dung đề nghị không liên quan trực tiếp đến nhiệm vụ được giao');
+    await page.getByTestId('refuse-submit').click();
+    await eventually(() => row.textContent()).toContain('Lý do từ chối: Nội dung đề nghị không liên quan trực tiếp đến nhiệm vụ được giao');
+    expect(await row.getByTestId('release-status').textContent()).toBe('Từ chối');
+  });
+
+  it('R9.3: the head raises the level of an item, citing the danh mục', async () => {
+    await page.getByTestId('menu-items').click();
+    await page.getByTestId('item-link-03/TB-STP').click();
+    await page.getByTestId('item-adjust').click();
+    const danhMuc = page.getByLabel('Căn cứ danh mục bí mật nhà nước', { exact: true });
+    await danhMuc.click();
+    await danhMuc.fill(`${toiMatDanhMuc.decisionNumber}, mục ${toiMatDanhMuc.itemNo}`);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await eventually(() => page.getByTestId('adjust-preview').textContent()).toBe('Nâng độ mật: Mật → Tối mật');
+    await page.getByTestId('adjust-decision').fill('22/QĐ-STP');
+    await page.getByTestId('adjust-submit').click();
+    await page.getByTestId('adjust-submit').waitFor({ state: 'detached' });
+    await eventually(() => page.getByTestId('item-detail').textContent()).toContain('Tối mật');
+    await eventually(() => page.getByTestId('item-notices').textContent()).toContain('phải gửi trước hết ngày');
+    await screenshot(page, 'lifecycle-09-level-raised');
+  });
+
   it('R9.2: an extension decided less than 60 days before the end is refused, in Vietnamese, with the deadline', async () => {
     await logInAs(HEAD);
     await page.goto(`${server.baseUrl}/items/${activityItemId}`);
@@ -239,7 +283,9 @@ describe('the lifecycle of secret items in the browser', () => {
     await page.getByTestId('notice-sent-05/KH-STP').click();
     await page.getByTestId('notice-sent-to').fill('Phòng Hành chính; Văn phòng UBND tỉnh');
     await page.getByTestId('notice-submit').click();
-    await eventually(() => page.getByTestId('notices-table').textContent()).toContain('Không có thông báo nào phải gửi');
+    await eventually(() => page.getByTestId('notices-table').textContent()).not.toContain('05/KH-STP');
+    // The notice of the level adjustment (R9.3) is still due.
+    expect(await page.getByTestId('notices-table').textContent()).toContain('03/TB-STP');
     await screenshot(page, 'lifecycle-07-notice-sent');
   });
 

@@ -82,7 +82,11 @@ export function AdjustLevelModal({ item, onClose, onDone }: { item: Item; onClos
   const danhMuc = useLoad(() => danhMucApi.items({}), 'danh-muc-items|all');
   const cited = Form.useWatch<string[] | undefined>('danhMucItemIds', form);
   const options = useMemo(
-    () => (danhMuc.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.decisionNumber}, mục ${d.itemNo} (${LEVEL_LABELS[d.level]}): ${d.text}`, level: d.level, folded: foldForSearch(`${d.decisionNumber} ${d.itemNo} ${d.text}`) })),
+    () =>
+      (danhMuc.data?.items ?? []).map((d) => {
+        const label = `${d.decisionNumber}, mục ${d.itemNo} (${LEVEL_LABELS[d.level]}): ${d.text}`;
+        return { value: d.id, label, level: d.level, folded: foldForSearch(label) };
+      }),
     [danhMuc.data],
   );
   const newLevel = (cited ?? []).reduce<Level | null>((top, id) => {
