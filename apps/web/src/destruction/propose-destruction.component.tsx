@@ -4,10 +4,9 @@ import { App, Button, Modal, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError } from '../api/api.client.ts';
+import { findProposalProblem } from './destruction.rules.ts';
 import { destructionApi } from './destruction.api.ts';
 
-/** Statuses in which the server accepts an item on a destruction list (destruction.usecases DESTROYABLE). */
-const DESTROYABLE = new Set(['DETERMINED', 'REGISTERED_OUT', 'SENT', 'RECEIVED', 'RECEIVED_UNOPENED', 'RECEIVED_TAMPERED', 'DECLASSIFIED']);
 
 /**
  * The bulk action of the item list (R10.4, a batch the law allows): the chosen items of one unit
@@ -18,9 +17,7 @@ export function ProposeDestructionButton({ items, onDone }: { items: Item[]; onD
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const [saving, setSaving] = useState(false);
-  const units = new Set(items.map((i) => i.unitId));
-  const blocked = items.find((i) => !DESTROYABLE.has(i.status));
-  const problem = items.length === 0 ? 'Chọn tài liệu trong danh sách' : units.size > 1 ? 'Chỉ lập danh sách cho tài liệu của cùng một đơn vị' : blocked ? `Tài liệu ${blocked.soKyHieu} không ở trạng thái được đề nghị tiêu hủy` : null;
+  const problem = findProposalProblem(items);
 
   const propose = async () => {
     setSaving(true);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
 import { EmergencyDestructionModal } from '../destruction/destruction-forms.component.tsx';
+import { DESTROYABLE_STATUSES } from '../destruction/destruction.rules.ts';
 import { ProvisionModal, TakeOutModal } from '../release/release-request.component.tsx';
 import { AdjustLevelModal, DeclassifyModal, ExtendModal, NoticeSentModal, extensionDeadlineOf, type Done } from './period-decisions.component.tsx';
 import { periodsApi } from './periods.api.ts';
@@ -14,7 +15,6 @@ import { canKeepBooks } from './register.labels.tsx';
 const PROTECTED = new Set(['DETERMINED', 'REGISTERED_OUT', 'SENT', 'RECEIVED', 'RECEIVED_UNOPENED']);
 /** Statuses in which the item is in its storage place (release.usecases AVAILABLE). */
 const IN_STORE = new Set(['DETERMINED', 'REGISTERED_OUT', 'SENT', 'RECEIVED', 'RECEIVED_UNOPENED']);
-const DESTROYABLE = new Set(['DETERMINED', 'REGISTERED_OUT', 'SENT', 'RECEIVED', 'RECEIVED_UNOPENED', 'RECEIVED_TAMPERED', 'DECLASSIFIED']);
 
 type Open = 'extend' | 'adjust' | 'declassify' | 'take-out' | 'provision' | 'emergency' | null;
 
@@ -71,7 +71,7 @@ export function ItemLifecycleActions({ item, onChanged }: { item: Item; onChange
         Đề nghị cung cấp
       </Button>
     ),
-    holds && DESTROYABLE.has(item.status) && (
+    holds && DESTROYABLE_STATUSES.has(item.status) && (
       <Button key="emergency" danger icon={<DeleteOutlined />} onClick={() => setOpen('emergency')} data-testid="item-emergency-destruction">
         Tiêu hủy khẩn cấp
       </Button>
