@@ -109,12 +109,13 @@
 // POST /api/destructions/:id/execute destructionExecutionRequest → { status, destroyed } (R10.2)
 // POST /api/destructions/emergency emergencyDestructionRequest → { caseId, status: 'REPORT_DUE', reportDue } (R10.1 b)
 // POST /api/destructions/:id/report destructionReportRequest → { status: 'REPORTED' }
-// GET  /api/destructions/:id              → { case, items }
+// GET  /api/destructions/:id              → { case: DestructionCaseDetail, items }   (council members of another unit too)
+// GET  /api/destructions?status&unitId    → { cases: DestructionCaseSummary[] }   (cases whose items the reader sees, or whose council they sit on)
 // POST /api/take-outs takeOutRequest     → { requestId, status }   (R8.2; abroad needs delegationHead, R8.1)
 // POST /api/provisions provisionRequest   → { requestId, status }   (R8.4, R8.6)
 // POST /api/releases/:id/decide releaseDecisionRequest → { status, legalBasis }  (not the requester; refusal with reason)
 // POST /api/take-outs/:id/out | /returned → { status }
-// GET  /api/releases?unitId               → { requests: [{ id, kind, status, fromDate, toDate, returnStatus, … }] }
+// GET  /api/releases?unitId               → { requests: ReleaseRequestSummary[] }   (unitId optional: the whole unit scope)
 // POST /api/items/:id/copy-requests copyRequestRequest → { requestId, status }   (R5.8 refused at once)
 // POST /api/copy-requests/:id/decide copyDecisionRequest → { status, legalBasis }  (R5.3, not the requester)
 // POST /api/copy-requests/:id/execute copyExecutionRequest → { copies: [{ itemId, label }], bookSerial, remaining } (R5.4–R5.7)
@@ -141,11 +142,11 @@
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
   QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc'],
-  VAN_THU: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'danhMuc'],
-  LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc'],
-  CAN_BO: ['items', 'incidents'],
+  VAN_THU: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'danhMuc', 'periods', 'releases', 'destruction'],
+  LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc', 'periods', 'releases', 'destruction'],
+  CAN_BO: ['items', 'incidents', 'releases', 'destruction'],
   CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit'],
   THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
   BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo' | 'periods' | 'releases' | 'destruction';

@@ -9,3 +9,4 @@ export * from './incidents.ts';
 export * from './secret-work.ts';
 export * from './stock-take.ts';
 export * from './api.ts';
+export * from './lifecycle.ts';

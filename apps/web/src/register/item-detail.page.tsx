@@ -9,6 +9,7 @@ import { useSession } from '../auth/session.context.tsx';
 import { useUnits } from '../units/units.hooks.ts';
 import { HandoverModal } from './handover.component.tsx';
 import { ItemActions, ItemCopies } from './item-actions.component.tsx';
+import { ItemLifecycleActions } from './item-lifecycle-actions.component.tsx';
 import { registerApi } from './register.api.ts';
 import { LevelTag, canKeepBooks, statusLabel } from './register.labels.tsx';
 
@@ -100,6 +101,7 @@ export function ItemDetailPage() {
         </Descriptions>
       </Card>
       <ItemCopies item={item} version={version} onChanged={refresh} />
+      <ItemLifecycleActions item={item} onChanged={refresh} />
       <Card title="Quá trình (không sửa, không xóa)" style={{ marginTop: 16 }} data-testid="item-timeline">
         <Timeline
           items={(timeline.data?.events ?? []).map((e) => ({

@@ -19,6 +19,9 @@ import { DashboardPage } from '../register/dashboard.page.tsx';
 import { EnvelopePage } from '../register/envelope.page.tsx';
 import { ProposePage } from '../register/propose.page.tsx';
 import { UnitsPage } from '../units/units.page.tsx';
+import { DestructionPage } from '../destruction/destruction.page.tsx';
+import { ReleasesPage } from '../release/releases.page.tsx';
+import { PeriodsPage } from '../register/periods.page.tsx';
 import { getMenuEntries } from './menu.ts';
 import { Shell } from './shell.component.tsx';
 
@@ -55,6 +58,9 @@ export function AppRoutes() {
         <Route path="devices" element={<Allowed menu="devices" home={home}><DevicesPage /></Allowed>} />
         <Route path="incidents" element={<Allowed menu="incidents" home={home}><IncidentsPage /></Allowed>} />
         <Route path="secret-work" element={<Allowed menu="secret-work" home={home}><SecretWorkPage /></Allowed>} />
+        <Route path="periods" element={<Allowed menu="periods" home={home}><PeriodsPage /></Allowed>} />
+        <Route path="releases" element={<Allowed menu="releases" home={home}><ReleasesPage /></Allowed>} />
+        <Route path="destruction" element={<Allowed menu="destruction" home={home}><DestructionPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={home} replace />} />
       </Route>

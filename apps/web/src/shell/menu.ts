@@ -12,6 +12,9 @@ export const MENU_ENTRIES: readonly { key: MenuKey; path: string; label: string 
   { key: 'accounts', path: '/accounts', label: 'Tài khoản' },
   { key: 'audit', path: '/audit', label: 'Nhật ký hệ thống' },
   { key: 'books', path: '/books', label: 'Sổ sách' },
+  { key: 'periods', path: '/periods', label: 'Thời hạn bảo vệ' },
+  { key: 'releases', path: '/releases', label: 'Mang ra, cung cấp' },
+  { key: 'destruction', path: '/destruction', label: 'Tiêu hủy' },
   { key: 'danhMuc', path: '/danh-muc', label: 'Danh mục BMNN' },
 ];
 
