@@ -267,7 +267,7 @@ describe('the lifecycle of secret items in the browser', () => {
     expect(await error.textContent()).toContain(deadline);
     expect(await page.getByTestId('extend-deadline').textContent()).toContain('đã quá hạn');
     await screenshot(page, 'lifecycle-06-extension-too-late');
-    await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.getByRole('button', { name: 'Hủy', exact: true }).click();
   });
 
   it('R9.4(c), R9.5: the head declassifies the item; the clerk records the written notice as sent', async () => {

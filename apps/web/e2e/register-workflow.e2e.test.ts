@@ -233,7 +233,7 @@ describe('the register workflows in the browser, as the clerk and the leader do 
     await page.getByTestId('copy-request-submit').click();
     await eventually(() => page.getByTestId('copy-request-error').textContent()).toContain('không được phép sao, chụp');
     await screenshot(page, 'workflow-09a-copy-refused');
-    await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.getByRole('button', { name: 'Hủy', exact: true }).click();
     await page.getByTestId('copy-request-submit').waitFor({ state: 'detached' });
     expect(await page.getByTestId('item-copies').count()).toBe(0);
     // R7.2: no sending before the outgoing-book line.
