@@ -298,7 +298,8 @@ export async function transferToArchive(ctx: AppContext, { actor, input }: { act
       const fileLocation = `${input.location}; hồ sơ ${f.row.code}`;
       for (const item of f.all) {
         await appendItemEvent({ trx, kind: ctx.dbKind, unitId, itemId: item.itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, book: 'CHUYEN_GIAO', event: { type: 'HANDED_OVER', data: { fromPersonId: item.custodianId, toPersonId: receiver.id, toUnitId: receiver.unit_id, note: `Nộp lưu hồ sơ ${f.row.code} theo biên bản số ${input.recordNo}` } } });
-        await appendItemEvent({ trx, kind: ctx.dbKind, unitId, itemId: item.itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, event: { type: 'ARCHIVED', data: { fileId: f.row.id, fileCode: f.row.code, transferId, recordNo: input.recordNo, archiveName: input.archiveName, location: fileLocation } } });
+        // Recorded a millisecond after the handover, so the timeline shows them in that order.
+        await appendItemEvent({ trx, kind: ctx.dbKind, unitId, itemId: item.itemId, occurredAt: iso, recordedAt: new Date(now.getTime() + 1), actorId: actor.accountId, event: { type: 'ARCHIVED', data: { fileId: f.row.id, fileCode: f.row.code, transferId, recordNo: input.recordNo, archiveName: input.archiveName, location: fileLocation } } });
         await trx.updateTable('items').set({ custodian_id: receiver.id, storage_location: `${archivedLocation}; hồ sơ ${f.row.code}`, updated_at: iso }).where('id', '=', item.itemId).execute();
         items++;
       }
