@@ -151,6 +151,29 @@ export async function appendItemEvent({
 }
 
 /**
+ * Many events at once, each with a serial the caller reserved when it has a book (the import of
+ * an old register): the same rows as `appendItemEvent`, written in batches.
+ */
+export async function appendItemEvents({
+  trx,
+  events,
+  recordedAt,
+  actorId,
+}: {
+  trx: Transaction<Database>;
+  events: Array<{ unitId: string; itemId: string; event: ItemEvent; occurredAt: string; book?: Book; bookSerial?: number }>;
+  recordedAt: Date;
+  actorId: string | null;
+}) {
+  const rows = events.map((e) => {
+    const year = new Date(Date.parse(e.occurredAt) + 7 * 3_600_000).getUTCFullYear();
+    if (e.book && e.bookSerial === undefined) throw new Error('appendItemEvents: a book line needs its reserved serial');
+    return { id: generateId('evt'), unit_id: e.unitId, item_id: e.itemId, type: e.event.type, occurred_at: e.occurredAt, recorded_at: recordedAt.toISOString(), actor_id: actorId, data: JSON.stringify(e.event.data), corrects_event_id: null, book: e.book ?? null, book_year: e.book ? year : null, book_serial: e.book ? e.bookSerial! : null };
+  });
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('item_events').values(rows.slice(i, i + 500)).execute();
+}
+
+/**
  * Copies follow their parent (LEGAL.md R5.4: a lawful copy is protected as the original; R9.3):
  * the same change is applied to every copy, each with its own event pointing at the parent's.
  */
