@@ -1,4 +1,5 @@
-import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
 import { formatDate, formatDateTime, type CopyBookLine, type HandoverBookLine, type IncomingBookLine, type OutgoingBookLine, type StatisticsLine } from '@bmnn/contracts';
 import { Alert, Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
@@ -48,6 +49,7 @@ function ExportButtons({ book, unitId, year }: { book: BookSlug; unitId: string;
  */
 export function BooksPage() {
   const { account } = useSession();
+  const navigate = useNavigate();
   const { units, byId } = useUnits();
   const [unitId, setUnitId] = useState<string>(account.unitId);
   const [year, setYear] = useState(thisYear);
@@ -62,9 +64,14 @@ export function BooksPage() {
 
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        Sổ sách
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          Sổ sách
+        </Typography.Title>
+        <Button icon={<UploadOutlined />} onClick={() => navigate('/books/import')} data-testid="books-import">
+          Nhập sổ cũ từ Excel
+        </Button>
+      </Space>
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <div style={{ width: 360 }}>

@@ -15,6 +15,9 @@ import { ItemDetailPage } from '../register/item-detail.page.tsx';
 import { ItemsListPage } from '../register/items-list.page.tsx';
 import { ReceivePage } from '../register/receive.page.tsx';
 import { UnitsPage } from '../units/units.page.tsx';
+import { FilesPage } from '../files/files.page.tsx';
+import { FileDetailPage } from '../files/file-detail.page.tsx';
+import { RegisterImportPage } from '../register-import/register-import.page.tsx';
 import { getMenuEntries } from './menu.ts';
 import { Shell } from './shell.component.tsx';
 
@@ -47,6 +50,9 @@ export function AppRoutes() {
         <Route path="devices" element={<Allowed menu="devices" home={home}><DevicesPage /></Allowed>} />
         <Route path="incidents" element={<Allowed menu="incidents" home={home}><IncidentsPage /></Allowed>} />
         <Route path="secret-work" element={<Allowed menu="secret-work" home={home}><SecretWorkPage /></Allowed>} />
+        <Route path="files" element={<Allowed menu="files" home={home}><FilesPage /></Allowed>} />
+        <Route path="files/:id" element={<Allowed menu="files" home={home}><FileDetailPage /></Allowed>} />
+        <Route path="books/import" element={<Allowed menu="books" home={home}><RegisterImportPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={home} replace />} />
       </Route>

@@ -13,7 +13,7 @@ describe('the menu follows the roles (MENU_BY_ROLE)', () => {
   });
 
   it('joins the entries of several roles without duplicates, in display order', () => {
-    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['items', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'books', 'danhMuc']);
+    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['items', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'books', 'danhMuc', 'files']);
   });
 
   it('gives nothing to a person without a role', () => {

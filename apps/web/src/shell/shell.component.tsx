@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BookOutlined,
   FileProtectOutlined,
+  FolderOpenOutlined,
   IdcardOutlined,
   LogoutOutlined,
   OrderedListOutlined,
@@ -32,6 +33,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
   audit: <AuditOutlined />,
   books: <BookOutlined />,
   danhMuc: <OrderedListOutlined />,
+  files: <FolderOpenOutlined />,
 };
 
 /** The layout after login: menu built from the person's roles, their name, logout. */
