@@ -95,8 +95,10 @@ const MAX_SO_KY_HIEU = 100;
  * Checks every data row. A row with any problem yields no line; the caller imports only when
  * there is not a single problem (all or nothing). `today` is yyyy-mm-dd in Vietnam.
  */
-export function readImportRows({ rows, mapping, book, ruleSet, today }: { rows: readonly RawRow[]; mapping: RegisterImportMapping; book: RegisterImportBook; ruleSet: RuleSet; today: string }): { lines: ImportLine[]; problems: ImportProblem[] } {
+export function readImportRows({ rows, mapping, book, ruleSet, today }: { rows: readonly RawRow[]; mapping: RegisterImportMapping; book: RegisterImportBook; ruleSet: RuleSet; today: string }): { lines: ImportLine[]; problems: ImportProblem[]; levels: Level[] } {
   const lines: ImportLine[] = [];
+  // The level of every row that states one, wrong rows included: a report of the problems is marked with the highest.
+  const levels = new Set<Level>();
   const problems: ImportProblem[] = [];
   const seen = new Map<string, number>();
   const serials = new Map<string, number>();
@@ -120,6 +122,7 @@ export function readImportRows({ rows, mapping, book, ruleSet, today }: { rows: 
     const documentDate = text('documentDate') ? parseVietnameseDate(raw('documentDate')) : null;
     if (text('documentDate') && !documentDate) problem('documentDate', `Ngày không hợp lệ: "${text('documentDate')}" (cần dd/mm/yyyy)`);
     const level = text('level') ? parseLevel(text('level')) : null;
+    if (level) levels.add(level);
     if (text('level') && !level) problem('level', `Độ mật không hợp lệ: "${text('level')}" (Mật, Tối mật hoặc Tuyệt mật)`);
     const trichYeu = text('trichYeu') || null;
     if (trichYeu && trichYeu.length > LIMITS.textMax) problem('trichYeu', `Trích yếu dài quá ${LIMITS.textMax} ký tự`);
@@ -161,5 +164,5 @@ export function readImportRows({ rows, mapping, book, ruleSet, today }: { rows: 
     if (problems.length > before || !date || !level) continue;
     lines.push({ row: r.row, soKyHieu, date, documentDate, issuer, trichYeu, level, copies, holder, bookSerial, notes });
   }
-  return { lines, problems };
+  return { lines, problems, levels: [...levels] };
 }

@@ -26,6 +26,8 @@ export type ImportCheck = {
   rows: number;
   problems: ImportProblem[];
   lines: ImportLine[];
+  /** Levels stated by any row, wrong ones included. */
+  levels: Level[];
   /** The matched custodian of each line (by row), for the sổ đến. */
   custodians: Map<number, string>;
 };
@@ -34,11 +36,11 @@ export type ImportCheck = {
 async function checkImport(ctx: AppContext, { actor, unitId, book, mapping: chosen, file }: { actor: Actor; unitId: string; book: RegisterImportBook; mapping: RegisterImportMapping | undefined; file: Buffer }): Promise<ImportCheck> {
   if (!ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r)) || !actor.scopeUnitIds.has(unitId)) throw errors.forbidden();
   const sheet = await readSpreadsheet(file);
-  if (!sheet.ok) return { columns: [], mapping: chosen ?? {}, rows: 0, problems: [{ row: 0, column: null, message: sheet.message }], lines: [], custodians: new Map() };
+  if (!sheet.ok) return { columns: [], mapping: chosen ?? {}, rows: 0, problems: [{ row: 0, column: null, message: sheet.message }], lines: [], levels: [], custodians: new Map() };
   const columns = sheet.header.cells.map((c, index) => ({ index, header: cellString(c) }));
   const mapping = chosen ?? proposeMapping(columns.map((c) => c.header));
   const problems = checkMapping({ mapping, columns: columns.length, book });
-  if (problems.length > 0) return { columns, mapping, rows: sheet.rows.length, problems, lines: [], custodians: new Map() };
+  if (problems.length > 0) return { columns, mapping, rows: sheet.rows.length, problems, lines: [], levels: [], custodians: new Map() };
   const today = todayInVietnam(ctx.clock());
   const read = readImportRows({ rows: sheet.rows, mapping, book, ruleSet: getRuleSetFor({ date: today }), today });
   problems.push(...read.problems);
@@ -79,7 +81,7 @@ async function checkImport(ctx: AppContext, { actor, unitId, book, mapping: chos
     }
   }
   problems.sort((a, b) => a.row - b.row);
-  return { columns, mapping, rows: sheet.rows.length, problems, lines: read.lines, custodians };
+  return { columns, mapping, rows: sheet.rows.length, problems, lines: read.lines, levels: read.levels, custodians };
 }
 
 /** Dry run (the default) or import; nothing is written unless there is not a single problem. */
@@ -182,7 +184,7 @@ async function writeImport(ctx: AppContext, { actor, unitId, book, lines, custod
 /** The error report as a printout (XLSX), marked with the highest level of the rows it read. */
 export async function prepareImportReport(ctx: AppContext, { actor, unitId, book, mapping, file, fileName }: { actor: Actor; unitId: string; book: RegisterImportBook; mapping: RegisterImportMapping | undefined; file: Buffer; fileName: string }): Promise<BookPrintout> {
   const check = await checkImport(ctx, { actor, unitId, book, mapping, file });
-  const highestLevel = highestLevelOf(check.lines.map((l) => l.level as Level));
+  const highestLevel = highestLevelOf(check.levels);
   const now = ctx.clock();
   await inTransaction(ctx, ({ audit }) => audit({ type: 'register.import_report_exported', chain: unitId, actorId: actor.accountId, data: { book, rows: check.rows, problems: check.problems.length, highestLevel } }));
   const unit = await ctx.db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
