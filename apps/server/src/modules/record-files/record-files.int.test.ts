@@ -175,6 +175,19 @@ describe.each(DATABASE_KINDS)('files and archive (lập hồ sơ, nộp lưu) on
     }
     const exports = await t.ctx.db.selectFrom('audit_records').select('type').where('type', 'in', ['file.exported', 'file.viewed', 'archive.record_exported']).execute();
     expect(exports).toHaveLength(0);
+    // A clerk of the unit cleared only for Mật: writing through the Tối mật file is "not found" too.
+    const anotherClerk = await createUserAndLogin(t, { unitId: unit.id, roles: ['VAN_THU'], clearance: 'MAT' });
+    for (const [url, body] of [
+      [`/api/files/${fileId}/items`, { itemIds: [mat] }],
+      [`/api/files/${fileId}/remove-items`, { itemIds: [mat], reason: 'Thử' }],
+      [`/api/files/${fileId}/close`, undefined],
+      ['/api/archive-transfers', { fileIds: [fileId], transferredOn: '2026-11-23', archiveName: 'X', recordNo: '1', receivedByPersonId: none.personId, location: 'Y' }],
+    ] as const) {
+      const res = await anotherClerk.request({ method: 'POST', url, body });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code).toBe('file.not_found');
+    }
+    expect(await t.ctx.db.selectFrom('archive_transfers').select('id').execute()).toHaveLength(1);
 
     // The archivist holds the Tối mật item (the Mật one was moved above) and sees the file with it
     // only; a grant-holder of one item in the file, cleared for its level, likewise.
