@@ -170,7 +170,12 @@ export async function writeBookPdf(p: BookPrintout, out: Writable): Promise<void
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    doc.font('regular').fontSize(8).fillColor('#000000').text(`Trang ${i + 1}/${range.count} — In ngày ${p.printedAt} bởi ${p.printedBy}`, left, doc.page.height - doc.page.margins.bottom - 8, { width: usable, align: 'center', lineBreak: false });
+    // The footer sits in the bottom margin: without lifting the margin, pdfkit would start a
+    // new (blank) page for it.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('regular').fontSize(8).fillColor('#000000').text(`Trang ${i + 1}/${range.count} — In ngày ${p.printedAt} bởi ${p.printedBy}`, left, doc.page.height - margin - 8, { width: usable, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = margin;
   }
   doc.end();
   return done;

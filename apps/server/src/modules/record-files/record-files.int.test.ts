@@ -16,13 +16,15 @@ async function sheetText(payload: Buffer): Promise<string> {
   return lines.join('\n');
 }
 
-function pdfText(payload: Buffer): string {
+/** The text layer (pdftotext) and the page count (pdfinfo) of a PDF. */
+function pdfText(payload: Buffer): { text: string; pages: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmnn-pdf-'));
   const file = path.join(dir, 'x.pdf');
   fs.writeFileSync(file, payload);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
   fs.rmSync(dir, { recursive: true, force: true });
-  return text;
+  return { text, pages };
 }
 
 describe.each(DATABASE_KINDS)('files and archive (lập hồ sơ, nộp lưu) on %s', (kind) => {
@@ -139,7 +141,9 @@ describe.each(DATABASE_KINDS)('files and archive (lập hồ sơ, nộp lưu) on
     expect(record).toContain('BIÊN BẢN GIAO NHẬN HỒ SƠ NỘP LƯU');
     expect(record).toContain('Hồ sơ công tác bảo vệ bí mật nhà nước năm 2026');
     expect(record).toContain('Số: 05/BB-LT — Ngày 23/11/2026');
-    const pdf = pdfText((await clerk.request({ method: 'GET', url: `/api/files/${fileId}/export?format=pdf` })).rawPayload);
+    const { text: pdf, pages } = pdfText((await clerk.request({ method: 'GET', url: `/api/files/${fileId}/export?format=pdf` })).rawPayload);
+    // One page for two lines: the footer does not spill onto a blank page.
+    expect(pages).toBe(1);
     expect(pdf).toContain('TỐI MẬT');
     expect(pdf).toContain('MỤC LỤC VĂN BẢN TRONG HỒ SƠ');
     expect(pdf).toContain('Phương án sắp xếp tổ chức bộ máy');
