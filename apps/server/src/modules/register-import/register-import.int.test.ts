@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { LIMITS } from '@bmnn/contracts';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
 
@@ -122,6 +123,23 @@ describe.each(DATABASE_KINDS)('importing old registers from Excel and CSV on %s'
     expect(cells.join('\n')).toContain('Độ mật không hợp lệ: "Khẩn" (Mật, Tối mật hoặc Tuyệt mật)');
     expect(cells.join('\n')).toContain('5 lỗi: chưa nhập dòng nào');
     expect(await t.ctx.db.selectFrom('audit_records').select('type').where('type', '=', 'register.import_report_exported').execute()).toHaveLength(1);
+  });
+
+  it('writes all rows or none: a failure while writing the last book line leaves no item, no line and no audit record', async () => {
+    const { unit, clerk, count } = await office();
+    // The database refuses the book line of the last row, after the items have been inserted.
+    if (kind === 'sqlite') {
+      await sql`create trigger refuse_last_line before insert on item_events when new.data like '%7/BCA-A01%' begin select raise(abort, 'refused for the test'); end`.execute(t.ctx.db);
+    } else {
+      await sql`create function refuse_last_line() returns trigger language plpgsql as $$ begin if new.data like '%7/BCA-A01%' then raise exception 'refused for the test'; end if; return new; end $$`.execute(t.ctx.db);
+      await sql`create trigger refuse_last_line before insert on item_events for each row execute function refuse_last_line()`.execute(t.ctx.db);
+    }
+    const res = await upload(t, clerk, { file: await xlsxOf(HEADER, ROWS), name: 'so-den-2025.xlsx', options: { unitId: unit.id, book: 'DEN', dryRun: false } });
+    expect(res.statusCode).toBe(500);
+    expect(res.json().error.code).toBe('internal');
+    expect(await count()).toBe(0);
+    expect(await t.ctx.db.selectFrom('item_events').select('id').execute()).toHaveLength(0);
+    expect(await t.ctx.db.selectFrom('audit_records').select('id').where('type', '=', 'register.imported').execute()).toHaveLength(0);
   });
 
   it('imports an outgoing book from a Vietnamese CSV with the mapping the person chose, numbering after the book’s last line', async () => {
