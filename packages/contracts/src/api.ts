@@ -131,10 +131,10 @@
 //
 // GET  /api/files?unitId&year&status&q   → { files: RecordFile[] }   (only files the reader may see; counts of visible items)
 // POST /api/files           createRecordFileRequest → { file }   (clerk or head in scope)
-// GET  /api/files/:id                     → { file, items: RecordFileItem[] }   (404 file.not_found if not visible; audited)
-// POST /api/files/:id/items fileItemsRequest → { file, items }   (FILED on each item's timeline; 409 file.item_refused)
+// GET  /api/files/:id                     → { file, items: RecordFileItem[] }   (404 record_file.not_found if not visible; audited)
+// POST /api/files/:id/items fileItemsRequest → { file, items }   (FILED on each item's timeline; 409 record_file.item_refused)
 // POST /api/files/:id/remove-items removeFileItemsRequest → { file, items }   (UNFILED with the reason)
-// POST /api/files/:id/close               → { file }   (409 file.wrong_status when not open or empty)
+// POST /api/files/:id/close               → { file }   (409 record_file.wrong_status when not open or empty)
 // GET  /api/files/:id/export?format=xlsx|pdf → mục lục văn bản trong hồ sơ (audited, marked with the file's level)
 // POST /api/archive-transfers archiveTransferRequest → { transfer: ArchiveTransfer }   (closed files; handover lines; level and period unchanged)
 // GET  /api/archive-transfers/:id         → { transfer }   (404 archive.not_found when no file in it is visible)

@@ -75,7 +75,7 @@ describe.each(DATABASE_KINDS)('files and archive (lập hồ sơ, nộp lưu) on
     expect((await clerk.request({ method: 'POST', url: `/api/files/${fileId}/close` })).json().file).toMatchObject({ status: 'CLOSED', closedOn: '2026-11-23' });
     const late = await clerk.request({ method: 'POST', url: `/api/files/${fileId}/items`, body: { itemIds: [mat] } });
     expect(late.statusCode).toBe(409);
-    expect(late.json().error.code).toBe('file.wrong_status');
+    expect(late.json().error.code).toBe('record_file.wrong_status');
     const list = (await clerk.request({ method: 'GET', url: '/api/files?year=2026' })).json().files;
     expect(list).toEqual([expect.objectContaining({ id: fileId, status: 'CLOSED', highestLevel: 'TOI_MAT', itemCount: 2 })]);
     const audit = await t.ctx.db.selectFrom('audit_records').select('type').where('type', 'like', 'file.%').orderBy('seq').execute();
@@ -88,8 +88,8 @@ describe.each(DATABASE_KINDS)('files and archive (lập hồ sơ, nộp lưu) on
     await clerk.request({ method: 'POST', url: `/api/files/${fileId}/items`, body: { itemIds: [mat] } });
     const second = (await create(clerk, '02.VP')).json().file.id as string;
     const twice = await clerk.request({ method: 'POST', url: `/api/files/${second}/items`, body: { itemIds: [mat] } });
-    expect(twice.json().error).toMatchObject({ code: 'file.item_refused', message: 'Tài liệu 12/KH-UBND đã nằm trong một hồ sơ khác' });
-    expect((await create(clerk, '01.VP')).json().error.code).toBe('file.code_taken');
+    expect(twice.json().error).toMatchObject({ code: 'record_file.item_refused', message: 'Tài liệu 12/KH-UBND đã nằm trong một hồ sơ khác' });
+    expect((await create(clerk, '01.VP')).json().error.code).toBe('record_file.code_taken');
 
     const lowKeeper = await createUserAndLogin(t, { unitId: unit.id, roles: ['CAN_BO'], clearance: 'MAT' });
     const third = (await create(clerk, '03.VP', lowKeeper.personId)).json().file.id as string;
@@ -113,7 +113,7 @@ describe.each(DATABASE_KINDS)('files and archive (lập hồ sơ, nộp lưu) on
     const before = await t.ctx.db.selectFrom('items').select(['id', 'level', 'protection_end', 'status']).where('id', 'in', [mat, toiMat]).orderBy('id').execute();
     const body = { fileIds: [fileId], transferredOn: '2026-11-23', archiveName: 'Lưu trữ cơ quan Sở Nội vụ', recordNo: '05/BB-LT', receivedByPersonId: archivist.personId, location: 'Kho 1, giá 2, hộp 15' };
     const open = await clerk.request({ method: 'POST', url: '/api/archive-transfers', body });
-    expect(open.json().error).toMatchObject({ code: 'file.wrong_status' });
+    expect(open.json().error).toMatchObject({ code: 'record_file.wrong_status' });
     await clerk.request({ method: 'POST', url: `/api/files/${fileId}/close` });
 
     const lowArchivist = await createUserAndLogin(t, { unitId: unit.id, roles: ['CAN_BO'], clearance: 'MAT' });
@@ -170,7 +170,7 @@ describe.each(DATABASE_KINDS)('files and archive (lập hồ sơ, nộp lưu) on
       for (const url of [`/api/files/${fileId}`, `/api/files/${fileId}/export?format=xlsx`, `/api/files/${fileId}/export?format=pdf`]) {
         const res = await reader.request({ method: 'GET', url });
         expect(res.statusCode, url).toBe(404);
-        expect(res.json().error.code).toBe('file.not_found');
+        expect(res.json().error.code).toBe('record_file.not_found');
       }
       expect((await reader.request({ method: 'GET', url: '/api/files' })).json().files).toEqual([]);
       for (const url of [`/api/archive-transfers/${transferId}`, `/api/archive-transfers/${transferId}/export?format=pdf`]) {
@@ -189,7 +189,7 @@ describe.each(DATABASE_KINDS)('files and archive (lập hồ sơ, nộp lưu) on
     ] as const) {
       const res = await anotherClerk.request({ method: 'POST', url, body });
       expect(res.statusCode, url).toBe(404);
-      expect(res.json().error.code).toBe('file.not_found');
+      expect(res.json().error.code).toBe('record_file.not_found');
     }
     expect(await t.ctx.db.selectFrom('archive_transfers').select('id').execute()).toHaveLength(1);
 

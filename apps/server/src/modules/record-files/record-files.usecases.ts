@@ -323,7 +323,7 @@ export async function getArchiveTransfer(ctx: AppContext, { actor, transferId }:
       files.push(loaded.file);
       levels.push(...loaded.all.map((i) => i.level));
     } catch (error) {
-      if ((error as { code?: string }).code !== 'file.not_found') throw error;
+      if ((error as { code?: string }).code !== 'record_file.not_found') throw error;
     }
   }
   if (files.length === 0) throw recordFileErrors.transferNotFound();
