@@ -1,13 +1,11 @@
 import type ExcelJS from 'exceljs';
-import type { FastifyRequest } from 'fastify';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { foldForSearch, LEVEL_LABELS, LEVELS, LIMITS, type Level } from '@bmnn/contracts';
-import { AppError } from './errors.ts';
 import { loadExcelJs } from './lazy-modules.ts';
 
 // Reading an uploaded spreadsheet (XLSX or CSV) into raw rows, shared by every import (danh mục,
 // old registers): file-kind detection, cell text, UTF-8/UTF-16 CSV with ',' or ';', Vietnamese
-// dates and levels, and the multipart upload with its size limit. Nothing here knows a domain.
+// dates and levels. The upload itself is `readUploadedFile` (stored-files.ts). Nothing here knows a domain.
 
 export type ImportProblem = { row: number; column: string | null; message: string };
 export type RawCell = string | Date | number | null;
@@ -108,21 +106,4 @@ export function parseVietnameseDate(value: RawCell | undefined): string | null {
 export function parseLevel(value: string): Level | null {
   const folded = foldForSearch(value);
   return LEVELS.find((l) => foldForSearch(LEVEL_LABELS[l]) === folded || l.toLowerCase() === folded.replace(/ /g, '_')) ?? null;
-}
-
-/**
- * The uploaded file of a multipart request (field "file"), at most `maxBytes` (413
- * request.too_large beyond), with the text fields sent before it.
- */
-export async function readUploadedFile(request: FastifyRequest, { maxBytes = LIMITS.importFileMaxBytes, what }: { maxBytes?: number; what: string }): Promise<{ file: Buffer; fileName: string; fields: Record<string, string> }> {
-  if (!request.isMultipart()) throw new AppError({ code: 'request.malformed', message: `Gửi ${what} dưới dạng multipart/form-data (trường "file")` });
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!part) throw new AppError({ code: 'request.malformed', message: `Chưa chọn ${what}` });
-  const file = await part.toBuffer();
-  const fields: Record<string, string> = {};
-  for (const [name, field] of Object.entries(part.fields)) {
-    const f = Array.isArray(field) ? field[0] : field;
-    if (f && f.type === 'field' && typeof f.value === 'string') fields[name] = f.value;
-  }
-  return { file, fileName: part.filename, fields };
 }

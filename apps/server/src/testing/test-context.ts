@@ -105,6 +105,18 @@ export function clientFrom(app: FastifyInstance, cookie: string, csrfToken: stri
   };
 }
 
+/** A multipart/form-data body with one "file" part (after any text fields), as a browser's file upload sends it. */
+export function multipartFile(file: Buffer, filename: string, fields: Record<string, string> = {}): { body: Buffer; headers: Record<string, string> } {
+  const boundary = '----bmnn-test-boundary';
+  const body = Buffer.concat([
+    ...Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 /** Runs first-run setup through the API and returns the administrator's client. */
 export async function setupAdmin(t: TestApp): Promise<Client & { provinceId: string }> {
   const setup = await prepareFirstRunSetup(t.ctx);

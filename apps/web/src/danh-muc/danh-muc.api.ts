@@ -2,7 +2,6 @@
 // secret at which level, their import from a file, and the local suggestion helper.
 import type { Level } from '@bmnn/contracts';
 import { http } from '../api/api.client.ts';
-import { uploadFile } from '../api/api.upload.ts';
 
 export type DanhMucDecision = {
   id: string;
@@ -29,6 +28,5 @@ export const danhMucApi = {
   items: (query: { decisionId?: string; q?: string; level?: Level }) => http.get<{ items: DanhMucItem[] }>('/api/danh-muc/items', query),
   suggest: (text: string) => http.post<{ suggestions: DanhMucSuggestion[] }>('/api/danh-muc/suggest', { text }),
   loadSamples: () => http.post<{ decisions: number; items: number }>('/api/danh-muc/samples'),
-  /** Multipart upload (api.upload.ts). */
-  importFile: (file: File, dryRun: boolean) => uploadFile<ImportAnswer>(`/api/danh-muc/import?dryRun=${dryRun ? 'true' : 'false'}`, { file }),
+  importFile: (file: File, dryRun: boolean) => http.upload<ImportAnswer>('/api/danh-muc/import', file, { dryRun: dryRun ? 'true' : 'false' }),
 };

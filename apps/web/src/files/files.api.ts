@@ -3,7 +3,7 @@
 import type { ArchiveTransfer, RecordFile, RecordFileItem, RecordFileStatus, RegisterImportAnswer, RegisterImportOptions, archiveTransferRequest, createRecordFileRequest } from '@bmnn/contracts';
 import type { z } from 'zod';
 import { http } from '../api/api.client.ts';
-import { uploadFile, uploadForDownload } from '../api/api.upload.ts';
+import { uploadForDownload } from '../api/api.upload.ts';
 
 export type FileWithItems = { file: RecordFile; items: RecordFileItem[] };
 
@@ -23,6 +23,6 @@ export const fileExportUrl = (id: string, format: 'xlsx' | 'pdf') => `/api/files
 export const transferExportUrl = (id: string, format: 'xlsx' | 'pdf') => `/api/archive-transfers/${encodeURIComponent(id)}/export?format=${format}`;
 
 export const registerImportApi = {
-  run: (file: File, options: RegisterImportOptions) => uploadFile<RegisterImportAnswer>('/api/register-import', { file, fields: { options: JSON.stringify(options) } }),
+  run: (file: File, options: RegisterImportOptions) => http.upload<RegisterImportAnswer>('/api/register-import', file, undefined, { options: JSON.stringify(options) }),
   downloadReport: (file: File, options: RegisterImportOptions) => uploadForDownload('/api/register-import/report', { file, fields: { options: JSON.stringify(options) }, saveAs: 'bao-cao-loi-nhap-so.xlsx' }),
 };

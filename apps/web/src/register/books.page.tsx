@@ -1,8 +1,8 @@
-import { FileExcelOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { AuditOutlined, FileExcelOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import { formatDate, formatDateTime, type CopyBookLine, type HandoverBookLine, type IncomingBookLine, type OutgoingBookLine, type StatisticsLine } from '@bmnn/contracts';
 import { Alert, Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
 import { UnitSelect } from '../units/unit-select.component.tsx';
@@ -64,13 +64,18 @@ export function BooksPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+      <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'baseline' }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           Sổ sách
         </Typography.Title>
-        <Button icon={<UploadOutlined />} onClick={() => navigate('/books/import')} data-testid="books-import">
-          Nhập sổ cũ từ Excel
-        </Button>
+        <Space size="large">
+          <Link to="/books/stock-takes" data-testid="go-stock-takes">
+            <AuditOutlined /> Kiểm kê tài liệu, vật chứa BMNN
+          </Link>
+          <Button icon={<UploadOutlined />} onClick={() => navigate('/books/import')} data-testid="books-import">
+            Nhập sổ cũ từ Excel
+          </Button>
+        </Space>
       </Space>
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>

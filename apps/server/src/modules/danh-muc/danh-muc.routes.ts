@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { levelSchema, LIMITS } from '@bmnn/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { readUploadedFile } from '../../platform/spreadsheet-import.ts';
+import { readUploadedFile } from '../../platform/stored-files.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { importDanhMuc, listDecisions, listItems, loadSampleDanhMuc, suggestItems } from './danh-muc.usecases.ts';
@@ -29,7 +29,7 @@ export function registerDanhMucRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/api/danh-muc/import', async (request) => {
     const actor = requireActor(request);
     const { dryRun } = parseInput(importQuery, request.query);
-    const { file } = await readUploadedFile(request, { maxBytes: DANH_MUC_FILE_MAX_BYTES, what: 'tệp danh mục' });
+    const { buffer: file } = await readUploadedFile(request, { maxBytes: DANH_MUC_FILE_MAX_BYTES });
     return importDanhMuc(ctx, { actor, file, dryRun });
   });
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { LIMITS } from '@bmnn/contracts';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
+import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, multipartFile, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
 
 // An old incoming book as agencies keep it in Excel: headers in their own words and case.
 const HEADER = ['Số đến', 'NGÀY ĐẾN', 'Nơi gửi', 'So, ky hieu', 'Ngày văn bản', 'Trích yếu nội dung', 'Độ mật', 'Số bản', 'Người nhận', 'Ghi chú'];
@@ -21,11 +21,7 @@ async function xlsxOf(header: Array<string | number>, rows: Array<Array<string |
 }
 
 function upload(t: TestApp, client: Client, { file, name, options, url = '/api/register-import' }: { file: Buffer; name: string; options: Record<string, unknown> | null; url?: string }) {
-  const boundary = '----bmnn-import-boundary';
-  const parts: Buffer[] = [];
-  if (options) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="options"\r\n\r\n${JSON.stringify(options)}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return t.app.inject({ method: 'POST', url, headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(parts) });
+  return client.request({ method: 'POST', url, ...multipartFile(file, name, options ? { options: JSON.stringify(options) } : {}) });
 }
 
 describe.each(DATABASE_KINDS)('importing old registers from Excel and CSV on %s', (kind) => {

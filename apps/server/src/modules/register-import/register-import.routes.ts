@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { registerImportOptions } from '@bmnn/contracts';
+import { LIMITS, registerImportOptions } from '@bmnn/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { parseInput } from '../../platform/http/validation.ts';
-import { readUploadedFile } from '../../platform/spreadsheet-import.ts';
+import { readUploadedFile } from '../../platform/stored-files.ts';
 import { streamOf, writeBookXlsx } from '../books/books.export.ts';
 import { importRegister, prepareImportReport } from './register-import.usecases.ts';
 
 /** The upload: the field "options" (JSON, sent before the file) and the file itself. */
 async function readImportUpload(request: FastifyRequest) {
-  const { file, fileName, fields } = await readUploadedFile(request, { what: 'tệp sổ cần nhập' });
+  const { buffer: file, originalName: fileName, fields } = await readUploadedFile(request, { maxBytes: LIMITS.importFileMaxBytes });
   let options: unknown;
   try {
     options = JSON.parse(fields.options ?? '');
