@@ -25,6 +25,8 @@ import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
 import { registerDestructionRoutes } from './modules/destruction/destruction.routes.ts';
 import { registerReleaseRoutes } from './modules/release/release.routes.ts';
 import { registerCopyRoutes } from './modules/copies/copies.routes.ts';
+import { registerRecordFileRoutes } from './modules/record-files/record-files.routes.ts';
+import { registerImportRoutes } from './modules/register-import/register-import.routes.ts';
 import { registerStockTakeRoutes } from './modules/stock-take/stock-take.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
@@ -85,6 +87,8 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerDeviceRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerSecretWorkRoutes(app, ctx);
+  registerRecordFileRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

@@ -145,7 +145,7 @@ describe('the register in the browser, as a clerk does it', () => {
 
   it('the clerk logs in and sees the items, the books and the danh mục, which they search without accents', async () => {
     await firstLogin(CLERK.username, temporary.clerk, CLERK.password);
-    expect(await menuKeys()).toEqual(['todo', 'items', 'devices', 'incidents', 'people', 'books', 'periods', 'releases', 'destruction', 'danhMuc']);
+    expect(await menuKeys()).toEqual(['todo', 'items', 'devices', 'incidents', 'people', 'books', 'periods', 'releases', 'destruction', 'danhMuc', 'files']);
     await page.getByTestId('menu-danhMuc').click();
     expect(await page.getByTestId('tab-import').count()).toBe(0);
     await page.getByTestId('tab-items').click();

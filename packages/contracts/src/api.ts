@@ -138,15 +138,29 @@
 // POST /api/danh-muc/samples              → { decisions, items }   (administrator; LEGAL.md §3.4 samples)
 // POST /api/danh-muc/import?dryRun=true   multipart field "file" (.xlsx or UTF-8 .csv, ≤ 5 MB)
 //                                          → { report: { ok, problems: [{ row, column, message }], rows }, imported: { decisions, items } | null }
+//
+// GET  /api/files?unitId&year&status&q   → { files: RecordFile[] }   (only files the reader may see; counts of visible items)
+// POST /api/files           createRecordFileRequest → { file }   (clerk or head in scope)
+// GET  /api/files/:id                     → { file, items: RecordFileItem[] }   (404 record_file.not_found if not visible; audited)
+// POST /api/files/:id/items fileItemsRequest → { file, items }   (FILED on each item's timeline; 409 record_file.item_refused)
+// POST /api/files/:id/remove-items removeFileItemsRequest → { file, items }   (UNFILED with the reason)
+// POST /api/files/:id/close               → { file }   (409 record_file.wrong_status when not open or empty)
+// GET  /api/files/:id/export?format=xlsx|pdf → mục lục văn bản trong hồ sơ (audited, marked with the file's level)
+// POST /api/archive-transfers archiveTransferRequest → { transfer: ArchiveTransfer }   (closed files; handover lines; level and period unchanged)
+// GET  /api/archive-transfers/:id         → { transfer }   (404 archive.not_found when no file in it is visible)
+// GET  /api/archive-transfers/:id/export?format=xlsx|pdf → biên bản giao nhận hồ sơ nộp lưu (audited)
+// POST /api/register-import multipart: field "options" (JSON registerImportOptions) then "file" (.xlsx or UTF-8 .csv, ≤ LIMITS.importFileMaxBytes)
+//                                          → RegisterImportAnswer (columns, mapping, report, imported | null)   (all rows or none)
+// POST /api/register-import/report       same upload → XLSX error report (audited)
 
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
   QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc'],
-  VAN_THU: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'danhMuc', 'periods', 'releases', 'destruction'],
-  LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc', 'periods', 'releases', 'destruction'],
+  VAN_THU: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'danhMuc', 'periods', 'releases', 'destruction', 'files'],
+  LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc', 'periods', 'releases', 'destruction', 'files'],
   CAN_BO: ['items', 'incidents', 'releases', 'destruction'],
   CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit'],
   THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
   BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo' | 'periods' | 'releases' | 'destruction';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo' | 'periods' | 'releases' | 'destruction' | 'files';

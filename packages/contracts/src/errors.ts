@@ -69,6 +69,11 @@ export const ERROR_CODES = {
   'copy.refused': 409,
   'copy.wrong_step': 409,
   'audit.broken': 409,
+  'record_file.not_found': 404,
+  'record_file.code_taken': 409,
+  'record_file.wrong_status': 409,
+  'record_file.item_refused': 409,
+  'archive.not_found': 404,
   'not_found': 404,
   'internal': 500,
 } as const;

@@ -10,3 +10,4 @@ export * from './secret-work.ts';
 export * from './stock-take.ts';
 export * from './api.ts';
 export * from './lifecycle.ts';
+export * from './record-files.ts';

@@ -22,6 +22,9 @@ import { UnitsPage } from '../units/units.page.tsx';
 import { DestructionPage } from '../destruction/destruction.page.tsx';
 import { ReleasesPage } from '../release/releases.page.tsx';
 import { PeriodsPage } from '../register/periods.page.tsx';
+import { FilesPage } from '../files/files.page.tsx';
+import { FileDetailPage } from '../files/file-detail.page.tsx';
+import { RegisterImportPage } from '../register-import/register-import.page.tsx';
 import { getMenuEntries } from './menu.ts';
 import { Shell } from './shell.component.tsx';
 
@@ -61,6 +64,9 @@ export function AppRoutes() {
         <Route path="periods" element={<Allowed menu="periods" home={home}><PeriodsPage /></Allowed>} />
         <Route path="releases" element={<Allowed menu="releases" home={home}><ReleasesPage /></Allowed>} />
         <Route path="destruction" element={<Allowed menu="destruction" home={home}><DestructionPage /></Allowed>} />
+        <Route path="files" element={<Allowed menu="files" home={home}><FilesPage /></Allowed>} />
+        <Route path="files/:id" element={<Allowed menu="files" home={home}><FileDetailPage /></Allowed>} />
+        <Route path="books/import" element={<Allowed menu="books" home={home}><RegisterImportPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={home} replace />} />
       </Route>

@@ -13,7 +13,7 @@ describe('the menu follows the roles (MENU_BY_ROLE)', () => {
   });
 
   it('joins the entries of several roles without duplicates, in display order', () => {
-    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['todo', 'items', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'books', 'periods', 'releases', 'destruction', 'danhMuc']);
+    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['todo', 'items', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'books', 'periods', 'releases', 'destruction', 'danhMuc', 'files']);
   });
 
   it('opens on "Việc cần làm" for the clerk and the head, whose first entry it is', () => {

@@ -6,6 +6,7 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   FileProtectOutlined,
+  FolderOpenOutlined,
   IdcardOutlined,
   LogoutOutlined,
   OrderedListOutlined,
@@ -40,6 +41,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
   periods: <FieldTimeOutlined />,
   releases: <ExportOutlined />,
   destruction: <DeleteOutlined />,
+  files: <FolderOpenOutlined />,
 };
 
 /** The layout after login: menu built from the person's roles, their name, logout. */
