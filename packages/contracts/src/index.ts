@@ -6,4 +6,6 @@ export * from './format.ts';
 export * from './devices.ts';
 export * from './incidents.ts';
 export * from './secret-work.ts';
+export * from './training.ts';
+export * from './meetings.ts';
 export * from './api.ts';

@@ -35,7 +35,8 @@ export type ImportedDecision = {
 };
 export type ImportReport = { ok: boolean; problems: ImportProblem[]; decisions: ImportedDecision[]; rows: number };
 
-type RawRow = { row: number; cells: Array<string | Date | number | null> };
+export type SpreadsheetRow = { row: number; cells: Array<string | Date | number | null> };
+type RawRow = SpreadsheetRow;
 
 function cellText(value: ExcelJS.CellValue): string | Date | number | null {
   if (value === null || value === undefined) return null;
@@ -103,28 +104,50 @@ export function detectImportFileKind(buffer: Buffer): ImportFileKind | null {
   }
 }
 
-/** Reads and checks a whole file; `ok` only when there is not a single problem. */
-export async function readDanhMucFile(buffer: Buffer): Promise<ImportReport> {
-  const fail = (message: string): ImportReport => ({ ok: false, problems: [{ row: 0, column: null, message }], decisions: [], rows: 0 });
+/**
+ * Reads the first sheet of an XLSX (or a UTF-8 CSV when allowed) into rows of cells, or says in
+ * Vietnamese why it cannot. Shared by every import of a table (danh mục, training attendance).
+ */
+export async function readSpreadsheetRows(buffer: Buffer, { allowCsv = true, maxRows = MAX_IMPORT_ROWS }: { allowCsv?: boolean; maxRows?: number } = {}): Promise<{ rows: SpreadsheetRow[] } | { problem: string }> {
   const kind = detectImportFileKind(buffer);
-  if (!kind) return fail('Không đọc được tệp: chỉ nhận Excel (.xlsx) hoặc CSV mã hóa UTF-8');
+  if (!kind || (kind === 'csv' && !allowCsv)) return { problem: allowCsv ? 'Không đọc được tệp: chỉ nhận Excel (.xlsx) hoặc CSV mã hóa UTF-8' : 'Không đọc được tệp: chỉ nhận Excel (.xlsx)' };
   let raw: RawRow[];
   try {
     raw = kind === 'xlsx' ? await readXlsx(buffer) : readCsv(buffer);
   } catch {
-    return fail(kind === 'xlsx' ? 'Tệp Excel bị hỏng hoặc không đúng định dạng .xlsx' : 'Tệp CSV sai định dạng (dấu ngoặc kép không khớp hoặc mã hóa không phải UTF-8)');
+    return { problem: kind === 'xlsx' ? 'Tệp Excel bị hỏng hoặc không đúng định dạng .xlsx' : 'Tệp CSV sai định dạng (dấu ngoặc kép không khớp hoặc mã hóa không phải UTF-8)' };
   }
-  if (raw.length < 2) return fail('Tệp không có dữ liệu: dòng 1 là tiêu đề cột, dữ liệu từ dòng 2');
-  if (raw.length - 1 > MAX_IMPORT_ROWS) return fail(`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS})`);
+  if (raw.length < 2) return { problem: 'Tệp không có dữ liệu: dòng 1 là tiêu đề cột, dữ liệu từ dòng 2' };
+  if (raw.length - 1 > maxRows) return { problem: `Tệp có quá nhiều dòng (tối đa ${maxRows})` };
+  return { rows: raw };
+}
 
-  const header = raw[0]!;
-  const columnOf = new Map<Field, number>();
-  const problems: ImportProblem[] = [];
+/** Finds each named column in the header row, ignoring accents and case. */
+export function mapHeaderColumns<F extends string>(header: SpreadsheetRow, columns: Record<F, string>): Map<F, number> {
+  const columnOf = new Map<F, number>();
   header.cells.forEach((cell, index) => {
     const folded = foldForSearch(String(cell ?? ''));
-    const field = (Object.keys(IMPORT_COLUMNS) as Field[]).find((f) => foldForSearch(IMPORT_COLUMNS[f]) === folded);
-    if (field) columnOf.set(field, index);
+    const field = (Object.keys(columns) as F[]).find((f) => foldForSearch(columns[f]) === folded);
+    if (field && !columnOf.has(field)) columnOf.set(field, index);
   });
+  return columnOf;
+}
+
+/** A cell as trimmed text ('' when empty; a spreadsheet date as yyyy-mm-dd). */
+export function cellString(value: string | Date | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+}
+
+/** Reads and checks a whole file; `ok` only when there is not a single problem. */
+export async function readDanhMucFile(buffer: Buffer): Promise<ImportReport> {
+  const read = await readSpreadsheetRows(buffer);
+  if ('problem' in read) return { ok: false, problems: [{ row: 0, column: null, message: read.problem }], decisions: [], rows: 0 };
+  const raw = read.rows;
+
+  const header = raw[0]!;
+  const columnOf = mapHeaderColumns(header, IMPORT_COLUMNS);
+  const problems: ImportProblem[] = [];
   for (const f of REQUIRED) {
     if (!columnOf.has(f)) problems.push({ row: header.row, column: IMPORT_COLUMNS[f], message: `Thiếu cột "${IMPORT_COLUMNS[f]}"` });
   }
@@ -138,10 +161,7 @@ export async function readDanhMucFile(buffer: Buffer): Promise<ImportReport> {
       const v = index === undefined ? null : (r.cells[index] ?? null);
       return v;
     };
-    const text = (f: Field) => {
-      const v = get(f);
-      return v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
-    };
+    const text = (f: Field) => cellString(get(f));
     const problem = (f: Field, message: string) => problems.push({ row: r.row, column: IMPORT_COLUMNS[f], message });
     if (r.cells.every((c) => c === null || String(c).trim() === '')) continue;
     for (const f of REQUIRED) if (!text(f)) problem(f, `Thiếu ${IMPORT_COLUMNS[f].toLowerCase()}`);
