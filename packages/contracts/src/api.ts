@@ -155,7 +155,7 @@
 
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
-  QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc'],
+  QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc', 'training'],
   VAN_THU: ['items', 'books', 'devices', 'incidents', 'people', 'danhMuc'],
   LANH_DAO: ['items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc', 'training', 'meetings'],
   CAN_BO: ['items', 'incidents'],

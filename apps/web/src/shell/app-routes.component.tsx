@@ -10,6 +10,8 @@ import { PeoplePage } from '../people/people.page.tsx';
 import { DevicesPage } from '../devices/devices.page.tsx';
 import { IncidentsPage } from '../incidents/incidents.page.tsx';
 import { SecretWorkPage } from '../secret-work/secret-work.page.tsx';
+import { TrainingPage } from '../training/training.page.tsx';
+import { MeetingsPage } from '../meetings/meetings.page.tsx';
 import { BooksPage } from '../register/books.page.tsx';
 import { ItemDetailPage } from '../register/item-detail.page.tsx';
 import { ItemsListPage } from '../register/items-list.page.tsx';
@@ -47,6 +49,8 @@ export function AppRoutes() {
         <Route path="devices" element={<Allowed menu="devices" home={home}><DevicesPage /></Allowed>} />
         <Route path="incidents" element={<Allowed menu="incidents" home={home}><IncidentsPage /></Allowed>} />
         <Route path="secret-work" element={<Allowed menu="secret-work" home={home}><SecretWorkPage /></Allowed>} />
+        <Route path="training" element={<Allowed menu="training" home={home}><TrainingPage /></Allowed>} />
+        <Route path="meetings" element={<Allowed menu="meetings" home={home}><MeetingsPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={home} replace />} />
       </Route>

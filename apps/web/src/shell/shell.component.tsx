@@ -1,5 +1,7 @@
 import {
   AlertOutlined,
+  ReadOutlined,
+  VideoCameraOutlined,
   ApartmentOutlined,
   DesktopOutlined,
   AuditOutlined,
@@ -32,6 +34,8 @@ const ICONS: Record<MenuKey, ReactNode> = {
   audit: <AuditOutlined />,
   books: <BookOutlined />,
   danhMuc: <OrderedListOutlined />,
+  training: <ReadOutlined />,
+  meetings: <VideoCameraOutlined />,
 };
 
 /** The layout after login: menu built from the person's roles, their name, logout. */
