@@ -116,9 +116,10 @@ describe("the security officer's secret work in the browser", () => {
     // The officer, the clerk and the successor handle secrets; two of them were trained today.
     await eventually(() => page.getByTestId('coverage-summary').textContent()).toContain('2/3 cán bộ');
     await eventually(() => page.getByTestId('coverage-chart').locator('canvas').count()).toBeGreaterThan(0);
+    await screenshot(page, 'secret-work-03-coverage');
     await page.getByRole('tab', { name: /Cần tập huấn lại/ }).click();
     await eventually(() => page.getByTestId('training-due').textContent()).toContain(OFFICER.fullName);
-    await screenshot(page, 'secret-work-03-coverage');
+    await screenshot(page, 'secret-work-03-reminders');
   });
 
   it('R11.2: offboards the clerk who holds two items: hands them over, gets the commitment signed and closes the case', async () => {
@@ -155,6 +156,51 @@ describe("the security officer's secret work in the browser", () => {
     expect(items.filter((i) => i.custodianId === successorId).map((i) => i.soKyHieu).sort()).toEqual(['31/KH-STP', '32/BC-STP']);
   });
 
+  it('R8.7, R8.8: a Tối mật meeting outside the premises is held only after the police request and the device ban, and closes only when its document is back', async () => {
+    await page.getByTestId('menu-meetings').click();
+    await page.getByTestId('meeting-create').click();
+    await page.getByLabel('Tên hội nghị, cuộc họp').fill('Hội nghị sơ kết công tác bảo vệ bí mật nhà nước');
+    await pick(page, 'Độ mật của nội dung', 'Tối mật');
+    await pick(page, 'Nơi tổ chức', 'Ngoài trụ sở cơ quan');
+    await page.getByLabel('Địa điểm', { exact: true }).fill('Hội trường Nhà khách tỉnh');
+    await page.getByTestId('meeting-form-submit').click();
+    const drawer = page.getByTestId('meeting-drawer');
+    await drawer.waitFor();
+    await page.getByTestId('meeting-attendee-select').click();
+    await page.keyboard.type(OFFICER.fullName);
+    await page.locator(`.ant-select-dropdown:visible [title="${OFFICER.fullName}"]`).click();
+    await page.getByTestId('meeting-attendee-add').click();
+    await eventually(() => page.getByTestId('meeting-attendees').textContent()).toBe(OFFICER.fullName);
+
+    await page.getByTestId('meeting-held').click();
+    await eventually(() => page.getByTestId('meeting-error').textContent()).toContain('phải có văn bản đề nghị Bộ Công an hoặc Công an tỉnh kiểm tra an ninh');
+    await page.getByTestId('meeting-police-ref').fill('52/STP-VP');
+    await page.getByTestId('meeting-police-save').click();
+    await eventually(() => drawer.textContent()).toContain('52/STP-VP');
+    await page.getByTestId('meeting-held').click();
+    await eventually(() => page.getByTestId('meeting-error').textContent()).toContain('phải thông báo cấm mang thiết bị');
+    await page.getByTestId('meeting-device-ban').click();
+    await eventually(() => drawer.textContent()).toContain('Đã thông báo');
+    await page.getByTestId('meeting-held').click();
+    await eventually(() => page.getByTestId('meeting-status').textContent()).toBe('Đã họp, đang thu hồi tài liệu');
+
+    await page.getByTestId('meeting-item-select').click();
+    await page.keyboard.type('15/KH-STP');
+    await page.locator('.ant-select-dropdown:visible [title="15/KH-STP (Mật)"]').click();
+    await page.getByTestId('meeting-item-to').click();
+    await page.locator(`.ant-select-dropdown:visible [title="${OFFICER.fullName}"]`).click();
+    await page.getByTestId('meeting-item-hand-out').click();
+    await eventually(() => drawer.textContent()).toContain('Tài liệu số 15/KH-STP (Mật)');
+    await page.getByTestId('meeting-close').click();
+    await eventually(() => page.getByTestId('meeting-error').textContent()).toContain('chưa được thu hồi');
+    await drawer.getByRole('button', { name: 'Đã thu hồi' }).click();
+    await eventually(() => drawer.getByRole('button', { name: 'Đã thu hồi' }).count()).toBe(0);
+    await page.getByTestId('meeting-close').click();
+    await eventually(() => page.getByTestId('meeting-status').textContent()).toBe('Đã kết thúc');
+    await screenshot(page, 'secret-work-05-meeting-closed');
+    await page.keyboard.press('Escape');
+  });
+
   it('R13.1: reports a lost document and downloads the ad-hoc report, which opens with the Vietnamese text', async () => {
     await page.getByTestId('menu-incidents').click();
     await page.getByTestId('incident-create').click();
@@ -179,7 +225,7 @@ describe("the security officer's secret work in the browser", () => {
       expect(text).toContain(expected);
     }
     expect(text).toMatch(/Bắc Ninh, ngày \d{2} tháng \d{2} năm \d{4}/);
-    await screenshot(page, 'secret-work-05-incident');
+    await screenshot(page, 'secret-work-06-incident');
   });
 
   it('ran under the strict Content-Security-Policy without a script error', () => {
