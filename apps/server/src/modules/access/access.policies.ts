@@ -203,3 +203,9 @@ export function canSeeMeeting({ actor, meeting }: { actor: Actor; meeting: { uni
 export function canManageMeetingOf({ actor, unitId, level }: { actor: Actor; unitId: string; level: Level }): boolean {
   return SECURITY_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId) && isClearedFor(actor.clearance, level);
 }
+
+/** The SQL twin of `canSeeMeeting` (attendees aside): 'all' units, or the units in scope; and the levels. */
+export function meetingScope(actor: Actor): { units: 'all' | string[]; levels: Level[] } {
+  if (isOnlyAdministrator(actor)) return { units: [], levels: levelsVisibleTo(actor.clearance) };
+  return { units: INCIDENT_PROVINCE_ROLES.some((r) => has(actor, r)) ? 'all' : [...actor.scopeUnitIds], levels: levelsVisibleTo(actor.clearance) };
+}

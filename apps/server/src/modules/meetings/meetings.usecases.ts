@@ -29,7 +29,7 @@ import { inTransaction } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
-import { canManageMeetingOf, canSeeItem, canSeeMeeting, canSeePeopleOf, isClearedFor, type Actor } from '../access/access.policies.ts';
+import { canManageMeetingOf, canSeeItem, canSeeMeeting, canSeePeopleOf, isClearedFor, meetingScope, type Actor } from '../access/access.policies.ts';
 import { ensureDeviceApprovedFor } from '../devices/devices.usecases.ts';
 import { personErrors } from '../people/people.errors.ts';
 import { registerErrors } from '../register/register.errors.ts';
@@ -130,10 +130,18 @@ export async function getMeeting(ctx: AppContext, { actor, meetingId }: { actor:
 
 /** Meetings the actor may see: their unit scope (province-wide oversight roles: all), cleared for the level, and those they attend. */
 export async function listMeetings(ctx: AppContext, { actor, status }: { actor: Actor; status?: MeetingStatus | undefined }) {
-  let query = ctx.db.selectFrom('meetings').selectAll();
+  const scope = meetingScope(actor);
+  if (scope.levels.length === 0) return { meetings: [] as MeetingSummary[] };
+  const attended = new Set((await ctx.db.selectFrom('meeting_attendees').select('meeting_id').where('person_id', '=', actor.personId).execute()).map((r) => r.meeting_id));
+  let query = ctx.db.selectFrom('meetings').selectAll().where('level', 'in', scope.levels);
+  const units = scope.units;
+  if (units !== 'all') {
+    const ids = [...attended];
+    if (units.length === 0 && ids.length === 0) return { meetings: [] as MeetingSummary[] };
+    query = query.where((eb) => eb.or([...(units.length ? [eb('unit_id', 'in', units)] : []), ...(ids.length ? [eb('id', 'in', ids)] : [])]));
+  }
   if (status) query = query.where('status', '=', status);
   const rows = await query.orderBy('held_on', 'desc').orderBy('created_at', 'desc').limit(2000).execute();
-  const attended = new Set((await ctx.db.selectFrom('meeting_attendees').select('meeting_id').where('person_id', '=', actor.personId).execute()).map((r) => r.meeting_id));
   return { meetings: rows.filter((r) => canSeeMeeting({ actor, meeting: { unitId: r.unit_id, level: r.level as Level, attendeeIds: attended.has(r.id) ? [actor.personId] : [] } })).map(summary) };
 }
 
