@@ -156,6 +156,21 @@ describe("the security officer's secret work in the browser", () => {
     expect(items.filter((i) => i.custodianId === successorId).map((i) => i.soKyHieu).sort()).toEqual(['31/KH-STP', '32/BC-STP']);
   });
 
+  it('R11.4: lists the commitments due for renewal on the secret-work page', async () => {
+    const { people } = await api<{ people: Array<{ id: string; fullName: string }> }>('GET', '/api/people');
+    const successorId = people.find((p) => p.fullName === SUCCESSOR)!.id;
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await api('POST', '/api/commitments', { personId: successorId, kind: 'ON_ASSIGNMENT', signedOn: day(-345), renewalDue: day(20) });
+    await page.getByTestId('menu-secret-work').click();
+    await page.getByRole('tab', { name: 'Cam kết đến hạn ký lại' }).click();
+    const [y, m, d] = day(20).split('-');
+    await eventually(() => page.getByTestId('commitment-renewals').textContent()).toContain(`${SUCCESSOR}Cam kết khi được phân công`);
+    await eventually(() => page.getByTestId('commitment-renewals').textContent()).toContain(`${d}/${m}/${y}`);
+    // The clerk's exit commitment has no renewal date: it is not listed.
+    expect(await page.getByTestId('commitment-renewals').textContent()).not.toContain(CLERK);
+    await screenshot(page, 'secret-work-04b-renewals');
+  });
+
   it('R8.7, R8.8: a Tối mật meeting outside the premises is held only after the police request and the device ban, and closes only when its document is back', async () => {
     await page.getByTestId('menu-meetings').click();
     await page.getByTestId('meeting-create').click();
