@@ -1,4 +1,4 @@
-import { AlignmentType, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { AlignmentType, HeightRule, Packer, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import { formatDate, TRAINING_KIND_LABELS, todayInVietnam, type TrainingCoverage, type TrainingSession } from '@bmnn/contracts';
 import { loadExcelJs } from '../../platform/lazy-modules.ts';
 import { administrativeDocument, administrativeHeader, body, centered, run, twoColumns } from '../incidents/incidents.documents.ts';
@@ -12,6 +12,7 @@ const COLUMNS = [700, 3000, 2600, 1771, 1000];
 function tableCell(width: number, text: string, options: { bold?: boolean; center?: boolean } = {}) {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
     children: [new Paragraph({ alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(text, { bold: options.bold ?? false, size: 24 })] })],
   });
 }
@@ -35,6 +36,8 @@ export async function buildAttendanceDocx({ session, unitNames, agencyName, pare
   const rows = attendees.map(
     (a, i) =>
       new TableRow({
+        // Room for a handwritten signature on each line.
+        height: { value: 560, rule: HeightRule.ATLEAST },
         children: [tableCell(COLUMNS[0]!, String(i + 1), { center: true }), tableCell(COLUMNS[1]!, a.fullName), tableCell(COLUMNS[2]!, unitNames.get(a.unitId) ?? ''), tableCell(COLUMNS[3]!, a.position ?? ''), tableCell(COLUMNS[4]!, '')],
       }),
   );
@@ -48,7 +51,7 @@ export async function buildAttendanceDocx({ session, unitNames, agencyName, pare
       body(`Thời gian: ngày ${formatDate(session.heldOn)}. Đơn vị tổ chức: ${session.organiser}.`),
       ...(session.material ? [body(`Tài liệu: ${session.material}.`)] : []),
       new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: COLUMNS, rows: [header, ...rows] }),
-      body(`Tổng số: ${attendees.length} người tham dự.`),
+      new Paragraph({ spacing: { before: 200, after: 120 }, indent: { firstLine: 567 }, children: [run(`Tổng số: ${attendees.length} người tham dự.`)] }),
       twoColumns([], [centered([run('NGƯỜI LẬP DANH SÁCH', { bold: true, size: 24 })]), centered([run('(Ký, ghi rõ họ tên)', { italics: true, size: 24 })])]),
     ],
   });
