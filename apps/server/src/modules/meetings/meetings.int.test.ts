@@ -144,6 +144,12 @@ describe.each(DATABASE_KINDS)('meetings with secret content on %s', (kind) => {
     const above = await officer.request({ method: 'POST', url: `/api/meetings/${m.id}/documents`, body: { itemId: secret, handedToId: an } });
     expect(above.statusCode).toBe(409);
     expect(above.json().error).toMatchObject({ code: 'meeting.item_above_level', message: 'Tài liệu số 22/BC-STP có độ Tối mật, cao hơn độ mật của cuộc họp (Mật)' });
+    // An item of another custodian that the officer may not see (no clerk or head role) does not exist for them.
+    const securityOnly = await createUserAndLogin(t, { unitId: unit.id, roles: ['CAN_BO_BAO_MAT'], clearance: 'TUYET_MAT' });
+    const hidden = await securityOnly.request({ method: 'POST', url: `/api/meetings/${m.id}/documents`, body: { itemId: plan, handedToId: an } });
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().error.code).toBe('item.not_found');
+    expect(await t.ctx.db.selectFrom('meeting_documents').select('id').execute()).toEqual([]);
     const notAttendee = await officer.request({ method: 'POST', url: `/api/meetings/${m.id}/documents`, body: { itemId: plan, handedToId: officer.personId } });
     expect(notAttendee.statusCode).toBe(400);
     const out = await officer.request({ method: 'POST', url: `/api/meetings/${m.id}/documents`, body: { itemId: plan, handedToId: an } });

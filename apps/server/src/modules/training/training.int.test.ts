@@ -155,6 +155,16 @@ describe.each(DATABASE_KINDS)('training and dissemination on %s', (kind) => {
     const audit = await t.ctx.db.selectFrom('audit_records').select(['data']).where('type', '=', 'training.attendees_added').execute();
     expect(JSON.parse(audit[0]!.data)).toMatchObject({ source: 'import' });
 
+    // Someone outside the unit cannot import into the session (it does not exist for them); staff may not record training.
+    const outsider = await createUserAndLogin(t, { unitId: (await createTestUnit(t, { parentId: unit.parentId!, code: 'SYT', name: 'Sở Y tế' })).id, roles: ['CAN_BO_BAO_MAT'], clearance: 'MAT' });
+    const foreign = await upload(t, outsider, created.id, good, false);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.code).toBe('training.not_found');
+    const staff = await createUserAndLogin(t, { unitId: unit.id, roles: ['CAN_BO'], clearance: 'MAT' });
+    expect((await upload(t, staff, created.id, good, false)).statusCode).toBe(403);
+    expect((await staff.request({ method: 'POST', url: `/api/training/sessions/${created.id}/attendees`, body: { personIds: [an] } })).statusCode).toBe(403);
+    expect(await t.ctx.db.selectFrom('training_attendees').select('person_id').execute()).toHaveLength(2);
+
     const notExcel = await upload(t, officer, created.id, Buffer.from('Họ và tên,Đơn vị\nAn,STP\n'), true);
     expect(notExcel.json().report.problems).toEqual([{ row: 0, column: null, message: 'Không đọc được tệp: chỉ nhận Excel (.xlsx)' }]);
   });
