@@ -198,6 +198,10 @@ describe("the security officer's secret work in the browser", () => {
     await eventually(() => drawer.textContent()).toContain('Đã thông báo');
     await page.getByTestId('meeting-held').click();
     await eventually(() => page.getByTestId('meeting-status').textContent()).toBe('Đã họp, đang thu hồi tài liệu');
+    const downloaded = page.waitForEvent('download');
+    await page.getByTestId('meeting-notice-docx').click();
+    const notice = await docxText(await (await downloaded).path());
+    for (const expected of ['TỐI MẬT', 'THÔNG BÁO', 'Hội nghị sơ kết công tác bảo vệ bí mật nhà nước', 'Người tham dự không mang vào phòng họp điện thoại di động']) expect(notice).toContain(expected);
 
     await page.getByTestId('meeting-item-select').click();
     await page.keyboard.type('15/KH-STP');

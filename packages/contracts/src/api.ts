@@ -152,6 +152,7 @@
 // POST /api/meetings/:id/documents/:docId/collect → { meeting }
 // POST /api/meetings/:id/held              → { meeting }   (409 meeting.police_check_required, meeting.device_ban_required)
 // POST /api/meetings/:id/close             → { meeting }   (409 meeting.documents_not_collected)
+// GET  /api/meetings/:id/notice.docx       → DOCX thông báo cuộc họp, marked with the meeting's level (audited)
 
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {

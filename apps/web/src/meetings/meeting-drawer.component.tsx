@@ -1,3 +1,4 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { LEVEL_LABELS, LEVEL_RANK, LEVELS_REQUIRING_DEVICE_BAN, MEETING_STATUS_LABELS, VENUE_KIND_LABELS, formatDate, formatDateTime, type MeetingDocument, type MeetingEquipment } from '@bmnn/contracts';
 import { Alert, Button, Checkbox, DatePicker, Descriptions, Divider, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -67,6 +68,9 @@ export function MeetingDrawer({ meetingId, canManage, onClose, onChanged }: { me
               <span data-testid="meeting-status">{MEETING_STATUS_LABELS[m.status]}</span>
             </Descriptions.Item>
           </Descriptions>
+          <Button icon={<DownloadOutlined />} href={meetingsApi.noticeUrl(m.id)} style={{ marginBottom: 16 }} data-testid="meeting-notice-docx">
+            In thông báo cuộc họp
+          </Button>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="meeting-error" />}
 
           {planned && (

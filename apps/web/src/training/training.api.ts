@@ -66,4 +66,5 @@ export const meetingsApi = {
   collect: (id: string, docId: string) => http.post<{ meeting: Meeting }>(`/api/meetings/${id}/documents/${docId}/collect`),
   held: (id: string) => http.post<{ meeting: Meeting }>(`/api/meetings/${id}/held`),
   close: (id: string) => http.post<{ meeting: Meeting }>(`/api/meetings/${id}/close`),
+  noticeUrl: (id: string) => `/api/meetings/${id}/notice.docx`,
 };

@@ -96,6 +96,7 @@ export type AuditEventMap = {
   'meeting.document_collected': { itemId: string };
   'meeting.held': { heldOn: string };
   'meeting.closed': { documents: number };
+  'meeting.notice_exported': { format: string; level: string };
 };
 
 export type AuditEventType = keyof AuditEventMap;
@@ -195,6 +196,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'meeting.document_collected': 'Thu hồi tài liệu mật sau cuộc họp',
   'meeting.held': 'Ghi nhận đã tổ chức cuộc họp',
   'meeting.closed': 'Kết thúc cuộc họp, đã thu hồi đủ tài liệu',
+  'meeting.notice_exported': 'In thông báo cuộc họp có nội dung BMNN',
 };
 export const AUDIT_EVENT_TYPES = Object.keys(AUDIT_EVENT_LABELS) as AuditEventType[];
 

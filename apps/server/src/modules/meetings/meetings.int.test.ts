@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
 
@@ -66,6 +67,16 @@ describe.each(DATABASE_KINDS)('meetings with secret content on %s', (kind) => {
     expect(refused.json().error.code).toBe('meeting.device_ban_required');
     await officer.request({ method: 'PATCH', url: `/api/meetings/${m.id}/checklist`, body: { deviceBanNotice: true } });
     expect((await officer.request({ method: 'POST', url: `/api/meetings/${m.id}/held` })).json().meeting).toMatchObject({ status: 'HELD', deviceBanNotice: true });
+    // The printed notice names the meeting, so it carries its level, and announces the ban.
+    const notice = await officer.request({ method: 'GET', url: `/api/meetings/${m.id}/notice.docx` });
+    expect(notice.statusCode).toBe(200);
+    const xml = await (await JSZip.loadAsync(notice.rawPayload)).file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((x) => x[1]).join('\n');
+    for (const expected of ['TỐI MẬT', 'THÔNG BÁO', 'Hội nghị triển khai kế hoạch bảo vệ bí mật nhà nước năm 2027', 'Người tham dự không mang vào phòng họp điện thoại di động và các thiết bị có tính năng thu, phát, ghi âm, ghi hình']) {
+      expect(text).toContain(expected);
+    }
+    expect(text.indexOf('TỐI MẬT')).toBeLessThan(text.indexOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+    expect(JSON.parse((await t.ctx.db.selectFrom('audit_records').select('data').where('type', '=', 'meeting.notice_exported').executeTakeFirstOrThrow()).data)).toEqual({ format: 'docx', level: 'TOI_MAT' });
     // A Mật meeting leaves the ban to the chair (R8.7, UNCONFIRMED): it is held without the notice.
     const mat = await create(officer, meeting(unit.id, { title: 'Giao ban công tác bảo vệ BMNN' }));
     expect((await officer.request({ method: 'POST', url: `/api/meetings/${mat.id}/held` })).statusCode).toBe(200);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { parseInput } from '../../platform/http/validation.ts';
-import { addMeetingAttendees, addMeetingEquipment, closeMeeting, collectMeetingDocument, createMeeting, getMeeting, handOutMeetingDocument, listMeetings, markMeetingHeld, updateMeetingChecklist } from './meetings.usecases.ts';
+import { addMeetingAttendees, addMeetingEquipment, closeMeeting, collectMeetingDocument, createMeeting, exportMeetingNotice, getMeeting, handOutMeetingDocument, listMeetings, markMeetingHeld, updateMeetingChecklist } from './meetings.usecases.ts';
 
 type IdParams = { Params: { id: string } };
 const listQuery = z.object({ status: z.enum(MEETING_STATUSES).optional() });
@@ -19,5 +19,9 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<IdParams>('/api/meetings/:id/documents', async (request) => handOutMeetingDocument(ctx, { actor: requireActor(request), meetingId: request.params.id, input: parseInput(handOutMeetingDocumentRequest, request.body) }));
   app.post<{ Params: { id: string; docId: string } }>('/api/meetings/:id/documents/:docId/collect', async (request) => collectMeetingDocument(ctx, { actor: requireActor(request), meetingId: request.params.id, documentId: request.params.docId }));
   app.post<IdParams>('/api/meetings/:id/held', async (request) => markMeetingHeld(ctx, { actor: requireActor(request), meetingId: request.params.id }));
+  app.get<IdParams>('/api/meetings/:id/notice.docx', async (request, reply) => {
+    const file = await exportMeetingNotice(ctx, { actor: requireActor(request), meetingId: request.params.id });
+    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.buffer);
+  });
   app.post<IdParams>('/api/meetings/:id/close', async (request) => closeMeeting(ctx, { actor: requireActor(request), meetingId: request.params.id }));
 }

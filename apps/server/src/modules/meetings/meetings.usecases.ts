@@ -31,6 +31,7 @@ import { errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
 import { canManageMeetingOf, canSeeItem, canSeeMeeting, canSeePeopleOf, isClearedFor, meetingScope, type Actor } from '../access/access.policies.ts';
 import { ensureDeviceApprovedFor } from '../devices/devices.usecases.ts';
+import { DOCX_TYPE } from '../incidents/incidents.exports.ts';
 import { personErrors } from '../people/people.errors.ts';
 import { registerErrors } from '../register/register.errors.ts';
 import { unitErrors } from '../units/units.errors.ts';
@@ -324,4 +325,26 @@ export async function closeMeeting(ctx: AppContext, { actor, meetingId }: { acto
     await audit({ type: 'meeting.closed', chain: row.unit_id, actorId: actor.accountId, subjectId: meetingId, data: { documents: docs.length } });
   });
   return getMeeting(ctx, { actor, meetingId });
+}
+
+/** The printable notice, marked with the meeting's level; the export is audited. */
+export async function exportMeetingNotice(ctx: AppContext, { actor, meetingId }: { actor: Actor; meetingId: string }) {
+  const { meeting } = await getMeeting(ctx, { actor, meetingId });
+  const unit = await ctx.db.selectFrom('units').select(['name', 'parent_id']).where('id', '=', meeting.unitId).executeTakeFirstOrThrow();
+  const parent = unit.parent_id ? await ctx.db.selectFrom('units').select(['name', 'kind']).where('id', '=', unit.parent_id).executeTakeFirst() : undefined;
+  const root = await ctx.db.selectFrom('units').select(['name']).where('parent_id', 'is', null).orderBy('created_at').executeTakeFirst();
+  const now = ctx.clock();
+  // The builder (and the docx library) loads on first use: see platform/lazy-modules.ts.
+  const { buildMeetingNoticeDocx } = await import('./meetings.documents.ts');
+  const buffer = await buildMeetingNoticeDocx({
+    meeting,
+    agencyName: unit.name,
+    parentAgencyName: parent ? (parent.kind === 'TINH' ? `Ủy ban nhân dân ${parent.name}` : parent.name) : null,
+    place: (root?.name ?? '').replace(/^(tỉnh|thành phố)\s+/i, ''),
+    now,
+  });
+  await inTransaction(ctx, async ({ audit }) => {
+    await audit({ type: 'meeting.notice_exported', chain: meeting.unitId, actorId: actor.accountId, subjectId: meeting.id, data: { format: 'docx', level: meeting.level } });
+  });
+  return { filename: `thong-bao-cuoc-hop-${meeting.heldOn}.docx`, contentType: DOCX_TYPE, buffer };
 }

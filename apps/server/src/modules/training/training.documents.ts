@@ -66,7 +66,11 @@ export async function buildCoverageXlsx({ coverage, scopeName, now }: { coverage
   const font = { name: 'Times New Roman', size: 12 };
   const thin = { style: 'thin' as const };
   const border = { top: thin, left: thin, bottom: thin, right: thin };
-  const ws = wb.addWorksheet('Tỷ lệ tập huấn', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  // Marked like every export (the books' convention): training figures hold no secret content.
+  const ws = wb.addWorksheet('Tỷ lệ tập huấn', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    headerFooter: { oddHeader: '&C&"Times New Roman,Bold"KHÔNG CÓ NỘI DUNG MẬT', oddFooter: '&CTrang &P/&N' },
+  });
   ws.columns = [{ width: 6 }, { width: 12 }, { width: 48 }, { width: 18 }, { width: 18 }, { width: 14 }];
   ws.mergeCells('A1:F1');
   ws.getCell('A1').value = 'TỶ LỆ CÁN BỘ LÀM CÔNG TÁC LIÊN QUAN ĐẾN BÍ MẬT NHÀ NƯỚC ĐƯỢC TẬP HUẤN';
