@@ -15,7 +15,7 @@ import {
 } from '@bmnn/contracts';
 import { Alert, App, AutoComplete, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { describeError } from '../api/api.client.ts';
 import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
@@ -25,10 +25,12 @@ import { submitForm } from '../forms/zod-form.ts';
 import { canManageTraining } from '../shell/permissions.ts';
 import { UnitSelect } from '../units/unit-select.component.tsx';
 import { useUnits } from '../units/units.hooks.ts';
-import { CoverageChart } from './coverage-chart.component.tsx';
 import { SessionDrawer } from './session-drawer.component.tsx';
 import { trainingApi } from './training.api.ts';
 import { usePeopleOptions } from './training.hooks.ts';
+
+// ECharts (about 0.5 MB) loads only when the coverage tab is opened.
+const CoverageChart = lazy(() => import('./coverage-chart.component.tsx').then((m) => ({ default: m.CoverageChart })));
 
 /** Training and dissemination (tuyên truyền, tập huấn, quán triệt — LEGAL.md R11.5). */
 export function TrainingPage() {
@@ -140,7 +142,11 @@ export function TrainingPage() {
                       </Button>
                     </Space>
                     {isAdmin && <WindowSetting current={c.windowMonths} onSaved={reloadFigures} />}
-                    {c.units.length > 0 && <CoverageChart units={c.units} windowMonths={c.windowMonths} />}
+                    {c.units.length > 0 && (
+                      <Suspense fallback={null}>
+                        <CoverageChart units={c.units} windowMonths={c.windowMonths} />
+                      </Suspense>
+                    )}
                     <Table<TrainingCoverageRow>
                       rowKey="unitId"
                       size="middle"
