@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Level } from './enums.ts';
+import { nullableText, requiredText } from './fields.ts';
 import { LIMITS } from './limits.ts';
 import { idSchema, isoDate, levelSchema } from './schemas.ts';
 
@@ -25,13 +26,9 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
 /** R8.8: for these levels the meeting must announce the ban on devices that receive, transmit or record. */
 export const LEVELS_REQUIRING_DEVICE_BAN: readonly Level[] = ['TOI_MAT', 'TUYET_MAT'];
 
-const text = (label: string, max: number = LIMITS.nameMax) =>
-  z
-    .string({ error: `${label} là bắt buộc` })
-    .trim()
-    .min(1, { error: `${label} không được để trống` })
-    .max(max, { error: `${label} dài quá ${max} ký tự` });
-const optionalText = (label: string, max: number = LIMITS.nameMax) => z.string().trim().max(max, { error: `${label} dài quá ${max} ký tự` }).nullish();
+const text = requiredText;
+/** Short optional fields (references, names): the name length, not the free-text one. */
+const optionalText = (label: string, max: number = LIMITS.nameMax) => nullableText(label, max);
 
 export const createMeetingRequest = z.object({
   unitId: idSchema('unt'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from './fields.ts';
 import { CLEARANCES, CREATABLE_UNIT_KINDS, LEVELS, ROLES, UNIT_KINDS } from './enums.ts';
 import type { AccountStatus, Clearance, Role, UnitKind, Level } from './enums.ts';
 import { LIMITS } from './limits.ts';
@@ -6,12 +7,7 @@ import { LIMITS } from './limits.ts';
 // Vietnamese messages for every validation failure not worded below.
 z.config(z.locales.vi());
 
-const text = (label: string, max: number = LIMITS.nameMax) =>
-  z
-    .string({ error: `${label} là bắt buộc` })
-    .trim()
-    .min(1, { error: `${label} không được để trống` })
-    .max(max, { error: `${label} dài quá ${max} ký tự` });
+const text = requiredText;
 
 const optionalText = (label: string, max: number = LIMITS.textMax) =>
   z.string().trim().max(max, { error: `${label} dài quá ${max} ký tự` }).optional();
@@ -329,6 +325,8 @@ export const grantRequest = z.object({
 
 export const ITEM_FORMS = ['PAPER_DOC', 'E_DOC', 'DIGITISED_E_DOC', 'OBJECT', 'PLACE', 'SPEECH', 'ACTIVITY', 'OTHER'] as const;
 export type ItemForm = (typeof ITEM_FORMS)[number];
+/** Forms that exist only on a device: drafting and storing them is a device action (R12.1). */
+export const ELECTRONIC_FORMS: ReadonlySet<ItemForm> = new Set(['E_DOC', 'DIGITISED_E_DOC']);
 export const ITEM_FORM_LABELS: Record<ItemForm, string> = {
   PAPER_DOC: 'Tài liệu giấy',
   E_DOC: 'Văn bản điện tử',
@@ -411,7 +409,9 @@ export const proposeItemRequest = z.object({
   copyPermitted: z.boolean(),
   drafterName: text('Người soạn thảo'),
   customEndDate: isoDate.optional(),
-});
+  /** R12.1: the computer the document was drafted and is stored on; required for electronic documents. */
+  draftingDeviceId: idSchema('dev').nullish(),
+}).refine((v) => !ELECTRONIC_FORMS.has(v.form) || !!v.draftingDeviceId, { path: ['draftingDeviceId'], error: 'Văn bản điện tử phải ghi máy tính soạn thảo, lưu giữ (thiết bị đã được duyệt, không kết nối Internet)' });
 export type ProposeItemRequest = z.input<typeof proposeItemRequest>;
 
 export const registerOutgoingRequest = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullableText, requiredText } from './fields.ts';
 import { LIMITS } from './limits.ts';
 import { idSchema, isoDate } from './schemas.ts';
 
@@ -28,13 +29,8 @@ export const DISSEMINATION_KIND_LABELS: Record<DisseminationKind, string> = {
 /** The default window of "trained recently" (R11.5: coverage in the last 12 months). */
 export const TRAINING_WINDOW_DEFAULT_MONTHS = 12;
 
-const text = (label: string, max: number = LIMITS.nameMax) =>
-  z
-    .string({ error: `${label} là bắt buộc` })
-    .trim()
-    .min(1, { error: `${label} không được để trống` })
-    .max(max, { error: `${label} dài quá ${max} ký tự` });
-const optionalText = (label: string, max: number = LIMITS.textMax) => z.string().trim().max(max, { error: `${label} dài quá ${max} ký tự` }).nullish();
+const text = requiredText;
+const optionalText = nullableText;
 const personIds = (label: string) => z.array(idSchema('psn')).max(2000, { error: `${label}: tối đa 2000 người` });
 
 export const createTrainingSessionRequest = z.object({

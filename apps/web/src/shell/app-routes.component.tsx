@@ -13,6 +13,7 @@ import { SecretWorkPage } from '../secret-work/secret-work.page.tsx';
 import { TrainingPage } from '../training/training.page.tsx';
 import { MeetingsPage } from '../meetings/meetings.page.tsx';
 import { BooksPage } from '../register/books.page.tsx';
+import { StockTakePage } from '../register/stock-take.page.tsx';
 import { ItemDetailPage } from '../register/item-detail.page.tsx';
 import { ItemsListPage } from '../register/items-list.page.tsx';
 import { ReceivePage } from '../register/receive.page.tsx';
@@ -45,6 +46,7 @@ export function AppRoutes() {
         <Route path="items/receive" element={<Allowed menu="books" home={home}><ReceivePage /></Allowed>} />
         <Route path="items/:id" element={<Allowed menu="items" home={home}><ItemDetailPage /></Allowed>} />
         <Route path="books" element={<Allowed menu="books" home={home}><BooksPage /></Allowed>} />
+        <Route path="books/stock-takes" element={<Allowed menu="books" home={home}><StockTakePage /></Allowed>} />
         <Route path="danh-muc" element={<Allowed menu="danhMuc" home={home}><DanhMucPage /></Allowed>} />
         <Route path="devices" element={<Allowed menu="devices" home={home}><DevicesPage /></Allowed>} />
         <Route path="incidents" element={<Allowed menu="incidents" home={home}><IncidentsPage /></Allowed>} />

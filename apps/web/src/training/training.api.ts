@@ -19,8 +19,7 @@ import type {
   updateMeetingChecklistRequest,
 } from '@bmnn/contracts';
 import type { z } from 'zod';
-import { ApiError, http } from '../api/api.client.ts';
-import { authApi } from '../api/api.endpoints.ts';
+import { http } from '../api/api.client.ts';
 
 export type AttendanceImportAnswer = { report: AttendanceImportReport; imported: number | null };
 
@@ -37,22 +36,7 @@ export const trainingApi = {
   coverageXlsxUrl: () => '/api/training/coverage.xlsx',
   policy: () => http.get<TrainingPolicy>('/api/training/policy'),
   setPolicy: (body: TrainingPolicy) => http.put<TrainingPolicy>('/api/training/policy', body),
-  /** Multipart upload of the attendance list; the CSRF token comes from the current session. */
-  importAttendance: async (id: string, file: File, dryRun: boolean): Promise<AttendanceImportAnswer> => {
-    const { csrfToken } = await authApi.getSession();
-    const body = new FormData();
-    body.append('file', file, file.name);
-    let response: Response;
-    try {
-      response = await fetch(`/api/training/sessions/${id}/attendees/import?dryRun=${dryRun ? 'true' : 'false'}`, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, body });
-    } catch {
-      throw new ApiError({ code: 'network', status: 0, message: 'Không kết nối được với máy chủ BMNN. Kiểm tra mạng nội bộ rồi thử lại.' });
-    }
-    const payload = (await response.json().catch(() => null)) as (AttendanceImportAnswer & { error?: { code: string; message: string; details?: unknown } }) | null;
-    if (response.ok && payload) return payload;
-    const error = payload?.error;
-    throw new ApiError({ code: (error?.code as 'internal' | undefined) ?? 'internal', status: response.status, message: error?.message ?? `Máy chủ trả lời lỗi ${response.status}. Vui lòng thử lại sau.`, details: error?.details });
-  },
+  importAttendance: (id: string, file: File, dryRun: boolean) => http.upload<AttendanceImportAnswer>(`/api/training/sessions/${id}/attendees/import`, file, { dryRun: dryRun ? 'true' : 'false' }),
 };
 
 export const meetingsApi = {

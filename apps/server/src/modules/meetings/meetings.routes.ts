@@ -3,6 +3,7 @@ import { addMeetingAttendeesRequest, addMeetingEquipmentRequest, createMeetingRe
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
+import { sendFile } from '../../platform/http/send-file.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { addMeetingAttendees, addMeetingEquipment, closeMeeting, collectMeetingDocument, createMeeting, exportMeetingNotice, getMeeting, handOutMeetingDocument, listMeetings, markMeetingHeld, updateMeetingChecklist } from './meetings.usecases.ts';
 
@@ -19,9 +20,6 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<IdParams>('/api/meetings/:id/documents', async (request) => handOutMeetingDocument(ctx, { actor: requireActor(request), meetingId: request.params.id, input: parseInput(handOutMeetingDocumentRequest, request.body) }));
   app.post<{ Params: { id: string; docId: string } }>('/api/meetings/:id/documents/:docId/collect', async (request) => collectMeetingDocument(ctx, { actor: requireActor(request), meetingId: request.params.id, documentId: request.params.docId }));
   app.post<IdParams>('/api/meetings/:id/held', async (request) => markMeetingHeld(ctx, { actor: requireActor(request), meetingId: request.params.id }));
-  app.get<IdParams>('/api/meetings/:id/notice.docx', async (request, reply) => {
-    const file = await exportMeetingNotice(ctx, { actor: requireActor(request), meetingId: request.params.id });
-    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.buffer);
-  });
+  app.get<IdParams>('/api/meetings/:id/notice.docx', async (request, reply) => sendFile(reply, await exportMeetingNotice(ctx, { actor: requireActor(request), meetingId: request.params.id })));
   app.post<IdParams>('/api/meetings/:id/close', async (request) => closeMeeting(ctx, { actor: requireActor(request), meetingId: request.params.id }));
 }

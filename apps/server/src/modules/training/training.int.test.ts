@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
+import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, multipartFile, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 
@@ -13,18 +13,8 @@ async function xlsxOf(rows: string[][]): Promise<Buffer> {
 }
 
 function upload(t: TestApp, client: Client, sessionId: string, file: Buffer, dryRun: boolean) {
-  const boundary = '----bmnn-test-boundary';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="danh-sach.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/training/sessions/${sessionId}/attendees/import${dryRun ? '?dryRun=true' : ''}`,
-    headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: body,
-  });
+  const { body, headers } = multipartFile(file, 'danh-sach.xlsx');
+  return t.app.inject({ method: 'POST', url: `/api/training/sessions/${sessionId}/attendees/import${dryRun ? '?dryRun=true' : ''}`, headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, ...headers }, payload: body });
 }
 
 async function docxText(payload: Buffer): Promise<string> {

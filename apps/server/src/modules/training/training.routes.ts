@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { addTrainingAttendeesRequest, createDisseminationRequest, createTrainingSessionRequest, idSchema, trainingPolicyRequest } from '@bmnn/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
+import { sendFile } from '../../platform/http/send-file.ts';
 import { parseInput } from '../../platform/http/validation.ts';
+import { readUploadedFile } from '../../platform/stored-files.ts';
 import { exportAttendanceList, exportTrainingCoverage } from './training.exports.ts';
 import { importTrainingAttendance } from './training.import.ts';
 import { addTrainingAttendees, createDissemination, createTrainingSession, getTrainingCoverage, getTrainingPolicy, getTrainingSession, listDisseminations, listPersonTraining, listTrainingSessions, setTrainingPolicy } from './training.usecases.ts';
@@ -15,10 +16,6 @@ const peopleQuery = z.object({ unitId: idSchema('unt').optional(), dueOnly: z.en
 const importQuery = z.object({ dryRun: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
 export const ATTENDANCE_FILE_MAX_BYTES = 2 * 1024 * 1024;
 
-function sendFile(reply: FastifyReply, file: { filename: string; contentType: string; buffer: Buffer }) {
-  return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.buffer);
-}
-
 export function registerTrainingRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/training/sessions', async (request) => listTrainingSessions(ctx, { actor: requireActor(request), ...parseInput(sessionsQuery, request.query) }));
   app.post('/api/training/sessions', async (request) => createTrainingSession(ctx, { actor: requireActor(request), input: parseInput(createTrainingSessionRequest, request.body) }));
@@ -27,11 +24,8 @@ export function registerTrainingRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<IdParams>('/api/training/sessions/:id/attendees/import', async (request) => {
     const actor = requireActor(request);
     const { dryRun } = parseInput(importQuery, request.query);
-    if (!request.isMultipart()) throw new AppError({ code: 'request.malformed', message: 'Gửi tệp danh sách dưới dạng multipart/form-data (trường "file")' });
-    const part = await request.file({ limits: { fileSize: ATTENDANCE_FILE_MAX_BYTES, files: 1 } });
-    if (!part) throw new AppError({ code: 'request.malformed', message: 'Chưa chọn tệp danh sách người tham dự' });
-    const file = await part.toBuffer();
-    return importTrainingAttendance(ctx, { actor, sessionId: request.params.id, file, dryRun });
+    const { buffer } = await readUploadedFile(request, { maxBytes: ATTENDANCE_FILE_MAX_BYTES });
+    return importTrainingAttendance(ctx, { actor, sessionId: request.params.id, file: buffer, dryRun });
   });
   app.get<IdParams>('/api/training/sessions/:id/attendance.docx', async (request, reply) => sendFile(reply, await exportAttendanceList(ctx, { actor: requireActor(request), sessionId: request.params.id })));
   app.get('/api/training/disseminations', async (request) => listDisseminations(ctx, { actor: requireActor(request) }));
