@@ -19,6 +19,8 @@ import { registerIncidentRoutes } from './modules/incidents/incidents.routes.ts'
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerPeopleRoutes } from './modules/people/people.routes.ts';
 import { registerSecretWorkRoutes } from './modules/people/people.secret-work.routes.ts';
+import { registerTrainingRoutes } from './modules/training/training.routes.ts';
+import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { registerAdjustRoutes, registerOutgoingRoutes, registerPeriodRoutes, registerReceiveRoutes, registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
@@ -89,6 +91,8 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerSecretWorkRoutes(app, ctx);
   registerRecordFileRoutes(app, ctx);
   registerImportRoutes(app, ctx);
+  registerTrainingRoutes(app, ctx);
+  registerMeetingRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

@@ -91,7 +91,7 @@ describe('the register in the browser, as a clerk does it', () => {
     await fillSetupForm(page, server.setupCode, ADMIN);
     await page.getByTestId('setup-submit').click();
     await page.getByTestId('main-menu').waitFor();
-    expect(await menuKeys()).toEqual(['units', 'people', 'accounts', 'audit', 'danhMuc']);
+    expect(await menuKeys()).toEqual(['units', 'people', 'training', 'accounts', 'audit', 'danhMuc']);
 
     await page.getByTestId('menu-units').click();
     await page.getByTestId('unit-node-BN').click();

@@ -153,14 +153,39 @@
 //                                          → RegisterImportAnswer (columns, mapping, report, imported | null)   (all rows or none)
 // POST /api/register-import/report       same upload → XLSX error report (audited)
 
+// GET  /api/training/sessions?unitId&year  → { sessions: TrainingSession[] }   (R11.5)
+// POST /api/training/sessions createTrainingSessionRequest → { session: TrainingSession }
+// GET  /api/training/sessions/:id          → { session } (with attendees)
+// POST /api/training/sessions/:id/attendees addTrainingAttendeesRequest → { session }
+// POST /api/training/sessions/:id/attendees/import?dryRun=true multipart "file" (.xlsx) → { report: AttendanceImportReport, imported: number | null }
+// GET  /api/training/sessions/:id/attendance.docx → DOCX danh sách người tham dự (audited)
+// GET  /api/training/disseminations        → { disseminations: Dissemination[] }
+// POST /api/training/disseminations createDisseminationRequest → { dissemination }
+// GET  /api/training/people?dueOnly       → { people: PersonTraining[], windowMonths }   (last training; reminders)
+// GET  /api/training/coverage             → { coverage: TrainingCoverage }
+// GET  /api/training/coverage.xlsx        → XLSX (audited)
+// GET|PUT /api/training/policy trainingPolicyRequest → TrainingPolicy   (PUT: administrator, audited)
+//
+// GET  /api/meetings?status               → { meetings: MeetingSummary[] }   (R8.7, R8.8)
+// POST /api/meetings        createMeetingRequest → { meeting: Meeting }   (409 meeting.co_yeu_line_required online without a cơ yếu line)
+// GET  /api/meetings/:id                  → { meeting }
+// PATCH /api/meetings/:id/checklist updateMeetingChecklistRequest → { meeting }
+// POST /api/meetings/:id/equipment addMeetingEquipmentRequest → { meeting }   (409 device.not_approved, meeting.equipment_not_checked)
+// POST /api/meetings/:id/attendees addMeetingAttendeesRequest → { meeting }   (409 meeting.attendee_not_cleared)
+// POST /api/meetings/:id/documents handOutMeetingDocumentRequest → { meeting }
+// POST /api/meetings/:id/documents/:docId/collect → { meeting }
+// POST /api/meetings/:id/held              → { meeting }   (409 meeting.police_check_required, meeting.device_ban_required)
+// POST /api/meetings/:id/close             → { meeting }   (409 meeting.documents_not_collected)
+// GET  /api/meetings/:id/notice.docx       → DOCX thông báo cuộc họp, marked with the meeting's level (audited)
+//
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
-  QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc'],
+  QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc', 'training'],
   VAN_THU: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'danhMuc', 'periods', 'releases', 'destruction', 'files'],
-  LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc', 'periods', 'releases', 'destruction', 'files'],
+  LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc', 'periods', 'releases', 'destruction', 'files', 'training', 'meetings'],
   CAN_BO: ['items', 'incidents', 'releases', 'destruction'],
-  CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit'],
-  THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
-  BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
+  CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit', 'training', 'meetings'],
+  THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit', 'training', 'meetings'],
+  BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit', 'training', 'meetings'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo' | 'periods' | 'releases' | 'destruction' | 'files';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo' | 'periods' | 'releases' | 'destruction' | 'files' | 'training' | 'meetings';

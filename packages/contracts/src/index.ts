@@ -8,6 +8,8 @@ export * from './devices.ts';
 export * from './incidents.ts';
 export * from './secret-work.ts';
 export * from './stock-take.ts';
+export * from './training.ts';
+export * from './meetings.ts';
 export * from './api.ts';
 export * from './lifecycle.ts';
 export * from './record-files.ts';

@@ -66,9 +66,9 @@ export function detectImportFileKind(buffer: Buffer): ImportFileKind | null {
  * with a Vietnamese message, what is not a spreadsheet, is corrupt, is empty or has more than
  * `maxRows` data rows.
  */
-export async function readSpreadsheet(buffer: Buffer, { maxRows = LIMITS.importRowsMax }: { maxRows?: number } = {}): Promise<{ ok: true; header: RawRow; rows: RawRow[] } | { ok: false; message: string }> {
+export async function readSpreadsheet(buffer: Buffer, { maxRows = LIMITS.importRowsMax, allowCsv = true }: { maxRows?: number; allowCsv?: boolean } = {}): Promise<{ ok: true; header: RawRow; rows: RawRow[] } | { ok: false; message: string }> {
   const kind = detectImportFileKind(buffer);
-  if (!kind) return { ok: false, message: 'Không đọc được tệp: chỉ nhận Excel (.xlsx) hoặc CSV mã hóa UTF-8' };
+  if (!kind || (kind === 'csv' && !allowCsv)) return { ok: false, message: allowCsv ? 'Không đọc được tệp: chỉ nhận Excel (.xlsx) hoặc CSV mã hóa UTF-8' : 'Không đọc được tệp: chỉ nhận Excel (.xlsx)' };
   let raw: RawRow[];
   try {
     raw = kind === 'xlsx' ? await readXlsx(buffer) : readCsv(buffer);
@@ -78,6 +78,17 @@ export async function readSpreadsheet(buffer: Buffer, { maxRows = LIMITS.importR
   if (raw.length < 2) return { ok: false, message: 'Tệp không có dữ liệu: dòng 1 là tiêu đề cột, dữ liệu từ dòng 2' };
   if (raw.length - 1 > maxRows) return { ok: false, message: `Tệp có quá nhiều dòng (tối đa ${maxRows})` };
   return { ok: true, header: raw[0]!, rows: raw.slice(1) };
+}
+
+/** Finds each named column in the header row, ignoring accents and case; the first match wins. */
+export function mapHeaderColumns<F extends string>(header: RawRow, columns: Record<F, string>): Map<F, number> {
+  const columnOf = new Map<F, number>();
+  header.cells.forEach((cell, index) => {
+    const folded = foldForSearch(String(cell ?? ''));
+    const field = (Object.keys(columns) as F[]).find((f) => foldForSearch(columns[f]) === folded);
+    if (field && !columnOf.has(field)) columnOf.set(field, index);
+  });
+  return columnOf;
 }
 
 /** A cell as trimmed text (dates as yyyy-mm-dd). */

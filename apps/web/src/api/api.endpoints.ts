@@ -135,6 +135,7 @@ export const secretWorkApi = {
   assign: (body: z.output<typeof createAssignmentRequest>) => http.post<{ assignment: Assignment }>('/api/assignments', body),
   missingOfficerUnits: () => http.get<{ units: { id: string; code: string; name: string; kind: UnitKind }[] }>('/api/security-officers/missing-units'),
   commitments: () => http.get<{ commitments: Commitment[] }>('/api/commitments'),
+  commitmentsDueBy: (renewalDueBy: string) => http.get<{ commitments: Commitment[] }>('/api/commitments', { renewalDueBy }),
   createCommitment: (body: z.output<typeof createCommitmentRequest>) => http.post<{ commitment: Commitment }>('/api/commitments', body),
   signCommitment: (id: string, body: z.output<typeof signCommitmentRequest>) => http.post<{ commitment: Commitment }>(`/api/commitments/${id}/sign`, body),
   commitmentFormUrl: (id: string) => `/api/commitments/${id}/form.docx`,

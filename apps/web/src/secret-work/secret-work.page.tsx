@@ -27,6 +27,7 @@ import { DATE_FORMAT, toIsoDate, today } from '../forms/dates.ts';
 import { submitForm } from '../forms/zod-form.ts';
 import { canManageSecretWork } from '../shell/permissions.ts';
 import { useUnits } from '../units/units.hooks.ts';
+import { CommitmentRenewals } from './commitment-renewals.component.tsx';
 import { OffboardingDrawer } from './offboarding.component.tsx';
 
 type Dialog = 'assign' | 'commitment' | 'offboarding' | { sign: Commitment } | null;
@@ -146,6 +147,7 @@ export function SecretWorkPage() {
               </Card>
             ),
           },
+          { key: 'renewals', label: 'Cam kết đến hạn ký lại', children: <CommitmentRenewals /> },
           {
             key: 'offboarding',
             label: 'Thu hồi khi thôi quản lý BMNN',

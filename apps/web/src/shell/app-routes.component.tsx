@@ -10,6 +10,8 @@ import { PeoplePage } from '../people/people.page.tsx';
 import { DevicesPage } from '../devices/devices.page.tsx';
 import { IncidentsPage } from '../incidents/incidents.page.tsx';
 import { SecretWorkPage } from '../secret-work/secret-work.page.tsx';
+import { TrainingPage } from '../training/training.page.tsx';
+import { MeetingsPage } from '../meetings/meetings.page.tsx';
 import { BooksPage } from '../register/books.page.tsx';
 import { StockTakePage } from '../register/stock-take.page.tsx';
 import { ItemDetailPage } from '../register/item-detail.page.tsx';
@@ -67,6 +69,8 @@ export function AppRoutes() {
         <Route path="files" element={<Allowed menu="files" home={home}><FilesPage /></Allowed>} />
         <Route path="files/:id" element={<Allowed menu="files" home={home}><FileDetailPage /></Allowed>} />
         <Route path="books/import" element={<Allowed menu="books" home={home}><RegisterImportPage /></Allowed>} />
+        <Route path="training" element={<Allowed menu="training" home={home}><TrainingPage /></Allowed>} />
+        <Route path="meetings" element={<Allowed menu="meetings" home={home}><MeetingsPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={home} replace />} />
       </Route>

@@ -4,8 +4,8 @@ import { getMenuEntries } from './menu.ts';
 const keys = (roles: Parameters<typeof getMenuEntries>[0]) => getMenuEntries(roles).map((e) => e.key);
 
 describe('the menu follows the roles (MENU_BY_ROLE)', () => {
-  it('gives the administrator units, people, accounts, audit and the danh mục, but not secret items', () => {
-    expect(keys(['QUAN_TRI'])).toEqual(['units', 'people', 'accounts', 'audit', 'danhMuc']);
+  it('gives the administrator units, people, the training register (for its window), accounts, audit and the danh mục, but not secret items', () => {
+    expect(keys(['QUAN_TRI'])).toEqual(['units', 'people', 'training', 'accounts', 'audit', 'danhMuc']);
   });
 
   it('gives a staff member the items they hold, the incidents they may have to report, their take-out requests and the destruction councils they sit on', () => {
@@ -13,7 +13,7 @@ describe('the menu follows the roles (MENU_BY_ROLE)', () => {
   });
 
   it('joins the entries of several roles without duplicates, in display order', () => {
-    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['todo', 'items', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'books', 'periods', 'releases', 'destruction', 'danhMuc', 'files']);
+    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['todo', 'items', 'devices', 'incidents', 'people', 'secret-work', 'training', 'meetings', 'audit', 'books', 'periods', 'releases', 'destruction', 'danhMuc', 'files']);
   });
 
   it('opens on "Việc cần làm" for the clerk and the head, whose first entry it is', () => {

@@ -9,6 +9,8 @@ export const MENU_ENTRIES: readonly { key: MenuKey; path: string; label: string 
   { key: 'units', path: '/units', label: 'Đơn vị' },
   { key: 'people', path: '/people', label: 'Cán bộ, nhân viên' },
   { key: 'secret-work', path: '/secret-work', label: 'Phân công, cam kết, thu hồi' },
+  { key: 'training', path: '/training', label: 'Tập huấn, tuyên truyền' },
+  { key: 'meetings', path: '/meetings', label: 'Hội nghị, cuộc họp mật' },
   { key: 'accounts', path: '/accounts', label: 'Tài khoản' },
   { key: 'audit', path: '/audit', label: 'Nhật ký hệ thống' },
   { key: 'books', path: '/books', label: 'Sổ sách' },

@@ -9,3 +9,5 @@ export const canManageAccounts = (roles: readonly Role[]) => has(roles, 'QUAN_TR
 export const canManageSecretWork = (roles: readonly Role[]) => has(roles, 'CAN_BO_BAO_MAT', 'LANH_DAO');
 export const canManageDevices = (roles: readonly Role[]) => has(roles, 'CAN_BO_BAO_MAT', 'LANH_DAO');
 export const canHandleIncidents = (roles: readonly Role[]) => has(roles, 'CAN_BO_BAO_MAT', 'LANH_DAO', 'BAN_CHI_DAO');
+export const canManageTraining = (roles: readonly Role[]) => has(roles, 'CAN_BO_BAO_MAT', 'LANH_DAO');
+export const canManageMeetings = (roles: readonly Role[]) => has(roles, 'CAN_BO_BAO_MAT', 'LANH_DAO');

@@ -1,5 +1,7 @@
 import {
   AlertOutlined,
+  ReadOutlined,
+  VideoCameraOutlined,
   ApartmentOutlined,
   DesktopOutlined,
   AuditOutlined,
@@ -42,6 +44,8 @@ const ICONS: Record<MenuKey, ReactNode> = {
   releases: <ExportOutlined />,
   destruction: <DeleteOutlined />,
   files: <FolderOpenOutlined />,
+  training: <ReadOutlined />,
+  meetings: <VideoCameraOutlined />,
 };
 
 /** The layout after login: menu built from the person's roles, their name, logout. */

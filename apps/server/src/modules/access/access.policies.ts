@@ -182,3 +182,48 @@ export function canSeeFile({ actor, file, items }: { actor: Actor; file: { unitI
 export function canManageFilesOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
   return ITEM_SCOPE_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId);
 }
+
+// ---- training (LEGAL.md R11.5) and meetings with secret content (R8.7, R8.8) -----------------
+
+/** Training sessions and disseminations: as people (province-wide roles see all; others their scope). */
+export function canSeeTrainingOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  return canSeePeopleOf({ actor, unitId });
+}
+
+/** The SQL twin of `canSeeTrainingOf`. */
+export function trainingUnitScope(actor: Actor): 'all' | string[] {
+  return PROVINCE_WIDE.some((r) => has(actor, r)) ? 'all' : [...actor.scopeUnitIds];
+}
+
+/** Sessions, attendees and disseminations are recorded by the security officer and the head in scope. */
+export function canManageTrainingOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  return canManageSecretWorkOf({ actor, unitId });
+}
+
+/** The training window is a tenant setting: the administrator's. */
+export function canChangeTrainingPolicy(actor: Actor): boolean {
+  return has(actor, 'QUAN_TRI');
+}
+
+/**
+ * A meeting's title and checklist are seen by those cleared for its level, in the unit scope or
+ * with a province-wide oversight role (steering committee, inspectors) — never by an account
+ * that is only an administrator — and by its attendees.
+ */
+export function canSeeMeeting({ actor, meeting }: { actor: Actor; meeting: { unitId: string; level: Level; attendeeIds?: readonly string[] } }): boolean {
+  if (!isClearedFor(actor.clearance, meeting.level)) return false;
+  if (meeting.attendeeIds?.includes(actor.personId)) return true;
+  if (isOnlyAdministrator(actor)) return false;
+  return INCIDENT_PROVINCE_ROLES.some((r) => has(actor, r)) || actor.scopeUnitIds.has(meeting.unitId);
+}
+
+/** The meeting register is kept by the security officer and the head in scope, cleared for the level. */
+export function canManageMeetingOf({ actor, unitId, level }: { actor: Actor; unitId: string; level: Level }): boolean {
+  return SECURITY_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId) && isClearedFor(actor.clearance, level);
+}
+
+/** The SQL twin of `canSeeMeeting` (attendees aside): 'all' units, or the units in scope; and the levels. */
+export function meetingScope(actor: Actor): { units: 'all' | string[]; levels: Level[] } {
+  if (isOnlyAdministrator(actor)) return { units: [], levels: levelsVisibleTo(actor.clearance) };
+  return { units: INCIDENT_PROVINCE_ROLES.some((r) => has(actor, r)) ? 'all' : [...actor.scopeUnitIds], levels: levelsVisibleTo(actor.clearance) };
+}

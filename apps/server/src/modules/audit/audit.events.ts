@@ -98,6 +98,21 @@ export type AuditEventMap = {
   'archive.record_exported': { recordNo: string; format: string; files: number; highestLevel: string | null };
   'register.imported': { book: string; items: number; rows: number; fileName: string; batchId: string };
   'register.import_report_exported': { book: string; rows: number; problems: number; highestLevel: string | null };
+  'training.session_recorded': { topic: string; heldOn: string; attendees: number };
+  'training.attendees_added': { sessionId: string; personIds: string[]; source: 'manual' | 'import' };
+  'training.attendance_exported': { sessionId: string; format: string; attendees: number };
+  'training.dissemination_recorded': { kind: string; documentTitle: string; recipients: number };
+  'training.policy_changed': { before: number; after: number };
+  'training.coverage_exported': { format: string; units: number; windowMonths: number };
+  'meeting.registered': { level: string; heldOn: string; venueKind: string; online: boolean };
+  'meeting.checklist_updated': { policeCheckRef: string | null; deviceBanNotice: boolean; coYeuLineRef: string | null };
+  'meeting.equipment_added': { deviceId: string; assetCode: string };
+  'meeting.attendees_added': { personIds: string[] };
+  'meeting.document_handed_out': { itemId: string; handedToId: string; level: string };
+  'meeting.document_collected': { itemId: string };
+  'meeting.held': { heldOn: string };
+  'meeting.closed': { documents: number };
+  'meeting.notice_exported': { format: string; level: string };
 };
 
 export type AuditEventType = keyof AuditEventMap;
@@ -199,6 +214,21 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'archive.record_exported': 'In biên bản nộp lưu',
   'register.imported': 'Nhập sổ cũ từ tệp',
   'register.import_report_exported': 'Tải báo cáo lỗi nhập sổ',
+  'training.session_recorded': 'Ghi nhận buổi tập huấn, tuyên truyền',
+  'training.attendees_added': 'Thêm người tham dự tập huấn',
+  'training.attendance_exported': 'In danh sách người tham dự tập huấn',
+  'training.dissemination_recorded': 'Ghi nhận phổ biến văn bản, danh mục BMNN',
+  'training.policy_changed': 'Đổi thời hạn tập huấn lại',
+  'training.coverage_exported': 'Xuất tỷ lệ cán bộ được tập huấn',
+  'meeting.registered': 'Đăng ký hội nghị, cuộc họp có nội dung BMNN',
+  'meeting.checklist_updated': 'Cập nhật điều kiện bảo đảm an ninh cuộc họp',
+  'meeting.equipment_added': 'Thêm thiết bị phục vụ cuộc họp',
+  'meeting.attendees_added': 'Thêm thành phần tham dự cuộc họp',
+  'meeting.document_handed_out': 'Phát tài liệu mật tại cuộc họp',
+  'meeting.document_collected': 'Thu hồi tài liệu mật sau cuộc họp',
+  'meeting.held': 'Ghi nhận đã tổ chức cuộc họp',
+  'meeting.closed': 'Kết thúc cuộc họp, đã thu hồi đủ tài liệu',
+  'meeting.notice_exported': 'In thông báo cuộc họp có nội dung BMNN',
 };
 export const AUDIT_EVENT_TYPES = Object.keys(AUDIT_EVENT_LABELS) as AuditEventType[];
 
@@ -377,6 +407,16 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Sao lưu dữ liệu';
     case 'backup.restored':
       return 'Khôi phục dữ liệu từ bản sao lưu';
+    case 'training.session_recorded':
+      return `Ghi nhận buổi tập huấn "${d.topic}" ngày ${d.heldOn} (${d.attendees} người tham dự)`;
+    case 'training.attendees_added':
+      return `Thêm ${(data.personIds as string[] | undefined)?.length ?? 0} người tham dự tập huấn${d.source === 'import' ? ' từ tệp Excel' : ''}`;
+    case 'training.policy_changed':
+      return `Đổi thời hạn tập huấn lại từ ${d.before} sang ${d.after} tháng`;
+    case 'meeting.held':
+      return `Ghi nhận đã tổ chức cuộc họp có nội dung BMNN ngày ${d.heldOn}`;
+    case 'meeting.closed':
+      return `Kết thúc cuộc họp, đã thu hồi đủ ${d.documents} tài liệu đã phát`;
     default:
       return AUDIT_EVENT_LABELS[type as AuditEventType] ?? type;
   }

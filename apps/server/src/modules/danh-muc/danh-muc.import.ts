@@ -1,5 +1,5 @@
 import { foldForSearch, LIMITS, type Level } from '@bmnn/contracts';
-import { cellString, isBlankRow, parseLevel, parseVietnameseDate, readSpreadsheet, type ImportProblem } from '../../platform/spreadsheet-import.ts';
+import { cellString, isBlankRow, mapHeaderColumns, parseLevel, parseVietnameseDate, readSpreadsheet, type ImportProblem } from '../../platform/spreadsheet-import.ts';
 
 // Reading a danh mục file (XLSX or CSV) into checked rows, with a validation report in
 // Vietnamese that names the row and column of every problem. Pure apart from parsing: nothing
@@ -40,13 +40,8 @@ export async function readDanhMucFile(buffer: Buffer): Promise<ImportReport> {
   const raw = [sheet.header, ...sheet.rows];
 
   const header = raw[0]!;
-  const columnOf = new Map<Field, number>();
+  const columnOf = mapHeaderColumns(header, IMPORT_COLUMNS);
   const problems: ImportProblem[] = [];
-  header.cells.forEach((cell, index) => {
-    const folded = foldForSearch(String(cell ?? ''));
-    const field = (Object.keys(IMPORT_COLUMNS) as Field[]).find((f) => foldForSearch(IMPORT_COLUMNS[f]) === folded);
-    if (field) columnOf.set(field, index);
-  });
   for (const f of REQUIRED) {
     if (!columnOf.has(f)) problems.push({ row: header.row, column: IMPORT_COLUMNS[f], message: `Thiếu cột "${IMPORT_COLUMNS[f]}"` });
   }

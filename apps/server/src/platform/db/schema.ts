@@ -551,6 +551,33 @@ export type RecordFilesTable = {
   updated_at: string;
 };
 
+export type TrainingSessionsTable = { id: string; unit_id: string; topic: string; kind: string; held_on: string; organiser: string; material: string | null; result: string | null; created_by: string; created_at: string; updated_at: string };
+export type TrainingAttendeesTable = { session_id: string; person_id: string; unit_id: string; created_at: string };
+export type DisseminationsTable = { id: string; unit_id: string; kind: string; document_title: string; danh_muc_decision_id: string | null; disseminated_on: string; method: string | null; created_by: string; created_at: string };
+export type DisseminationRecipientsTable = { dissemination_id: string; person_id: string };
+export type MeetingsTable = {
+  id: string;
+  unit_id: string;
+  title: string;
+  level: string;
+  held_on: string;
+  venue_kind: string;
+  venue: string;
+  chair_name: string | null;
+  online: number;
+  co_yeu_line_ref: string | null;
+  device_ban_notice: number;
+  police_check_ref: string | null;
+  police_check_date: string | null;
+  external_attendees: string | null;
+  status: string;
+  held_at: string | null;
+  closed_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
 export type RecordFileItemsTable = { item_id: string; file_id: string; filed_at: string; filed_by: string };
 
 export type ArchiveTransfersTable = {
@@ -566,6 +593,9 @@ export type ArchiveTransfersTable = {
   created_by: string;
   created_at: string;
 };
+export type MeetingAttendeesTable = { meeting_id: string; person_id: string };
+export type MeetingEquipmentTable = { meeting_id: string; device_id: string; check_id: string | null };
+export type MeetingDocumentsTable = { id: string; meeting_id: string; item_id: string; handed_to_id: string; handed_out_at: string; collected_back_at: string | null; collected_by: string | null };
 
 export type Database = {
   units: UnitsTable;
@@ -610,4 +640,12 @@ export type Database = {
   stored_files: StoredFilesTable;
   stock_takes: StockTakesTable;
   stock_take_lines: StockTakeLinesTable;
+  training_sessions: TrainingSessionsTable;
+  training_attendees: TrainingAttendeesTable;
+  disseminations: DisseminationsTable;
+  dissemination_recipients: DisseminationRecipientsTable;
+  meetings: MeetingsTable;
+  meeting_attendees: MeetingAttendeesTable;
+  meeting_equipment: MeetingEquipmentTable;
+  meeting_documents: MeetingDocumentsTable;
 };
