@@ -1,4 +1,4 @@
-import { foldForSearch, LIMITS, type Level } from '@bmnn/contracts';
+import { LIMITS, type Level } from '@bmnn/contracts';
 import { cellString, isBlankRow, mapHeaderColumns, parseLevel, parseVietnameseDate, readSpreadsheet, type ImportProblem } from '../../platform/spreadsheet-import.ts';
 
 // Reading a danh mục file (XLSX or CSV) into checked rows, with a validation report in
