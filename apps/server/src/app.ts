@@ -25,6 +25,8 @@ import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
 import { registerDestructionRoutes } from './modules/destruction/destruction.routes.ts';
 import { registerReleaseRoutes } from './modules/release/release.routes.ts';
 import { registerCopyRoutes } from './modules/copies/copies.routes.ts';
+import { registerRuleSetRoutes } from './modules/rule-sets/rule-sets.routes.ts';
+import { registerPrintableRoutes } from './modules/printables/printables.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
 
@@ -83,6 +85,8 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerDeviceRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerSecretWorkRoutes(app, ctx);
+  registerRuleSetRoutes(app, ctx);
+  registerPrintableRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

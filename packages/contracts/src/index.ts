@@ -7,3 +7,4 @@ export * from './devices.ts';
 export * from './incidents.ts';
 export * from './secret-work.ts';
 export * from './api.ts';
+export * from './rule-sets.ts';

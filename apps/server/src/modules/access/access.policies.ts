@@ -164,3 +164,8 @@ export function canHandleIncidentsOf({ actor, unitId }: { actor: Actor; unitId: 
 export function canManageSecretWorkOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
   return SECURITY_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId);
 }
+
+/** Correcting the rule sets (LEGAL.md A4: UNCONFIRMED rules are data): the administrator only. */
+export function canEditRuleSets(actor: Actor): boolean {
+  return has(actor, 'QUAN_TRI');
+}

@@ -1,3 +1,6 @@
+import { LEVEL_LABELS, PRINTABLE_LABELS, type Level, type PrintableKind } from '@bmnn/contracts';
+import { describeRuleSetChange, type RuleSetChange } from '@bmnn/rules';
+
 // Every audit event, as a typed union: the type names what happened, `data` what is needed to
 // understand it later. Never put secret content (trích yếu, item text) in `data`: ids, codes,
 // levels and names of people and units only.
@@ -82,6 +85,8 @@ export type AuditEventMap = {
   'danh_muc.imported': { decisions: string[]; items: number; sample: boolean };
   'backup.created': { file: string };
   'backup.restored': { file: string };
+  'rule_set.updated': { ruleSetId: string; version: number; changes: Array<{ path: string; before?: unknown; after?: unknown }> };
+  'item.printed': { kind: string; format: string; level: string; subjectId: string | null };
 };
 
 export type AuditEventType = keyof AuditEventMap;
@@ -167,6 +172,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'audit.verified': 'Kiểm tra tính toàn vẹn nhật ký',
   'backup.created': 'Sao lưu dữ liệu',
   'backup.restored': 'Khôi phục dữ liệu',
+  'rule_set.updated': 'Sửa bộ quy tắc',
+  'item.printed': 'In dấu, nhãn, biên bản của tài liệu mật',
 };
 export const AUDIT_EVENT_TYPES = Object.keys(AUDIT_EVENT_LABELS) as AuditEventType[];
 
@@ -315,6 +322,12 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Sao lưu dữ liệu';
     case 'backup.restored':
       return 'Khôi phục dữ liệu từ bản sao lưu';
+    case 'rule_set.updated': {
+      const changes = (data.changes as RuleSetChange[] | undefined) ?? [];
+      return `Sửa bộ quy tắc ${d.ruleSetId} (phiên bản ${d.version}), ${changes.length} thay đổi: ${changes.map(describeRuleSetChange).join('; ')}`;
+    }
+    case 'item.printed':
+      return `In ${PRINTABLE_LABELS[d.kind as PrintableKind] ?? d.kind} (${String(d.format).toUpperCase()}, độ mật ${LEVEL_LABELS[d.level as Level] ?? d.level})`;
     default:
       return AUDIT_EVENT_LABELS[type as AuditEventType] ?? type;
   }

@@ -491,6 +491,9 @@ export type CopyRequestsTable = {
 
 export type ItemCitationsTable = { item_id: string; danh_muc_item_id: string };
 
+/** An administrator's corrected rule set (migration 0017); JSON validated by parseRuleSet. */
+export type RuleSetsTable = { id: string; json: string; version: number; updated_by: string | null; updated_at: string };
+
 export type Database = {
   units: UnitsTable;
   unit_names: UnitNamesTable;
@@ -528,4 +531,5 @@ export type Database = {
   release_request_items: ReleaseRequestItemsTable;
   saved_views: SavedViewsTable;
   copy_requests: CopyRequestsTable;
+  rule_sets: RuleSetsTable;
 };
