@@ -37,7 +37,7 @@ const ND63_NOTE = 'Mẫu dấu của Nghị định 63/2026/NĐ-CP chưa thấy;
 function both(kind: StampKind, formNumber: string, rule: string, body: Omit<StampTemplate, 'id' | 'kind' | 'family' | 'formNumber' | 'validFrom' | 'validTo' | 'basis'>, tt24: Pick<Basis, 'confirmed' | 'note'>): StampTemplate[] {
   return [
     { id: `TT24_2020-${kind}`, kind, family: 'TT24_2020', formNumber, ...body, ...TT24_PERIOD, basis: { rule, legalBasis: `${formNumber} ${TT24}`, ...tt24 } as Basis },
-    { id: `ND63_2026-${kind}`, kind, family: 'ND63_2026', formNumber: 'Phụ lục (chưa xác nhận)', ...body, ...ND63_PERIOD, basis: { rule, legalBasis: `Phụ lục ${D63}`, confirmed: false, note: ND63_NOTE } },
+    { id: `ND63_2026-${kind}`, kind, family: 'ND63_2026', formNumber: `${formNumber} (theo Thông tư 24/2020/TT-BCA)`, ...body, ...ND63_PERIOD, basis: { rule, legalBasis: `Phụ lục ${D63}`, confirmed: false, note: ND63_NOTE } },
   ];
 }
 
