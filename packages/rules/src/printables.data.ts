@@ -50,9 +50,9 @@ export const DEFAULT_STAMPS: readonly StampTemplate[] = [
   // R5.7: "BẢN SAO SỐ" confirmed (hướng dẫn 4114/BCA-ANCTNB); layout UNCONFIRMED.
   ...both('COPY_NUMBER', 'Mẫu 11', 'R5.7', { lines: ['BẢN SAO SỐ: {COPY_NUMBER}'], widthMm: 45, heightMm: 10, border: 'single', color: 'red' }, { confirmed: false, note: 'Chữ "BẢN SAO SỐ" đã xác nhận; bố cục, kích thước chưa thấy.' }),
   // R9.1: the stamp exists (Mẫu 04); its wording was not seen (UNCONFIRMED).
-  ...both('PERIOD', 'Mẫu 04', 'R9.1', { lines: ['THỜI HẠN BẢO VỆ BÍ MẬT NHÀ NƯỚC', 'Đến hết ngày: {END_DATE}'], widthMm: 70, heightMm: 15, border: 'single', color: 'red' }, { confirmed: false, note: 'Có dấu thời hạn bảo vệ (Mẫu 04); nội dung, kích thước chưa thấy.' }),
+  ...both('PERIOD', 'Mẫu 04', 'R9.1', { lines: ['THỜI HẠN BẢO VỆ BÍ MẬT NHÀ NƯỚC', 'Đến hết ngày: {END_DATE}'], widthMm: 80, heightMm: 15, border: 'single', color: 'red' }, { confirmed: false, note: 'Có dấu thời hạn bảo vệ (Mẫu 04); nội dung, kích thước chưa thấy.' }),
   // R9.2: the extension stamp is Mẫu 04 as well; its wording was not seen (UNCONFIRMED).
-  ...both('EXTENSION', 'Mẫu 04', 'R9.2', { lines: ['GIA HẠN THỜI HẠN BẢO VỆ BÍ MẬT NHÀ NƯỚC', 'Đến hết ngày: {END_DATE}', 'Theo: {DECISION}'], widthMm: 80, heightMm: 20, border: 'single', color: 'red' }, { confirmed: false, note: 'Có dấu gia hạn (Mẫu 04); nội dung, kích thước chưa thấy.' }),
+  ...both('EXTENSION', 'Mẫu 04', 'R9.2', { lines: ['GIA HẠN THỜI HẠN BẢO VỆ BÍ MẬT NHÀ NƯỚC', 'Đến hết ngày: {END_DATE}', 'Theo: {DECISION}'], widthMm: 90, heightMm: 20, border: 'single', color: 'red' }, { confirmed: false, note: 'Có dấu gia hạn (Mẫu 04); nội dung, kích thước chưa thấy.' }),
   // R9.5: confirmed (thukyluat.vn): 30 × 13 mm, double border, "GIẢI MẬT" / "Từ: …", red.
   ...both('DECLASSIFIED', 'Mẫu 05', 'R9.5', { lines: ['GIẢI MẬT', 'Từ: {DATE}'], widthMm: 30, heightMm: 13, border: 'double', color: 'red' }, { confirmed: true, note: 'Hình chữ nhật 30 mm × 13 mm, viền kép; dòng 1 "GIẢI MẬT", dòng 2 "Từ: …" ghi ngày người có thẩm quyền ký quyết định; mực đỏ.' }),
   // R5.7: the extract-copy document (Mẫu 10); its layout was not seen (UNCONFIRMED).

@@ -72,7 +72,7 @@ export async function buildPrintablePdf(page: PrintablePage): Promise<Buffer> {
 
   doc.font('bold').fontSize(13).fillColor(RED);
   const markWidth = doc.widthOfString(page.mark) + 16;
-  doc.rect((doc.page.width - markWidth) / 2, doc.page.margins.top - 4, markWidth, 20).lineWidth(1.2).stroke(RED);
+  doc.rect(left + (usable - markWidth) / 2, doc.page.margins.top - 4, markWidth, 20).lineWidth(1.2).stroke(RED);
   doc.text(page.mark, left, doc.page.margins.top, { width: usable, align: 'center' });
   doc.fillColor('#000000');
   doc.moveDown(1.2);
