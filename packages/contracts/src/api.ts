@@ -120,7 +120,7 @@
 // GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
 // GET  /api/books/di?unitId&year, /api/books/thong-ke?unitId&year → { lines: OutgoingBookLine[] | StatisticsLine[] }
 // GET  /api/books/sao-chup?unitId&year → { lines: CopyBookLine[] }
-// GET  /api/books/:den|di|chuyen-giao|thong-ke|sao-chup/export?unitId&year&format=xlsx|pdf → the file (audited)
+// GET  /api/books/:den|di|chuyen-giao|thong-ke|sao-chup/export?unitId&year&format=xlsx|pdf|docx → the file (audited)
 //
 // GET  /api/danh-muc/decisions            → { decisions: DanhMucDecision[] } (with itemCount, isSample)
 // GET  /api/danh-muc/items?decisionId&q&level → { items: DanhMucItem[] }
@@ -128,6 +128,13 @@
 // POST /api/danh-muc/samples              → { decisions, items }   (administrator; LEGAL.md §3.4 samples)
 // POST /api/danh-muc/import?dryRun=true   multipart field "file" (.xlsx or UTF-8 .csv, ≤ 5 MB)
 //                                          → { report: { ok, problems: [{ row, column, message }], rows }, imported: { decisions, items } | null }
+//
+// GET  /api/rule-sets                     → { ruleSets: RuleSetSummary[], canEdit }   (everyone logged in)
+// GET  /api/rule-sets/:id                 → { summary, ruleSet, json, history: RuleSetHistoryEntry[], canEdit }
+// PUT  /api/rule-sets/:id   updateRuleSetRequest → { version, changes } (administrator; 400 rule_set.invalid
+//                                          with details.issues, 409 rule_set.overlap | rule_set.version_conflict)
+// GET  /api/items/:id/printables          → { printables: PrintableEntry[] }   (404 when the item is not visible)
+// GET  /api/items/:id/printables/:kind.pdf|.docx → the file (audited item.printed; 409 printable.not_available)
 
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
