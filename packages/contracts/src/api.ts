@@ -138,7 +138,7 @@
 
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
-  QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc'],
+  QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc', 'ruleSets'],
   VAN_THU: ['items', 'books', 'devices', 'incidents', 'people', 'danhMuc'],
   LANH_DAO: ['items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc'],
   CAN_BO: ['items', 'incidents'],
@@ -146,4 +146,4 @@ export const MENU_BY_ROLE = {
   THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
   BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'ruleSets';

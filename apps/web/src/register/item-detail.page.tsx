@@ -8,6 +8,7 @@ import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
 import { useUnits } from '../units/units.hooks.ts';
 import { HandoverModal } from './handover.component.tsx';
+import { ItemPrintMenu } from './item-print.component.tsx';
 import { registerApi } from './register.api.ts';
 import { LevelTag, canKeepBooks, statusLabel } from './register.labels.tsx';
 
@@ -43,6 +44,7 @@ export function ItemDetailPage() {
   return (
     <>
       <Space style={{ marginBottom: 16 }}>{back}</Space>
+      <ItemPrintMenu itemId={item.id} />
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {item.soKyHieu} <LevelTag level={item.level} />
       </Typography.Title>

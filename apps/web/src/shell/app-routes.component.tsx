@@ -15,6 +15,7 @@ import { ItemDetailPage } from '../register/item-detail.page.tsx';
 import { ItemsListPage } from '../register/items-list.page.tsx';
 import { ReceivePage } from '../register/receive.page.tsx';
 import { UnitsPage } from '../units/units.page.tsx';
+import { RuleSetsPage } from '../rule-sets/rule-sets.page.tsx';
 import { getMenuEntries } from './menu.ts';
 import { Shell } from './shell.component.tsx';
 
@@ -47,6 +48,7 @@ export function AppRoutes() {
         <Route path="devices" element={<Allowed menu="devices" home={home}><DevicesPage /></Allowed>} />
         <Route path="incidents" element={<Allowed menu="incidents" home={home}><IncidentsPage /></Allowed>} />
         <Route path="secret-work" element={<Allowed menu="secret-work" home={home}><SecretWorkPage /></Allowed>} />
+        <Route path="rule-sets" element={<Allowed menu="ruleSets" home={home}><RuleSetsPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={home} replace />} />
       </Route>

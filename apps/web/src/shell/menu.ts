@@ -12,6 +12,7 @@ export const MENU_ENTRIES: readonly { key: MenuKey; path: string; label: string 
   { key: 'audit', path: '/audit', label: 'Nhật ký hệ thống' },
   { key: 'books', path: '/books', label: 'Sổ sách' },
   { key: 'danhMuc', path: '/danh-muc', label: 'Danh mục BMNN' },
+  { key: 'ruleSets', path: '/rule-sets', label: 'Bộ quy tắc pháp lý' },
 ];
 
 /** The entries a person with these roles sees: the union of MENU_BY_ROLE, in display order. */

@@ -4,6 +4,7 @@ import {
   DesktopOutlined,
   AuditOutlined,
   BookOutlined,
+  ControlOutlined,
   FileProtectOutlined,
   IdcardOutlined,
   LogoutOutlined,
@@ -32,6 +33,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
   audit: <AuditOutlined />,
   books: <BookOutlined />,
   danhMuc: <OrderedListOutlined />,
+  ruleSets: <ControlOutlined />,
 };
 
 /** The layout after login: menu built from the person's roles, their name, logout. */
