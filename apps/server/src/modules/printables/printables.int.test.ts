@@ -104,7 +104,7 @@ describe.each(DATABASE_KINDS)('printing stamps, labels and records of an item on
   });
 
   it('R9.1, R9.2, R9.5: period and extension stamps, then the "GIẢI MẬT / Từ: <date>" stamp of the declassification decision', async () => {
-    const { admin, unit, member } = await office();
+    const { admin, unit, member, clerk } = await office();
     await admin.request({ method: 'POST', url: '/api/danh-muc/samples' });
     const dm = ((await admin.request({ method: 'GET', url: '/api/danh-muc/items?q=in sao de thi' })).json().items as Array<{ id: string }>)[0]!.id;
     const drafter = await createUserAndLogin(t, { unitId: unit.id, roles: ['CAN_BO'], clearance: 'TOI_MAT' });
@@ -121,6 +121,13 @@ describe.each(DATABASE_KINDS)('printing stamps, labels and records of an item on
     expect(period).toContain('THỜI HẠN BẢO VỆ BÍ MẬT NHÀ NƯỚC');
     expect(period).toContain('Đến hết ngày: 23/11/2036');
     expect((await first.request({ method: 'GET', url: `/api/items/${itemId}/printables/gia-han.pdf` })).json().error.code).toBe('printable.not_available');
+    // R7.3: once in the outgoing book, the envelope label with the mark C.
+    expect((await clerk.request({ method: 'GET', url: `/api/items/${itemId}/printables/nhan-bi.pdf` })).json().error.message).toContain('Chưa vào sổ đi');
+    expect((await clerk.request({ method: 'POST', url: `/api/items/${itemId}/register-outgoing`, body: { soKyHieu: '25/PA-SNV', documentDate: '2026-11-23' } })).statusCode).toBe(200);
+    const envelope = pdfText((await clerk.request({ method: 'GET', url: `/api/items/${itemId}/printables/nhan-bi.pdf` })).rawPayload);
+    expect(envelope).toContain('NHÃN BÌ TÀI LIỆU BÍ MẬT NHÀ NƯỚC');
+    expect(envelope).toContain('Nơi nhận 1: Hội đồng thi');
+    expect(envelope).toMatch(/dấu: C\b/);
 
     now = new Date('2036-06-01T03:00:00Z');
     const head = await leaderNow();
