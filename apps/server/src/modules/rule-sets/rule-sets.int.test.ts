@@ -68,7 +68,7 @@ describe.each(DATABASE_KINDS)('rule sets corrected by the administrator on %s', 
     expect(audits).toHaveLength(1);
     expect(audits[0]!.subject_id).toBe('LAW_2025');
     expect(JSON.parse(audits[0]!.data)).toEqual({ ruleSetId: 'LAW_2025', version: 1, changes: [{ path: 'extension.decisionLeadDays', before: 60, after: 45 }] });
-    const viewer = (await administrator.request({ method: 'GET', url: '/api/audit?type=rule&page=1&pageSize=20' })).json();
+    const viewer = (await administrator.request({ method: 'GET', url: '/api/audit?type=rule_set.upd&page=1&pageSize=20' })).json();
     expect(viewer.records[0].summary).toContain('Gia hạn (R9.2) › Quyết định trước khi hết hạn ít nhất (ngày): 60 → 45');
     const history = (await administrator.request({ method: 'GET', url: '/api/rule-sets/LAW_2025' })).json().history;
     expect(history).toEqual([expect.objectContaining({ version: 1, changes: [expect.objectContaining({ text: 'Gia hạn (R9.2) › Quyết định trước khi hết hạn ít nhất (ngày): 60 → 45' })] })]);
