@@ -68,3 +68,119 @@ export function findStampFor({ kind, date, stamps = DEFAULT_STAMPS }: { kind: St
 export function fillStampLines(stamp: StampTemplate, values: Record<string, string>): string[] {
   return stamp.lines.map((line) => line.replace(/\{([A-Z_]+)\}/g, (_, key: string) => values[key] ?? '…'));
 }
+
+// ---- records and requests (DOCX) -------------------------------------------------------------
+// No national template was found for the destruction council's minutes and the destruction
+// record (LEGAL.md R10.4: UNCONFIRMED), nor the text of TT24 Mẫu 17 or of a take-out request
+// form (R8.2, R8.4). The fixed wording is therefore data, with placeholders in braces, so that
+// an agency can load its own text; the server fills the placeholders from the records.
+
+export const RECORD_KINDS = ['COUNCIL_RECORD', 'DESTRUCTION_RECORD', 'EMERGENCY_DESTRUCTION_RECORD', 'TAKE_OUT_REQUEST', 'PROVISION_REQUEST', 'FOREIGN_PROVISION_REQUEST'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export type RecordTemplate = {
+  id: string;
+  kind: RecordKind;
+  title: string;
+  subtitle: string;
+  /** Numbered "Số: …" line, or null for a request by a person. */
+  numberLine: string | null;
+  opening: string;
+  closing: string;
+  signatures: { left: [string, string]; right: [string, string] };
+  validFrom: IsoDate;
+  validTo: IsoDate | null;
+  basis: Basis;
+};
+
+const RECORD_PERIOD = { validFrom: '2020-07-01', validTo: null } as const;
+
+export const DEFAULT_RECORD_TEMPLATES: readonly RecordTemplate[] = [
+  {
+    id: 'COUNCIL_RECORD',
+    kind: 'COUNCIL_RECORD',
+    title: 'BIÊN BẢN',
+    subtitle: 'Họp Hội đồng tiêu hủy tài liệu, vật chứa bí mật nhà nước',
+    numberLine: 'Số:      /BB-HĐTH',
+    opening:
+      'Căn cứ Luật Bảo vệ bí mật nhà nước và quyết định thành lập Hội đồng tiêu hủy số {COUNCIL_REF}, Hội đồng tiêu hủy tài liệu, vật chứa bí mật nhà nước của {AGENCY} họp xét danh sách tài liệu, vật chứa bí mật nhà nước đề nghị tiêu hủy.',
+    closing: 'Hội đồng đề nghị người có thẩm quyền xem xét, quyết định tiêu hủy các tài liệu, vật chứa bí mật nhà nước nêu trên./.',
+    signatures: { left: ['CÁC THÀNH VIÊN HỘI ĐỒNG', '(Ký, ghi rõ họ tên)'], right: ['CHỦ TỊCH HỘI ĐỒNG', '(Ký, ghi rõ họ tên)'] },
+    ...RECORD_PERIOD,
+    basis: { rule: 'R10.4', legalBasis: 'Điều 23 khoản 4 Luật Bảo vệ bí mật nhà nước số 29/2018/QH14', confirmed: false, note: 'Hồ sơ tiêu hủy gồm biên bản họp Hội đồng (đã xác nhận); không tìm thấy mẫu biên bản của cơ quan trung ương.' },
+  },
+  {
+    id: 'DESTRUCTION_RECORD',
+    kind: 'DESTRUCTION_RECORD',
+    title: 'BIÊN BẢN',
+    subtitle: 'Tiêu hủy tài liệu, vật chứa bí mật nhà nước',
+    numberLine: 'Số:      /BB-TH',
+    opening: 'Thực hiện quyết định tiêu hủy số {DECISION_REF}, vào lúc {WHEN}, tại {PLACE}, {AGENCY} tiến hành tiêu hủy tài liệu, vật chứa bí mật nhà nước.',
+    closing:
+      'Việc tiêu hủy bảo đảm không để lộ, mất bí mật nhà nước; tài liệu, vật chứa bí mật nhà nước đã bị thay đổi hình dạng, tính năng, tác dụng và không thể phục hồi hình dạng, tính năng, tác dụng, nội dung. Biên bản lập xong lúc {WHEN}, đã đọc lại cho những người có tên trên cùng nghe và ký xác nhận./.',
+    signatures: { left: ['NGƯỜI CHỨNG KIẾN', '(Ký, ghi rõ họ tên)'], right: ['CHỦ TỊCH HỘI ĐỒNG', '(Ký, ghi rõ họ tên)'] },
+    ...RECORD_PERIOD,
+    basis: { rule: 'R10.2', legalBasis: 'Điều 23 khoản 2, 4 Luật Bảo vệ bí mật nhà nước số 29/2018/QH14', confirmed: false, note: 'Yêu cầu không thể phục hồi (đã xác nhận); không tìm thấy mẫu biên bản tiêu hủy.' },
+  },
+  {
+    id: 'EMERGENCY_DESTRUCTION_RECORD',
+    kind: 'EMERGENCY_DESTRUCTION_RECORD',
+    title: 'BIÊN BẢN',
+    subtitle: 'Tiêu hủy tài liệu, vật chứa bí mật nhà nước trong trường hợp khẩn cấp',
+    numberLine: 'Số:      /BB-TH',
+    opening:
+      'Vào lúc {WHEN}, tại {PLACE}, người đang quản lý đã tiêu hủy ngay tài liệu, vật chứa bí mật nhà nước trong trường hợp khẩn cấp (nếu không tiêu hủy ngay sẽ gây nguy hại cho lợi ích quốc gia, dân tộc) và phải báo cáo bằng văn bản ngay với người đứng đầu.',
+    closing:
+      'Việc tiêu hủy bảo đảm không để lộ, mất bí mật nhà nước; tài liệu, vật chứa bí mật nhà nước đã bị thay đổi hình dạng, tính năng, tác dụng và không thể phục hồi hình dạng, tính năng, tác dụng, nội dung. Biên bản lập xong lúc {WHEN}./.',
+    signatures: { left: ['NGƯỜI CHỨNG KIẾN', '(Ký, ghi rõ họ tên)'], right: ['NGƯỜI TIÊU HỦY', '(Ký, ghi rõ họ tên)'] },
+    ...RECORD_PERIOD,
+    basis: { rule: 'R10.3', legalBasis: 'Điều 23 khoản 3 Luật Bảo vệ bí mật nhà nước số 29/2018/QH14', confirmed: false, note: 'Người đang quản lý được tiêu hủy ngay và báo cáo bằng văn bản ngay (đã xác nhận); mẫu biên bản chưa thấy.' },
+  },
+  {
+    id: 'TAKE_OUT_REQUEST',
+    kind: 'TAKE_OUT_REQUEST',
+    title: 'ĐỀ NGHỊ',
+    subtitle: 'Mang tài liệu, vật chứa bí mật nhà nước ra khỏi nơi lưu giữ {PURPOSE_SCOPE}',
+    numberLine: null,
+    opening: 'Kính gửi: Người đứng đầu {AGENCY}',
+    closing:
+      'Tôi cam kết sử dụng tài liệu, vật chứa bí mật nhà nước đúng mục đích, bảo vệ an toàn trong thời gian mang ra, báo cáo ngay khi phát hiện lộ, mất và nộp lại nơi lưu giữ khi hoàn thành nhiệm vụ./.',
+    signatures: { left: ['Ý KIẾN CỦA NGƯỜI CÓ THẨM QUYỀN', '(Ký, ghi rõ họ tên, chức vụ)'], right: ['NGƯỜI ĐỀ NGHỊ', '(Ký, ghi rõ họ tên)'] },
+    ...RECORD_PERIOD,
+    basis: { rule: 'R8.2', legalBasis: `Điều 14 Luật Bảo vệ bí mật nhà nước; Điều 7 ${D63}`, confirmed: false, note: 'Các nội dung của văn bản đề nghị (họ tên, chức vụ, đơn vị, tài liệu, mục đích, thời gian, địa điểm, biện pháp bảo vệ) đã xác nhận về nội dung; mẫu văn bản chưa thấy.' },
+  },
+  {
+    id: 'PROVISION_REQUEST',
+    kind: 'PROVISION_REQUEST',
+    title: 'VĂN BẢN ĐỀ NGHỊ',
+    subtitle: 'Cung cấp, chuyển giao bí mật nhà nước',
+    numberLine: 'Số:      ',
+    opening: 'Kính gửi: {AGENCY}',
+    closing: 'Chúng tôi cam kết bảo vệ bí mật nhà nước được cung cấp, chuyển giao và sử dụng đúng mục đích./.',
+    signatures: { left: [' ', ' '], right: ['NGƯỜI ĐẠI DIỆN', '(Ký, ghi rõ họ tên, đóng dấu)'] },
+    ...RECORD_PERIOD,
+    basis: { rule: 'R8.4', legalBasis: `Mẫu 17 ${TT24}`, confirmed: false, note: 'Có Mẫu 17 (đã xác nhận tên mẫu); nội dung mẫu chưa thấy, in theo các trường của Điều 15 Luật 2018.' },
+  },
+  {
+    id: 'FOREIGN_PROVISION_REQUEST',
+    kind: 'FOREIGN_PROVISION_REQUEST',
+    title: 'VĂN BẢN ĐỀ NGHỊ',
+    subtitle: 'Cung cấp, chuyển giao bí mật nhà nước cho cơ quan, tổ chức, cá nhân nước ngoài',
+    numberLine: 'Số:      ',
+    opening: 'Kính gửi: {AGENCY}',
+    closing: 'Chúng tôi cam kết bảo vệ bí mật nhà nước được cung cấp, chuyển giao, sử dụng đúng mục đích và không cung cấp, chuyển giao cho bên thứ ba khi chưa có sự đồng ý của bên Việt Nam./.',
+    signatures: { left: [' ', ' '], right: ['NGƯỜI ĐẠI DIỆN', '(Ký, ghi rõ họ tên)'] },
+    ...RECORD_PERIOD,
+    basis: { rule: 'R8.6', legalBasis: 'Điều 16 Luật Bảo vệ bí mật nhà nước số 117/2025/QH15', confirmed: false, note: 'Nội dung đề nghị đã xác nhận đến phần cam kết; câu "không chuyển cho bên thứ ba" chưa xác nhận.' },
+  },
+];
+
+/** The record template of `kind` valid on `date` (A4). */
+export function findRecordTemplateFor({ kind, date, templates = DEFAULT_RECORD_TEMPLATES }: { kind: RecordKind; date: IsoDate; templates?: readonly RecordTemplate[] }): RecordTemplate | undefined {
+  return templates.filter((t) => t.kind === kind && isWithin(date, t.validFrom, t.validTo)).sort((a, b) => compareDates(b.validFrom, a.validFrom))[0];
+}
+
+/** A text with its {PLACEHOLDERS} filled; an unknown one prints as "……" for the clerk to fill. */
+export function fillTemplateText(text: string, values: Record<string, string>): string {
+  return text.replace(/\{([A-Z_]+)\}/g, (_, key: string) => values[key] ?? '……');
+}

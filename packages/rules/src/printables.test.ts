@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STAMPS, STAMP_KINDS, fillStampLines, findStampFor } from './printables.data.ts';
+import { DEFAULT_RECORD_TEMPLATES, DEFAULT_STAMPS, RECORD_KINDS, STAMP_KINDS, fillStampLines, fillTemplateText, findRecordTemplateFor, findStampFor } from './printables.data.ts';
 import { RULE_SET_2025 } from './rule-set.ts';
 import { describeRuleSetChange, formatRuleSetPath } from './rule-set.labels.ts';
 import { listRuleSetChanges } from './rule-set.ts';
@@ -24,6 +24,22 @@ describe('stamps as data (A4)', () => {
   it('leaves an unknown placeholder visible instead of printing nothing', () => {
     const stamp = findStampFor({ kind: 'EXTENSION', date: '2026-05-01' })!;
     expect(fillStampLines(stamp, { END_DATE: '23/11/2056' })).toEqual(['GIA HẠN THỜI HẠN BẢO VỆ BÍ MẬT NHÀ NƯỚC', 'Đến hết ngày: 23/11/2056', 'Theo: …']);
+  });
+});
+
+describe('records and requests as data (R10.4, R8.2, R8.4)', () => {
+  it('has a wording for every record from 01/7/2020, each marked unconfirmed with a note, for both regimes', () => {
+    for (const kind of RECORD_KINDS) {
+      expect(findRecordTemplateFor({ kind, date: '2025-12-31' })?.kind).toBe(kind);
+      expect(findRecordTemplateFor({ kind, date: '2026-03-01' })?.kind).toBe(kind);
+    }
+    for (const t of DEFAULT_RECORD_TEMPLATES) expect(t.basis).toMatchObject({ confirmed: false, note: expect.any(String) });
+  });
+
+  it('R10.2: the destruction record states that the items cannot be restored; unknown placeholders print as dots', () => {
+    const t = findRecordTemplateFor({ kind: 'DESTRUCTION_RECORD', date: '2026-11-23' })!;
+    expect(fillTemplateText(t.closing, { WHEN: '10:00 23/11/2026' })).toContain('không thể phục hồi');
+    expect(fillTemplateText(t.opening, { AGENCY: 'Sở Nội vụ' })).toBe('Thực hiện quyết định tiêu hủy số ……, vào lúc ……, tại ……, Sở Nội vụ tiến hành tiêu hủy tài liệu, vật chứa bí mật nhà nước.');
   });
 });
 

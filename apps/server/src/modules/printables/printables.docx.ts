@@ -1,15 +1,27 @@
 import { AlignmentType, BorderStyle, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type Document } from 'docx';
 import { LEVEL_LABELS, type Level } from '@bmnn/contracts';
+import { fillTemplateText, findRecordTemplateFor, type RecordKind, type RecordTemplate } from '@bmnn/rules';
 import { administrativeDocument, administrativeHeader, body, centered, heading, run, twoColumns } from '../incidents/incidents.documents.ts';
 
 // The records and requests of an item as DOCX in the administrative layout (Nghị định
 // 30/2020/NĐ-CP, via the helpers of incidents.documents.ts): the destruction council's minutes
 // and the destruction record (LEGAL.md R10.2, R10.4 — no national template number was found,
 // UNCONFIRMED), the take-out request (R8.1, R8.2) and the provision request (TT24 Mẫu 17,
-// R8.4, R8.6). Each carries, above everything, the highest level of the items it lists.
+// R8.4, R8.6). Their fixed wording is data (DEFAULT_RECORD_TEMPLATES in @bmnn/rules, picked by
+// the record's date); this file lays it out. Each carries, above everything, the highest level
+// of the items it lists.
 
 export type RecordItem = { soKyHieu: string; level: Level; trichYeu: string | null; documentDate: string | null; issuer: string | null };
-export type AgencyHeader = { agencyName: string; parentAgencyName: string | null; place: string; now: Date };
+export type AgencyHeader = { agencyName: string; parentAgencyName: string | null; place: string; now: Date; /** The date of the record, which picks its template (A4). */ recordDate: string };
+
+/** The wording of a record: data of @bmnn/rules (no national form was found, UNCONFIRMED). */
+function templateOf(kind: RecordKind, date: string): RecordTemplate {
+  const template = findRecordTemplateFor({ kind, date: date < '2020-07-01' ? '2020-07-01' : date });
+  if (!template) throw new Error(`No record template ${kind} for ${date}`);
+  return template;
+}
+
+const signaturesOf = (t: RecordTemplate) => signatures([...t.signatures.left], [...t.signatures.right]);
 
 const TEXT_WIDTH = 11906 - 1701 - 1134;
 
@@ -74,13 +86,15 @@ export type DestructionRecordInput = AgencyHeader & {
 
 /** Minutes of the destruction council's review (R10.4). Layout UNCONFIRMED: no national form was found. */
 export async function buildCouncilRecordDocx(input: DestructionRecordInput): Promise<Buffer> {
+  const t = templateOf('COUNCIL_RECORD', input.recordDate);
+  const values = { AGENCY: input.agencyName, COUNCIL_REF: input.councilRef ?? '……' };
   const doc = administrativeDocument({
-    title: 'Biên bản họp Hội đồng tiêu hủy tài liệu, vật chứa bí mật nhà nước',
+    title: `${t.title} ${t.subtitle}`,
     children: [
       levelMark(input.level),
-      administrativeHeader({ agencyName: input.agencyName, parentAgencyName: input.parentAgencyName, numberLine: 'Số:      /BB-HĐTH', place: input.place, now: input.now }),
-      ...title('BIÊN BẢN', 'Họp Hội đồng tiêu hủy tài liệu, vật chứa bí mật nhà nước'),
-      body(`Căn cứ Luật Bảo vệ bí mật nhà nước và quyết định thành lập Hội đồng tiêu hủy số ${input.councilRef ?? '……'}, Hội đồng tiêu hủy tài liệu, vật chứa bí mật nhà nước của ${input.agencyName} họp xét danh sách tài liệu, vật chứa bí mật nhà nước đề nghị tiêu hủy.`),
+      administrativeHeader({ agencyName: input.agencyName, parentAgencyName: input.parentAgencyName, numberLine: t.numberLine, place: input.place, now: input.now }),
+      ...title(t.title, fillTemplateText(t.subtitle, values)),
+      body(fillTemplateText(t.opening, values)),
       heading('I. THÀNH PHẦN HỘI ĐỒNG'),
       body(`Chủ tịch Hội đồng: ${input.chairName ?? '……………………'}`),
       ...(input.memberNames.length > 0 ? input.memberNames.map((m, i) => body(`Thành viên ${i + 1}: ${m}`)) : [body('Thành viên: ……………………')]),
@@ -88,8 +102,8 @@ export async function buildCouncilRecordDocx(input: DestructionRecordInput): Pro
       itemTable(input.items),
       heading('III. Ý KIẾN CỦA HỘI ĐỒNG'),
       ...(input.reviewMinutes ?? 'Hội đồng chưa ghi ý kiến.').split(/\n+/).map(body),
-      body('Hội đồng đề nghị người có thẩm quyền xem xét, quyết định tiêu hủy các tài liệu, vật chứa bí mật nhà nước nêu trên./.'),
-      signatures(['CÁC THÀNH VIÊN HỘI ĐỒNG', '(Ký, ghi rõ họ tên)'], ['CHỦ TỊCH HỘI ĐỒNG', '(Ký, ghi rõ họ tên)']),
+      body(fillTemplateText(t.closing, values)),
+      signaturesOf(t),
     ],
   });
   return pack(doc);
@@ -97,18 +111,15 @@ export async function buildCouncilRecordDocx(input: DestructionRecordInput): Pro
 
 /** The destruction record (biên bản tiêu hủy, R10.2, R10.4; R10.3 for the emergency path). */
 export async function buildDestructionRecordDocx(input: DestructionRecordInput): Promise<Buffer> {
-  const when = input.executedAt ?? '……';
+  const t = templateOf(input.emergency ? 'EMERGENCY_DESTRUCTION_RECORD' : 'DESTRUCTION_RECORD', input.recordDate);
+  const values = { AGENCY: input.agencyName, DECISION_REF: input.decisionRef ?? '……', WHEN: input.executedAt ?? '……', PLACE: input.destructionPlace ?? '……' };
   const doc = administrativeDocument({
-    title: 'Biên bản tiêu hủy tài liệu, vật chứa bí mật nhà nước',
+    title: `${t.title} ${t.subtitle}`,
     children: [
       levelMark(input.level),
-      administrativeHeader({ agencyName: input.agencyName, parentAgencyName: input.parentAgencyName, numberLine: 'Số:      /BB-TH', place: input.place, now: input.now }),
-      ...title('BIÊN BẢN', 'Tiêu hủy tài liệu, vật chứa bí mật nhà nước'),
-      body(
-        input.emergency
-          ? `Vào lúc ${when}, tại ${input.destructionPlace ?? '……'}, người đang quản lý đã tiêu hủy ngay tài liệu, vật chứa bí mật nhà nước trong trường hợp khẩn cấp (nếu không tiêu hủy ngay sẽ gây nguy hại cho lợi ích quốc gia, dân tộc) và phải báo cáo bằng văn bản ngay với người đứng đầu.`
-          : `Thực hiện quyết định tiêu hủy số ${input.decisionRef ?? '……'}, vào lúc ${when}, tại ${input.destructionPlace ?? '……'}, ${input.agencyName} tiến hành tiêu hủy tài liệu, vật chứa bí mật nhà nước.`,
-      ),
+      administrativeHeader({ agencyName: input.agencyName, parentAgencyName: input.parentAgencyName, numberLine: t.numberLine, place: input.place, now: input.now }),
+      ...title(t.title, fillTemplateText(t.subtitle, values)),
+      body(fillTemplateText(t.opening, values)),
       ...(input.emergency && input.circumstances ? [heading('Hoàn cảnh phải tiêu hủy khẩn cấp'), ...input.circumstances.split(/\n+/).map(body)] : []),
       heading('I. THÀNH PHẦN'),
       ...(input.chairName ? [body(`Chủ tịch Hội đồng tiêu hủy: ${input.chairName}`)] : []),
@@ -118,9 +129,8 @@ export async function buildDestructionRecordDocx(input: DestructionRecordInput):
       itemTable(input.items),
       heading('III. PHƯƠNG PHÁP TIÊU HỦY'),
       body(`Phương pháp: ${input.method ?? '……………………'}.`),
-      body('Việc tiêu hủy bảo đảm không để lộ, mất bí mật nhà nước; tài liệu, vật chứa bí mật nhà nước đã bị thay đổi hình dạng, tính năng, tác dụng và không thể phục hồi hình dạng, tính năng, tác dụng, nội dung.'),
-      body(`Biên bản lập xong lúc ${when}, đã đọc lại cho những người có tên trên cùng nghe và ký xác nhận./.`),
-      signatures(['NGƯỜI CHỨNG KIẾN', '(Ký, ghi rõ họ tên)'], [input.emergency ? 'NGƯỜI TIÊU HỦY' : 'CHỦ TỊCH HỘI ĐỒNG', '(Ký, ghi rõ họ tên)']),
+      body(fillTemplateText(t.closing, values)),
+      signaturesOf(t),
     ],
   });
   return pack(doc);
@@ -144,13 +154,15 @@ export type TakeOutRequestInput = AgencyHeader & {
 /** The written request to take items out of their storage place (R8.1, R8.2: D63 Art. 7 fields). */
 export async function buildTakeOutRequestDocx(input: TakeOutRequestInput): Promise<Buffer> {
   const abroad = input.country !== null;
+  const t = templateOf('TAKE_OUT_REQUEST', input.recordDate);
+  const values = { AGENCY: input.agencyName, PURPOSE_SCOPE: abroad ? 'để phục vụ công tác ở nước ngoài' : 'để phục vụ công tác trong nước' };
   const doc = administrativeDocument({
-    title: 'Văn bản đề nghị mang tài liệu, vật chứa bí mật nhà nước ra khỏi nơi lưu giữ',
+    title: `${t.title} ${fillTemplateText(t.subtitle, values)}`,
     children: [
       levelMark(input.level),
-      administrativeHeader({ agencyName: input.agencyName, parentAgencyName: input.parentAgencyName, numberLine: null, place: input.place, now: input.now }),
-      ...title('ĐỀ NGHỊ', `Mang tài liệu, vật chứa bí mật nhà nước ra khỏi nơi lưu giữ ${abroad ? 'để phục vụ công tác ở nước ngoài' : 'để phục vụ công tác trong nước'}`),
-      centered([run(`Kính gửi: Người đứng đầu ${input.agencyName}`)], 240),
+      administrativeHeader({ agencyName: input.agencyName, parentAgencyName: input.parentAgencyName, numberLine: t.numberLine, place: input.place, now: input.now }),
+      ...title(t.title, fillTemplateText(t.subtitle, values)),
+      centered([run(fillTemplateText(t.opening, values))], 240),
       body(`Họ và tên người đề nghị: ${input.requesterName}`),
       body(`Chức vụ: ${input.requesterPosition ?? '……………………'}`),
       body(`Đơn vị công tác: ${input.requesterUnit}`),
@@ -161,8 +173,8 @@ export async function buildTakeOutRequestDocx(input: TakeOutRequestInput): Promi
       ...(abroad ? [body(`Trưởng đoàn công tác: ${input.delegationHead ?? '……'}`)] : []),
       body(`Thời gian: từ ngày ${input.fromDate} đến ngày ${input.toDate}`),
       body(`Biện pháp bảo vệ: ${input.protectionMeasures}`),
-      body('Tôi cam kết sử dụng tài liệu, vật chứa bí mật nhà nước đúng mục đích, bảo vệ an toàn trong thời gian mang ra, báo cáo ngay khi phát hiện lộ, mất và nộp lại nơi lưu giữ khi hoàn thành nhiệm vụ./.'),
-      signatures(['Ý KIẾN CỦA NGƯỜI CÓ THẨM QUYỀN', '(Ký, ghi rõ họ tên, chức vụ)'], ['NGƯỜI ĐỀ NGHỊ', '(Ký, ghi rõ họ tên)']),
+      body(fillTemplateText(t.closing, values)),
+      signaturesOf(t),
     ],
   });
   return pack(doc);
@@ -182,13 +194,15 @@ export type ProvisionRequestInput = AgencyHeader & {
 
 /** The request for provision or transfer (TT24 Mẫu 17; R8.4 domestic, R8.6 foreign). Layout UNCONFIRMED. */
 export async function buildProvisionRequestDocx(input: ProvisionRequestInput): Promise<Buffer> {
+  const t = templateOf(input.foreign ? 'FOREIGN_PROVISION_REQUEST' : 'PROVISION_REQUEST', input.recordDate);
+  const values = { AGENCY: input.agencyName };
   const doc = administrativeDocument({
-    title: 'Văn bản đề nghị cung cấp, chuyển giao bí mật nhà nước',
+    title: `${t.title} ${t.subtitle}`,
     children: [
       levelMark(input.level),
-      administrativeHeader({ agencyName: input.requesterBody, parentAgencyName: null, numberLine: 'Số:      ', place: input.place, now: input.now }),
-      ...title('VĂN BẢN ĐỀ NGHỊ', `Cung cấp, chuyển giao bí mật nhà nước${input.foreign ? ' cho cơ quan, tổ chức, cá nhân nước ngoài' : ''}`),
-      centered([run(`Kính gửi: ${input.agencyName}`)], 240),
+      administrativeHeader({ agencyName: input.requesterBody, parentAgencyName: null, numberLine: t.numberLine, place: input.place, now: input.now }),
+      ...title(t.title, fillTemplateText(t.subtitle, values)),
+      centered([run(fillTemplateText(t.opening, values))], 240),
       body(`Tên cơ quan, tổ chức đề nghị: ${input.requesterBody}`),
       body(`Người đại diện: ${input.representative}${input.position ? `, chức vụ: ${input.position}` : ''}`),
       ...(input.identityDocument ? [body(`Số căn cước công dân hoặc hộ chiếu: ${input.identityDocument}`)] : []),
@@ -196,12 +210,8 @@ export async function buildProvisionRequestDocx(input: ProvisionRequestInput): P
       heading('Bí mật nhà nước đề nghị cung cấp, chuyển giao:'),
       itemTable(input.items),
       body(`Mục đích sử dụng: ${input.purpose}`),
-      body(
-        input.foreign
-          ? 'Chúng tôi cam kết bảo vệ bí mật nhà nước được cung cấp, chuyển giao, sử dụng đúng mục đích và không cung cấp, chuyển giao cho bên thứ ba khi chưa có sự đồng ý của bên Việt Nam./.'
-          : 'Chúng tôi cam kết bảo vệ bí mật nhà nước được cung cấp, chuyển giao và sử dụng đúng mục đích./.',
-      ),
-      signatures([' ', ' '], ['NGƯỜI ĐẠI DIỆN', '(Ký, ghi rõ họ tên, đóng dấu)']),
+      body(fillTemplateText(t.closing, values)),
+      signaturesOf(t),
     ],
   });
   return pack(doc);

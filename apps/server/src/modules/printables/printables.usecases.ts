@@ -217,6 +217,7 @@ async function buildDocx(ctx: AppContext, actor: Actor, row: ItemRow, kind: Prin
     const level = highestOf(items.map((i) => i.level));
     const input = {
       ...agency,
+      recordDate: todayInVietnam(c.executedAt ? new Date(c.executedAt) : agency.now),
       level,
       items: await recordItems(ctx, items.map((i) => i.id)),
       councilRef: c.councilRef,
@@ -245,6 +246,7 @@ async function buildDocx(ctx: AppContext, actor: Actor, row: ItemRow, kind: Prin
     const requester = await ctx.db.selectFrom('accounts').innerJoin('people', 'people.id', 'accounts.person_id').innerJoin('units', 'units.id', 'people.unit_id').select(['people.full_name', 'people.position', 'units.name']).where('accounts.id', '=', r.requested_by).executeTakeFirst();
     const buffer = await docx.buildTakeOutRequestDocx({
       ...agency,
+      recordDate: todayInVietnam(new Date(r.created_at)),
       level,
       items: list,
       requesterName: requester?.full_name ?? '',
@@ -262,6 +264,7 @@ async function buildDocx(ctx: AppContext, actor: Actor, row: ItemRow, kind: Prin
   }
   const buffer = await docx.buildProvisionRequestDocx({
     ...agency,
+    recordDate: todayInVietnam(new Date(r.created_at)),
     level,
     items: list,
     foreign: r.kind === 'PROVIDE_FOREIGN',
