@@ -27,6 +27,7 @@ import { registerReleaseRoutes } from './modules/release/release.routes.ts';
 import { registerCopyRoutes } from './modules/copies/copies.routes.ts';
 import { registerRuleSetRoutes } from './modules/rule-sets/rule-sets.routes.ts';
 import { registerPrintableRoutes } from './modules/printables/printables.routes.ts';
+import { registerStockTakeRoutes } from './modules/stock-take/stock-take.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
 
@@ -82,6 +83,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerDestructionRoutes(app, ctx);
   registerReleaseRoutes(app, ctx);
   registerCopyRoutes(app, ctx);
+  registerStockTakeRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerSecretWorkRoutes(app, ctx);

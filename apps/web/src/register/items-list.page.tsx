@@ -1,4 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { FileAddOutlined, InboxOutlined } from '@ant-design/icons';
 import { formatDate, type Item } from '@bmnn/contracts';
 import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -34,11 +34,16 @@ export function ItemsListPage() {
             style={{ width: 460 }}
             data-testid="items-search"
           />
-          {canKeepBooks(account.roles) && (
-            <Button type="primary" icon={<InboxOutlined />} onClick={() => navigate('/items/receive')} data-testid="items-receive">
-              Vào sổ đến
+          <Space>
+            <Button icon={<FileAddOutlined />} onClick={() => navigate('/items/propose')} data-testid="items-propose">
+              Đề xuất văn bản mật
             </Button>
-          )}
+            {canKeepBooks(account.roles) && (
+              <Button type="primary" icon={<InboxOutlined />} onClick={() => navigate('/items/receive')} data-testid="items-receive">
+                Vào sổ đến
+              </Button>
+            )}
+          </Space>
         </Space>
         {items.error && <Alert type="error" showIcon title={items.error} style={{ marginBottom: 16 }} />}
         <Table<Item>

@@ -13,7 +13,13 @@ describe('the menu follows the roles (MENU_BY_ROLE)', () => {
   });
 
   it('joins the entries of several roles without duplicates, in display order', () => {
-    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['items', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'books', 'danhMuc']);
+    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['todo', 'items', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'books', 'danhMuc']);
+  });
+
+  it('opens on "Việc cần làm" for the clerk and the head, whose first entry it is', () => {
+    expect(keys(['VAN_THU'])[0]).toBe('todo');
+    expect(keys(['LANH_DAO'])[0]).toBe('todo');
+    expect(keys(['CAN_BO'])).not.toContain('todo');
   });
 
   it('gives nothing to a person without a role', () => {

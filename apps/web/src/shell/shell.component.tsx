@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BookOutlined,
   ControlOutlined,
+  CheckSquareOutlined,
   FileProtectOutlined,
   IdcardOutlined,
   LogoutOutlined,
@@ -34,6 +35,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
   books: <BookOutlined />,
   danhMuc: <OrderedListOutlined />,
   ruleSets: <ControlOutlined />,
+  todo: <CheckSquareOutlined />,
 };
 
 /** The layout after login: menu built from the person's roles, their name, logout. */
