@@ -29,6 +29,8 @@ import { registerReleaseRoutes } from './modules/release/release.routes.ts';
 import { registerCopyRoutes } from './modules/copies/copies.routes.ts';
 import { registerRecordFileRoutes } from './modules/record-files/record-files.routes.ts';
 import { registerImportRoutes } from './modules/register-import/register-import.routes.ts';
+import { registerRuleSetRoutes } from './modules/rule-sets/rule-sets.routes.ts';
+import { registerPrintableRoutes } from './modules/printables/printables.routes.ts';
 import { registerStockTakeRoutes } from './modules/stock-take/stock-take.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
@@ -93,6 +95,8 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerImportRoutes(app, ctx);
   registerTrainingRoutes(app, ctx);
   registerMeetingRoutes(app, ctx);
+  registerRuleSetRoutes(app, ctx);
+  registerPrintableRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

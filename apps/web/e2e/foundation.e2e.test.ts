@@ -47,7 +47,7 @@ describe('foundation in the browser', () => {
     await page.getByTestId('setup-submit').click();
 
     await page.getByTestId('main-menu').waitFor();
-    expect(await menuKeys()).toEqual(['units', 'people', 'training', 'accounts', 'audit', 'danhMuc']);
+    expect(await menuKeys()).toEqual(['units', 'people', 'training', 'accounts', 'audit', 'danhMuc', 'ruleSets']);
     await eventually(() => page.getByTestId('user-name').textContent()).toContain(ADMIN.fullName);
   });
 

@@ -5,6 +5,7 @@
 // registers a tampered envelope that is reported to the head (R7.5d), hands the first item to
 // the staff member (R7.4), and finds both lines in the books (§15). Screenshots go to
 // test-artifacts/e2e/.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
@@ -91,7 +92,7 @@ describe('the register in the browser, as a clerk does it', () => {
     await fillSetupForm(page, server.setupCode, ADMIN);
     await page.getByTestId('setup-submit').click();
     await page.getByTestId('main-menu').waitFor();
-    expect(await menuKeys()).toEqual(['units', 'people', 'training', 'accounts', 'audit', 'danhMuc']);
+    expect(await menuKeys()).toEqual(['units', 'people', 'training', 'accounts', 'audit', 'danhMuc', 'ruleSets']);
 
     await page.getByTestId('menu-units').click();
     await page.getByTestId('unit-node-BN').click();
@@ -298,6 +299,26 @@ describe('the register in the browser, as a clerk does it', () => {
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-den-pdf').click()]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
     expect(fs.readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('exports the incoming book as DOCX and prints the level stamp of an item from its "In" menu (R4.5)', async () => {
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-den-docx').click()]);
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    expect(fs.readFileSync(await docx.path()).subarray(0, 2).toString()).toBe('PK');
+
+    await page.getByTestId('menu-items').click();
+    await page.getByTestId(`item-link-${DOC.soKyHieu}`).click();
+    await page.getByTestId('item-print').click();
+    await page.getByTestId('print-giai-mat-unavailable').waitFor();
+    await screenshot(page, 'register-10b-print-menu');
+    const [stamp] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-dau-do-mat').click()]);
+    expect(stamp.suggestedFilename()).toMatch(/^dau-do-mat-.*\.pdf$/);
+    const text = execFileSync('pdftotext', [await stamp.path(), '-'], { encoding: 'utf8' }).normalize('NFC');
+    expect(text).toContain('DẤU CHỈ ĐỘ MẬT');
+    expect(text).toContain(DOC.soKyHieu);
+    // Leave on the books page, where the next person's login starts from.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('menu-books').click();
   });
 
   it('the clerk runs a stock-take: ticks everything found in a batch, records one item found elsewhere, closes and prints the record (R6.1)', async () => {

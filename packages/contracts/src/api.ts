@@ -130,7 +130,7 @@
 // GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
 // GET  /api/books/di?unitId&year, /api/books/thong-ke?unitId&year → { lines: OutgoingBookLine[] | StatisticsLine[] }
 // GET  /api/books/sao-chup?unitId&year → { lines: CopyBookLine[] }
-// GET  /api/books/:den|di|chuyen-giao|thong-ke|sao-chup/export?unitId&year&format=xlsx|pdf → the file (audited)
+// GET  /api/books/:den|di|chuyen-giao|thong-ke|sao-chup/export?unitId&year&format=xlsx|pdf|docx → the file (audited)
 //
 // GET  /api/danh-muc/decisions            → { decisions: DanhMucDecision[] } (with itemCount, isSample)
 // GET  /api/danh-muc/items?decisionId&q&level → { items: DanhMucItem[] }
@@ -152,6 +152,12 @@
 // POST /api/register-import multipart: field "options" (JSON registerImportOptions) then "file" (.xlsx or UTF-8 .csv, ≤ LIMITS.importFileMaxBytes)
 //                                          → RegisterImportAnswer (columns, mapping, report, imported | null)   (all rows or none)
 // POST /api/register-import/report       same upload → XLSX error report (audited)
+// GET  /api/rule-sets                     → { ruleSets: RuleSetSummary[], canEdit }   (everyone logged in)
+// GET  /api/rule-sets/:id                 → { summary, ruleSet, json, history: RuleSetHistoryEntry[], canEdit }
+// PUT  /api/rule-sets/:id   updateRuleSetRequest → { version, changes } (administrator; 400 rule_set.invalid
+//                                          with details.issues, 409 rule_set.overlap | rule_set.version_conflict)
+// GET  /api/items/:id/printables          → { printables: PrintableEntry[] }   (404 when the item is not visible)
+// GET  /api/items/:id/printables/:kind.pdf|.docx → the file (audited item.printed; 409 printable.not_available)
 
 // GET  /api/training/sessions?unitId&year  → { sessions: TrainingSession[] }   (R11.5)
 // POST /api/training/sessions createTrainingSessionRequest → { session: TrainingSession }
@@ -180,7 +186,7 @@
 //
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
-  QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc', 'training'],
+  QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc', 'training', 'ruleSets'],
   VAN_THU: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'danhMuc', 'periods', 'releases', 'destruction', 'files'],
   LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc', 'periods', 'releases', 'destruction', 'files', 'training', 'meetings'],
   CAN_BO: ['items', 'incidents', 'releases', 'destruction'],
@@ -188,4 +194,4 @@ export const MENU_BY_ROLE = {
   THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit', 'training', 'meetings'],
   BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit', 'training', 'meetings'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo' | 'periods' | 'releases' | 'destruction' | 'files' | 'training' | 'meetings';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo' | 'periods' | 'releases' | 'destruction' | 'files' | 'training' | 'meetings' | 'ruleSets';

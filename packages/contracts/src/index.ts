@@ -13,3 +13,4 @@ export * from './meetings.ts';
 export * from './api.ts';
 export * from './lifecycle.ts';
 export * from './record-files.ts';
+export * from './rule-sets.ts';

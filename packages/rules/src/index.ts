@@ -14,3 +14,5 @@ export * from './copies.ts';
 export * from './deadlines.ts';
 export * from './templates.schema.ts';
 export * from './templates.ts';
+export * from './rule-set.labels.ts';
+export * from './printables.data.ts';

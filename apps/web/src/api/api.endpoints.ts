@@ -148,3 +148,18 @@ export const secretWorkApi = {
   signExitCommitment: (id: string, body: z.output<typeof signCommitmentRequest>) => http.post<{ case: OffboardingCase }>(`/api/offboarding/${id}/exit-commitment`, body),
   closeOffboarding: (id: string) => http.post<{ case: OffboardingCase }>(`/api/offboarding/${id}/close`),
 };
+
+/** Rule sets (LEGAL.md A4): read by everyone, corrected by the administrator. */
+export const ruleSetsApi = {
+  list: () => http.get<{ ruleSets: import('@bmnn/contracts').RuleSetSummary[]; canEdit: boolean }>('/api/rule-sets'),
+  get: (id: string) =>
+    http.get<{ summary: import('@bmnn/contracts').RuleSetSummary; ruleSet: import('@bmnn/rules').RuleSet; json: string; history: import('@bmnn/contracts').RuleSetHistoryEntry[]; canEdit: boolean }>(`/api/rule-sets/${encodeURIComponent(id)}`),
+  update: (id: string, body: import('@bmnn/contracts').UpdateRuleSetRequest) =>
+    http.put<{ version: number; changes: Array<{ path: string; text: string }> }>(`/api/rule-sets/${encodeURIComponent(id)}`, body),
+};
+
+/** Stamps, labels, records and requests of an item; the files are plain links (the session cookie goes with them). */
+export const printablesApi = {
+  list: (itemId: string) => http.get<{ printables: import('@bmnn/contracts').PrintableEntry[] }>(`/api/items/${encodeURIComponent(itemId)}/printables`),
+  fileUrl: (itemId: string, kind: string, format: string) => `/api/items/${encodeURIComponent(itemId)}/printables/${kind}.${format}`,
+};

@@ -1,4 +1,4 @@
-import { AuditOutlined, FileExcelOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, UploadOutlined } from '@ant-design/icons';
 import { formatDate, formatDateTime, type CopyBookLine, type HandoverBookLine, type IncomingBookLine, type OutgoingBookLine, type StatisticsLine } from '@bmnn/contracts';
 import { Alert, Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
@@ -38,6 +38,9 @@ function ExportButtons({ book, unitId, year }: { book: BookSlug; unitId: string;
       </Button>
       <Button icon={<FilePdfOutlined />} href={bookExportUrl(book, { unitId, year, format: 'pdf' })} download data-testid={`export-${book}-pdf`}>
         In sổ (PDF)
+      </Button>
+      <Button icon={<FileWordOutlined />} href={bookExportUrl(book, { unitId, year, format: 'docx' })} download data-testid={`export-${book}-docx`}>
+        Xuất Word (DOCX)
       </Button>
     </Space>
   );

@@ -10,6 +10,7 @@ import { useUnits } from '../units/units.hooks.ts';
 import { HandoverModal } from './handover.component.tsx';
 import { ItemActions, ItemCopies } from './item-actions.component.tsx';
 import { ItemLifecycleActions } from './item-lifecycle-actions.component.tsx';
+import { ItemPrintMenu } from './item-print.component.tsx';
 import { registerApi } from './register.api.ts';
 import { LevelTag, canKeepBooks, statusLabel } from './register.labels.tsx';
 
@@ -51,6 +52,7 @@ export function ItemDetailPage() {
   return (
     <>
       <Space style={{ marginBottom: 16 }}>{back}</Space>
+      <ItemPrintMenu itemId={item.id} />
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {item.soKyHieu} <LevelTag level={item.level} />
       </Typography.Title>

@@ -8,7 +8,7 @@ export type ReceiveOutcome = 'REGISTERED' | 'NAMED_RECIPIENT_UNOPENED' | 'DEFECT
 export type ReceiveResult = { itemId: string; bookSerial: number; outcomes: ReceiveOutcome[]; status: string };
 
 export type BookSlug = 'den' | 'di' | 'chuyen-giao' | 'sao-chup' | 'thong-ke';
-export type ExportFormat = 'xlsx' | 'pdf';
+export type ExportFormat = 'xlsx' | 'pdf' | 'docx';
 
 export const registerApi = {
   receive: (body: z.output<typeof receiveItemRequest>) => http.post<ReceiveResult>('/api/register/receive', body),

@@ -27,6 +27,7 @@ import { PeriodsPage } from '../register/periods.page.tsx';
 import { FilesPage } from '../files/files.page.tsx';
 import { FileDetailPage } from '../files/file-detail.page.tsx';
 import { RegisterImportPage } from '../register-import/register-import.page.tsx';
+import { RuleSetsPage } from '../rule-sets/rule-sets.page.tsx';
 import { getMenuEntries } from './menu.ts';
 import { Shell } from './shell.component.tsx';
 
@@ -71,6 +72,7 @@ export function AppRoutes() {
         <Route path="books/import" element={<Allowed menu="books" home={home}><RegisterImportPage /></Allowed>} />
         <Route path="training" element={<Allowed menu="training" home={home}><TrainingPage /></Allowed>} />
         <Route path="meetings" element={<Allowed menu="meetings" home={home}><MeetingsPage /></Allowed>} />
+        <Route path="rule-sets" element={<Allowed menu="ruleSets" home={home}><RuleSetsPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={home} replace />} />
       </Route>

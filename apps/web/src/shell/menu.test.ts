@@ -4,8 +4,8 @@ import { getMenuEntries } from './menu.ts';
 const keys = (roles: Parameters<typeof getMenuEntries>[0]) => getMenuEntries(roles).map((e) => e.key);
 
 describe('the menu follows the roles (MENU_BY_ROLE)', () => {
-  it('gives the administrator units, people, the training register (for its window), accounts, audit and the danh mục, but not secret items', () => {
-    expect(keys(['QUAN_TRI'])).toEqual(['units', 'people', 'training', 'accounts', 'audit', 'danhMuc']);
+  it('gives the administrator units, people, the training register (for its window), accounts, audit, the danh mục and the rule sets, but not secret items', () => {
+    expect(keys(['QUAN_TRI'])).toEqual(['units', 'people', 'training', 'accounts', 'audit', 'danhMuc', 'ruleSets']);
   });
 
   it('gives a staff member the items they hold, the incidents they may have to report, their take-out requests and the destruction councils they sit on', () => {

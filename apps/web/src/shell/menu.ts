@@ -19,6 +19,7 @@ export const MENU_ENTRIES: readonly { key: MenuKey; path: string; label: string 
   { key: 'destruction', path: '/destruction', label: 'Tiêu hủy' },
   { key: 'danhMuc', path: '/danh-muc', label: 'Danh mục BMNN' },
   { key: 'files', path: '/files', label: 'Hồ sơ, nộp lưu' },
+  { key: 'ruleSets', path: '/rule-sets', label: 'Bộ quy tắc pháp lý' },
 ];
 
 /** The entries a person with these roles sees: the union of MENU_BY_ROLE, in display order. */

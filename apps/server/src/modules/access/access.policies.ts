@@ -227,3 +227,7 @@ export function meetingScope(actor: Actor): { units: 'all' | string[]; levels: L
   if (isOnlyAdministrator(actor)) return { units: [], levels: levelsVisibleTo(actor.clearance) };
   return { units: INCIDENT_PROVINCE_ROLES.some((r) => has(actor, r)) ? 'all' : [...actor.scopeUnitIds], levels: levelsVisibleTo(actor.clearance) };
 }
+/** Correcting the rule sets (LEGAL.md A4: UNCONFIRMED rules are data): the administrator only. */
+export function canEditRuleSets(actor: Actor): boolean {
+  return has(actor, 'QUAN_TRI');
+}

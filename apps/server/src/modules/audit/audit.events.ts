@@ -1,3 +1,6 @@
+import { LEVEL_LABELS, PRINTABLE_LABELS, type Level, type PrintableKind } from '@bmnn/contracts';
+import { describeRuleSetChange, type RuleSetChange } from '@bmnn/rules';
+
 // Every audit event, as a typed union: the type names what happened, `data` what is needed to
 // understand it later. Never put secret content (trích yếu, item text) in `data`: ids, codes,
 // levels and names of people and units only.
@@ -113,6 +116,8 @@ export type AuditEventMap = {
   'meeting.held': { heldOn: string };
   'meeting.closed': { documents: number };
   'meeting.notice_exported': { format: string; level: string };
+  'rule_set.updated': { ruleSetId: string; version: number; changes: Array<{ path: string; before?: unknown; after?: unknown }> };
+  'item.printed': { kind: string; format: string; level: string; subjectId: string | null };
 };
 
 export type AuditEventType = keyof AuditEventMap;
@@ -229,6 +234,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'meeting.held': 'Ghi nhận đã tổ chức cuộc họp',
   'meeting.closed': 'Kết thúc cuộc họp, đã thu hồi đủ tài liệu',
   'meeting.notice_exported': 'In thông báo cuộc họp có nội dung BMNN',
+  'rule_set.updated': 'Sửa bộ quy tắc',
+  'item.printed': 'In dấu, nhãn, biên bản của tài liệu mật',
 };
 export const AUDIT_EVENT_TYPES = Object.keys(AUDIT_EVENT_LABELS) as AuditEventType[];
 
@@ -417,6 +424,12 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Ghi nhận đã tổ chức cuộc họp có nội dung BMNN ngày ${d.heldOn}`;
     case 'meeting.closed':
       return `Kết thúc cuộc họp, đã thu hồi đủ ${d.documents} tài liệu đã phát`;
+    case 'rule_set.updated': {
+      const changes = (data.changes as RuleSetChange[] | undefined) ?? [];
+      return `Sửa bộ quy tắc ${d.ruleSetId} (phiên bản ${d.version}), ${changes.length} thay đổi: ${changes.map(describeRuleSetChange).join('; ')}`;
+    }
+    case 'item.printed':
+      return `In ${PRINTABLE_LABELS[d.kind as PrintableKind] ?? d.kind} (${String(d.format).toUpperCase()}, độ mật ${LEVEL_LABELS[d.level as Level] ?? d.level})`;
     default:
       return AUDIT_EVENT_LABELS[type as AuditEventType] ?? type;
   }

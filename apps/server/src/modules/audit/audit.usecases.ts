@@ -1,4 +1,5 @@
 import type { AuditRecord } from '@bmnn/contracts';
+import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -23,7 +24,8 @@ export async function listAuditRecords(
   const wanted = query.unitId ? chains.filter((c) => c === query.unitId) : chains;
   if (wanted.length === 0) return { records: [], total: 0 };
   let q = ctx.db.selectFrom('audit_records').where('audit_records.chain', 'in', wanted);
-  if (query.type) q = q.where('audit_records.type', 'like', `${query.type.replace(/[%_\\]/g, '')}%`);
+  // A prefix match; '_' is part of type names (rule_set.updated), so it is escaped, not dropped.
+  if (query.type) q = q.where(sql<boolean>`${sql.ref('audit_records.type')} like ${`${query.type.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`);
   if (query.actorId) q = q.where('audit_records.actor_id', '=', query.actorId);
   if (query.from) q = q.where('audit_records.at', '>=', `${query.from}T00:00:00.000Z`);
   if (query.to) q = q.where('audit_records.at', '<=', `${query.to}T23:59:59.999Z`);

@@ -55,6 +55,7 @@ const TABLES: Array<{ name: TableName; key: string | string[] }> = [
   { name: 'archive_transfers', key: 'id' },
   { name: 'record_files', key: 'id' },
   { name: 'record_file_items', key: 'item_id' },
+  { name: 'rule_sets', key: 'id' },
   { name: 'stock_takes', key: 'id' },
   { name: 'stock_take_lines', key: 'id' },
   { name: 'training_sessions', key: 'id' },

@@ -54,7 +54,7 @@ function handoverRow(l: HandoverBookLine): Record<string, BookCell> {
 }
 
 /** Builds the printout of a book and audits the export, with its format and highest level. */
-export async function prepareBookPrintout(ctx: AppContext, { actor, book, unitId, year, format }: { actor: Actor; book: PrintableBook; unitId: string; year: number; format: 'xlsx' | 'pdf' }): Promise<BookPrintout> {
+export async function prepareBookPrintout(ctx: AppContext, { actor, book, unitId, year, format }: { actor: Actor; book: PrintableBook; unitId: string; year: number; format: 'xlsx' | 'pdf' | 'docx' }): Promise<BookPrintout> {
   const unit = await ctx.db.selectFrom('units').select(['name']).where('id', '=', unitId).executeTakeFirst();
   if (!unit) throw unitErrors.notFound();
   const spec = PRINTABLE_BOOKS[book];

@@ -1,5 +1,6 @@
 import { foldForSearch, LIMITS, todayInVietnam, type CopyExecutionRequest, type CopyRequestStatus, type CopyRequestSummary, type ListCopyRequestsQuery, type CopyRequestRequest, type Level, type ReleaseDecisionRequest } from '@bmnn/contracts';
 import { canAuthorize, checkCopyExecution, checkCopyRequest, getRuleSetFor, numberCopies } from '@bmnn/rules';
+import { getRuleSets } from '../rule-sets/rule-sets.provider.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { createError, errors } from '../../platform/errors.ts';
@@ -35,7 +36,7 @@ export async function requestCopy(ctx: AppContext, { actor, itemId, input }: { a
   const item = await loadVisibleItem(ctx, actor, itemId);
   if (!COPYABLE.includes(item.status)) throw registerErrors.wrongStatus({ message: 'Tài liệu không ở trạng thái được sao, chụp' });
   if (item.parent_id) throw copyErrors.refused({ message: 'Sao, chụp từ bản gốc hoặc bản chính, không sao từ bản sao' });
-  const ruleSet = getRuleSetFor({ date: todayInVietnam(ctx.clock()) });
+  const ruleSet = getRuleSetFor({ date: todayInVietnam(ctx.clock()), ruleSets: await getRuleSets(ctx) });
   // Received items carry no "copy permitted" flag in BMNN yet: only an explicit "no" refuses.
   const check = checkCopyRequest({ copyPermitted: item.copy_permitted !== 0, requestedCount: input.count, ruleSet });
   if (!check.ok) throw copyErrors.refused({ message: check.reason, details: { rule: check.rule, legalBasis: check.legalBasis } });
@@ -69,7 +70,7 @@ export async function decideCopy(ctx: AppContext, { actor, requestId, input }: {
   if (input.approve) {
     const authority = await authorityOf(ctx, { personId: actor.personId, unitId: item.unit_id, date: today });
     if (!authority) throw registerErrors.authorityRefused({ message: 'Người duyệt chưa được ghi nhận chức danh có thẩm quyền cho phép sao, chụp' });
-    const allowed = canAuthorize({ authority, action: 'COPY', level: item.level as Level, actionDate: today, ruleSet: getRuleSetFor({ date: today }) });
+    const allowed = canAuthorize({ authority, action: 'COPY', level: item.level as Level, actionDate: today, ruleSet: getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) }) });
     if (!allowed.allowed) throw registerErrors.authorityRefused({ message: allowed.reason, details: { rule: allowed.rule, legalBasis: allowed.legalBasis } });
     basis = `${allowed.rule}: ${allowed.legalBasis}`;
   }
@@ -89,7 +90,7 @@ export async function executeCopy(ctx: AppContext, { actor, requestId, input }: 
   if (person.handles_secrets !== 1 || !isClearedFor(person.clearance as 'NONE', item.level as Level)) throw errors.forbidden({ message: 'Chỉ cán bộ được giao làm công tác bí mật nhà nước, đủ độ mật, được sao, chụp' });
   const today = todayInVietnam(ctx.clock());
   await ensureDeviceApprovedFor(ctx.db, { deviceId: input.deviceId, unitScope: actor.scopeUnitIds, use: 'COPY', actionDate: today });
-  const ruleSet = getRuleSetFor({ date: today });
+  const ruleSet = getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) });
   const spoiled = input.spoiledCount ?? 0;
   const check = checkCopyExecution({ authorisedCount: Number(r.approved_count), alreadyMade: Number(r.made_count), madeCount: input.madeCount, spoiledCount: spoiled, spoiledDestroyedCount: input.spoiledDestroyedCount ?? 0, ruleSet });
   if (!check.ok) throw copyErrors.refused({ message: check.reason, details: { rule: check.rule, legalBasis: check.legalBasis } });

@@ -1,5 +1,6 @@
 import { LEVEL_RANK, LIMITS, todayInVietnam, type DestructionCaseDetail, type DestructionCaseItem, type DestructionCaseSummary, type DestructionStatus, type Level, type ListDestructionsQuery } from '@bmnn/contracts';
 import { canAuthorize, emergencyDestructionReportDue, getRuleSetFor } from '@bmnn/rules';
+import { getRuleSets } from '../rule-sets/rule-sets.provider.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -110,7 +111,7 @@ export async function decideDestruction(ctx: AppContext, { actor, caseId, decisi
   ensureInScope(actor, c.unit_id);
   if (c.proposed_by === actor.accountId) throw registerErrors.samePerson();
   const today = todayInVietnam(ctx.clock());
-  const ruleSet = getRuleSetFor({ date: today });
+  const ruleSet = getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) });
   const authority = await authorityOf(ctx, { personId: actor.personId, unitId: c.unit_id, date: today });
   if (!authority) throw registerErrors.authorityRefused({ message: 'Người quyết định chưa được ghi nhận chức danh có thẩm quyền tiêu hủy' });
   const allowed = canAuthorize({ authority, action: 'DESTROY', level: highest(items.map((i) => i.level)), actionDate: today, ruleSet });
@@ -148,7 +149,7 @@ export async function emergencyDestruction(ctx: AppContext, { actor, unitId, ite
   const items = await loadItemsFor(ctx, actor, unitId, itemIds);
   const notHeld = items.find((i) => i.custodian_id !== actor.personId);
   if (notHeld) throw errors.forbidden({ message: `Chỉ người đang trực tiếp quản lý được tiêu hủy khẩn cấp (${notHeld.so_ky_hieu})` });
-  const ruleSet = getRuleSetFor({ date: todayInVietnam(ctx.clock()) });
+  const ruleSet = getRuleSetFor({ date: todayInVietnam(ctx.clock()), ruleSets: await getRuleSets(ctx) });
   return inTransaction(ctx, async (scope) => {
     const id = generateId('dst');
     const iso = scope.now.toISOString();

@@ -16,11 +16,11 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The province's name without "Tỉnh"/"Thành phố", for the place line ("Bắc Ninh, ngày …"). */
-function placeFrom(name: string): string {
+export function placeFrom(name: string): string {
   return name.replace(/^(tỉnh|thành phố)\s+/i, '').trim();
 }
 
-async function ancestorsOf(ctx: AppContext, unitId: string) {
+export async function ancestorsOf(ctx: AppContext, unitId: string) {
   const chain: Array<{ id: string; name: string; code: string; kind: string; parent_id: string | null }> = [];
   let current: string | null = unitId;
   while (current && chain.length < 20) {
@@ -58,7 +58,7 @@ export async function exportAdHocReport(ctx: AppContext, { actor, incidentId, nu
 }
 
 /** The governing body line: a unit directly under the province node answers to its People's Committee. */
-function parentAgencyName(parent: { name: string; kind: string } | undefined): string | null {
+export function parentAgencyName(parent: { name: string; kind: string } | undefined): string | null {
   if (!parent) return null;
   return parent.kind === 'TINH' ? `Ủy ban nhân dân ${parent.name}` : parent.name;
 }

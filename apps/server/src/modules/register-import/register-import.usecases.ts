@@ -11,6 +11,7 @@ import { canRegisterItem, isClearedFor, ITEM_SCOPE_ROLES, type Actor } from '../
 import { highestLevelOf, type BookPrintout } from '../books/books.export.ts';
 import { appendItemEvents } from '../register/register.events.ts';
 import { checkMapping, proposeMapping, readImportRows, type ImportLine } from './register-import.read.ts';
+import { getRuleSets } from '../rule-sets/rule-sets.provider.ts';
 
 // Importing an old register (sổ đến, sổ đi) from a spreadsheet: proposed mapping, dry run with
 // every problem in Vietnamese, and an import that writes every row in one transaction or none.
@@ -42,7 +43,7 @@ async function checkImport(ctx: AppContext, { actor, unitId, book, mapping: chos
   const problems = checkMapping({ mapping, columns: columns.length, book });
   if (problems.length > 0) return { columns, mapping, rows: sheet.rows.length, problems, lines: [], levels: [], custodians: new Map() };
   const today = todayInVietnam(ctx.clock());
-  const read = readImportRows({ rows: sheet.rows, mapping, book, ruleSet: getRuleSetFor({ date: today }), today });
+  const read = readImportRows({ rows: sheet.rows, mapping, book, ruleSet: getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) }), today });
   problems.push(...read.problems);
 
   // The clerk registers only what they are cleared for (R3.1 ordering).
@@ -99,7 +100,7 @@ export async function importRegister(ctx: AppContext, { actor, unitId, book, map
 /** All rows in one transaction: items, their IMPORTED book lines and one audit record. */
 async function writeImport(ctx: AppContext, { actor, unitId, book, lines, custodians, fileName }: { actor: Actor; unitId: string; book: RegisterImportBook; lines: ImportLine[]; custodians: Map<number, string>; fileName: string }) {
   const batchId = generateId('imp');
-  const ruleSet = getRuleSetFor({ date: todayInVietnam(ctx.clock()) });
+  const ruleSet = getRuleSetFor({ date: todayInVietnam(ctx.clock()), ruleSets: await getRuleSets(ctx) });
   return inTransaction(ctx, async ({ trx, now, audit }) => {
     // The same lock as every other book line (register.events.ts): one writer per unit's books.
     if (ctx.dbKind === 'postgres') await sql`select id from units where id = ${unitId} for update`.execute(trx);

@@ -1,5 +1,6 @@
 import { LEVEL_RANK, todayInVietnam, type AdjustLevelRequest, type DeclassifyRequest, type Level } from '@bmnn/contracts';
 import { canAuthorize, checkAdjustment, checkDeclassification, getRuleSetFor, type ItemForm } from '@bmnn/rules';
+import { getRuleSets } from '../rule-sets/rule-sets.provider.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -25,7 +26,7 @@ async function loadForDecision(ctx: AppContext, actor: Actor, itemId: string) {
 }
 
 async function requireAuthority(ctx: AppContext, { actor, unitId, action, level, today }: { actor: Actor; unitId: string; action: 'ADJUST' | 'DECLASSIFY'; level: Level; today: string }) {
-  const ruleSet = getRuleSetFor({ date: today });
+  const ruleSet = getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) });
   const authority = await authorityOf(ctx, { personId: actor.personId, unitId, date: today });
   if (!authority) throw registerErrors.authorityRefused({ message: 'Người quyết định chưa được ghi nhận chức danh có thẩm quyền' });
   const allowed = canAuthorize({ authority, action, level, actionDate: today, ruleSet });
@@ -44,7 +45,7 @@ export async function adjustLevel(ctx: AppContext, { actor, itemId, input }: { a
     .where('danh_muc_items.id', 'in', input.danhMucItemIds)
     .execute();
   const citedItems = cited.map((c) => ({ ref: `${c.number}, mục ${c.item_no}`, level: c.level as Level, validFrom: c.valid_from, validTo: c.valid_to }));
-  const ruleSetForCheck = getRuleSetFor({ date: today });
+  const ruleSetForCheck = getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) });
   const check = checkAdjustment({ form: (row.form ?? 'PAPER_DOC') as ItemForm, currentLevel: row.level as Level, citedItems, determinationDate: row.determined_on ?? today, adjustmentDate: today, ruleSet: ruleSetForCheck });
   if (!check.ok) throw registerErrors.periodRefused({ message: check.reason, details: { rule: check.rule, legalBasis: check.legalBasis } });
   if (!isClearedFor(actor.clearance, check.newLevel)) throw errors.forbidden({ message: 'Bạn không được tiếp cận độ mật mới' });

@@ -1,5 +1,6 @@
 import { foldForSearch, LEVEL_LABELS, proposeItemRequest, todayInVietnam, type CreateAuthorityRequest, type Level, type ProposeItemRequest, type RegisterOutgoingRequest, type UnitKind } from '@bmnn/contracts';
 import { canAuthorize, checkTrichYeu, classify, computeProtectionPeriod, envelopeFor, envelopeLabels, getRuleSetFor, type AgencyType, type Authority } from '@bmnn/rules';
+import { getRuleSets } from '../rule-sets/rule-sets.provider.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -81,7 +82,7 @@ export async function proposeItem(ctx: AppContext, { actor, input: raw }: { acto
   // R12.1: drafting and storing happen only on a device approved for it (never connected, or an
   // independent LAN from 01/3/2026, or cơ yếu-approved).
   if (input.draftingDeviceId) await ensureDeviceApprovedFor(ctx.db, { deviceId: input.draftingDeviceId, unitScope: actor.scopeUnitIds, use: 'DRAFT_STORE', actionDate: today });
-  const ruleSet = getRuleSetFor({ date: today });
+  const ruleSet = getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) });
   const summary = input.trichYeu ?? null;
   const policy = checkTrichYeu({ level: decision.level, trichYeu: summary, ruleSet });
   // R7.2: a Tuyệt mật summary is never stored without the rule set's consent exception.
@@ -113,7 +114,7 @@ export async function determineItem(ctx: AppContext, { actor, itemId }: { actor:
   if (!has(actor, 'LANH_DAO')) throw errors.forbidden();
   if (row.proposed_by === actor.accountId) throw registerErrors.samePerson();
   const today = todayInVietnam(ctx.clock());
-  const ruleSet = getRuleSetFor({ date: today });
+  const ruleSet = getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) });
   const level = row.level as Level;
   const authority = await authorityOf(ctx, { personId: actor.personId, unitId: row.unit_id, date: today });
   if (!authority) throw registerErrors.authorityRefused({ message: 'Người duyệt chưa được ghi nhận chức danh, văn bản ủy quyền có thẩm quyền xác định bí mật nhà nước' });
@@ -136,7 +137,7 @@ export async function registerOutgoing(ctx: AppContext, { actor, itemId, input }
   const row = await loadVisible(ctx, actor, itemId);
   if (!has(actor, 'VAN_THU') || !actor.scopeUnitIds.has(row.unit_id)) throw errors.forbidden();
   if (row.status !== 'DETERMINED') throw registerErrors.wrongStatus({ message: 'Chỉ vào sổ đi tài liệu đã được lãnh đạo xác định độ mật' });
-  const ruleSet = getRuleSetFor({ date: todayInVietnam(ctx.clock()) });
+  const ruleSet = getRuleSetFor({ date: todayInVietnam(ctx.clock()), ruleSets: await getRuleSets(ctx) });
   const envelope = envelopeFor({ level: row.level as Level, ruleSet });
   const recipients = (JSON.parse(row.recipients ?? '[]') as Array<{ name: string }>).map((r) => r.name);
   return inTransaction(ctx, async ({ trx, now, audit }) => {
@@ -168,7 +169,7 @@ export async function sendItem(ctx: AppContext, { actor, itemId }: { actor: Acto
 export async function getEnvelopeLabels(ctx: AppContext, { actor, itemId }: { actor: Actor; itemId: string }) {
   const row = await loadVisible(ctx, actor, itemId);
   if (row.status !== 'REGISTERED_OUT' && row.status !== 'SENT') throw registerErrors.notRegisteredOutgoing({ message: 'Chưa vào sổ đi: chưa in được nhãn bì' });
-  const ruleSet = getRuleSetFor({ date: todayInVietnam(ctx.clock()) });
+  const ruleSet = getRuleSetFor({ date: todayInVietnam(ctx.clock()), ruleSets: await getRuleSets(ctx) });
   const recipients = JSON.parse(row.recipients ?? '[]') as Array<{ name: string; address?: string; namedPersonOnly?: boolean }>;
   return {
     level: LEVEL_LABELS[row.level as Level],

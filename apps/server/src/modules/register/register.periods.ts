@@ -1,5 +1,6 @@
 import { formatDate, todayInVietnam, type Dashboard, type DashboardEntry, type ExtendItemRequest, type Level, type NoticeSentRequest } from '@bmnn/contracts';
 import { canAuthorize, checkExtension, expiryStatus, getRuleSetFor, recallStatus, takeOutStatus } from '@bmnn/rules';
+import { getRuleSets } from '../rule-sets/rule-sets.provider.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -26,7 +27,7 @@ export async function extendItem(ctx: AppContext, { actor, itemId, input }: { ac
   if (!actor.roles.includes('LANH_DAO')) throw errors.forbidden();
   if (!PROTECTED_STATUSES.includes(row.status) || !row.protection_end) throw registerErrors.wrongStatus({ message: 'Tài liệu không còn trong thời hạn bảo vệ có ngày kết thúc' });
   const today = todayInVietnam(ctx.clock());
-  const ruleSet = getRuleSetFor({ date: today });
+  const ruleSet = getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) });
   const level = row.level as Level;
   const authority = await authorityOf(ctx, { personId: actor.personId, unitId: row.unit_id, date: today });
   if (!authority) throw registerErrors.authorityRefused({ message: 'Người quyết định chưa được ghi nhận chức danh, văn bản ủy quyền có thẩm quyền gia hạn' });
@@ -139,7 +140,7 @@ export function scheduleDailyJobs(ctx: AppContext, log: (msg: string) => void): 
 export async function getDashboard(ctx: AppContext, { actor }: { actor: Actor }): Promise<Dashboard> {
   const now = ctx.clock();
   const today = todayInVietnam(now);
-  const ruleSet = getRuleSetFor({ date: today });
+  const ruleSet = getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) });
   const visible = ctx.db.selectFrom('items').where(visibleItemsFilter(actor, now));
   const entry = (r: { id: string; so_ky_hieu: string; level: string; status: string }, date: string | null, detail: string): DashboardEntry => ({ itemId: r.id, soKyHieu: r.so_ky_hieu, level: r.level as Level, status: r.status, date, detail });
 

@@ -32,7 +32,7 @@ export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext) {
 }
 
 const bookQuery = z.object({ unitId: z.string().max(64), year: z.coerce.number().int().min(2000).max(2100) });
-const exportQuery = bookQuery.extend({ format: z.enum(['xlsx', 'pdf'], { error: 'Định dạng chỉ nhận xlsx hoặc pdf' }) });
+const exportQuery = bookQuery.extend({ format: z.enum(['xlsx', 'pdf', 'docx'], { error: 'Định dạng chỉ nhận xlsx, pdf hoặc docx' }) });
 
 /** Receiving, handing over, and the books as projections (LEGAL.md R7.4–R7.7, §15). */
 export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -65,6 +65,7 @@ export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
     const fileName = `so-${book}-${year}.${format}`;
     reply.header('content-disposition', `attachment; filename="${fileName}"`);
     reply.header('cache-control', 'no-store');
+    if (format === 'docx') return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await (await import('../books/books.docx.ts')).buildBookDocx(printout));
     reply.type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf');
     return reply.send(streamOf((out) => (format === 'xlsx' ? writeBookXlsx(printout, out) : writeBookPdf(printout, out))));
   });

@@ -1,5 +1,6 @@
 import { LEVEL_RANK, todayInVietnam, type Level, type ProvisionRequest, type ReleaseDecisionRequest, type ReleaseKind, type ReleaseRequestSummary, type TakeOutRequest } from '@bmnn/contracts';
 import { canAuthorize, getRuleSetFor, takeOutStatus, type AuthorityAction } from '@bmnn/rules';
+import { getRuleSets } from '../rule-sets/rule-sets.provider.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { createError, errors } from '../../platform/errors.ts';
@@ -57,7 +58,7 @@ export async function requestProvision(ctx: AppContext, { actor, input }: { acto
   return createRequest(ctx, { actor, unitId, itemIds, kind: foreign ? 'PROVIDE_FOREIGN' : 'PROVIDE_DOMESTIC', details, fromDate: null, toDate: null });
 }
 
-async function loadRequest(ctx: AppContext, actor: Actor, requestId: string) {
+export async function loadRequest(ctx: AppContext, actor: Actor, requestId: string) {
   const r = await ctx.db.selectFrom('release_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
   if (!r || !actor.scopeUnitIds.has(r.unit_id)) throw releaseErrors.notFound();
   const itemIds = (await ctx.db.selectFrom('release_request_items').select('item_id').where('request_id', '=', requestId).execute()).map((x) => x.item_id);
@@ -75,7 +76,7 @@ export async function decideRelease(ctx: AppContext, { actor, requestId, input }
   const today = todayInVietnam(ctx.clock());
   let basis: string | null = null;
   if (input.approve) {
-    const ruleSet = getRuleSetFor({ date: today });
+    const ruleSet = getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) });
     const level = items.reduce<Level>((top, i) => (LEVEL_RANK[i.level as Level] > LEVEL_RANK[top] ? (i.level as Level) : top), 'MAT');
     const authority = await authorityOf(ctx, { personId: actor.personId, unitId: r.unit_id, date: today });
     if (!authority) throw registerErrors.authorityRefused({ message: 'Người duyệt chưa được ghi nhận chức danh có thẩm quyền' });
@@ -135,7 +136,7 @@ export async function listReleaseRequests(ctx: AppContext, { actor, unitId }: { 
   if (units.length === 0) return { requests: [] };
   const now = ctx.clock();
   const today = todayInVietnam(now);
-  const ruleSet = getRuleSetFor({ date: today });
+  const ruleSet = getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) });
   const rows = await ctx.db.selectFrom('release_requests').selectAll().where('unit_id', 'in', units).orderBy('created_at', 'desc').limit(500).execute();
   if (rows.length === 0) return { requests: [] };
   const ids = rows.map((r) => r.id);

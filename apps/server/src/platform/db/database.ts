@@ -19,6 +19,7 @@ import * as m0011 from './migrations/0011-copies.ts';
 import * as m0012 from './migrations/0012-files-archive.ts';
 import * as m0015 from './migrations/0015-training.ts';
 import * as m0016 from './migrations/0016-meetings.ts';
+import * as m0017 from './migrations/0017-rule-sets.ts';
 import * as m0020 from './migrations/0020-stored-files.ts';
 import * as m0021 from './migrations/0021-stock-takes.ts';
 
@@ -100,6 +101,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-files-archive': m0012,
   '0015-training': m0015,
   '0016-meetings': m0016,
+  '0017-rule-sets': m0017,
   '0020-stored-files': m0020,
   '0021-stock-takes': m0021,
 };

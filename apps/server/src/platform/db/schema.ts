@@ -596,6 +596,8 @@ export type ArchiveTransfersTable = {
 export type MeetingAttendeesTable = { meeting_id: string; person_id: string };
 export type MeetingEquipmentTable = { meeting_id: string; device_id: string; check_id: string | null };
 export type MeetingDocumentsTable = { id: string; meeting_id: string; item_id: string; handed_to_id: string; handed_out_at: string; collected_back_at: string | null; collected_by: string | null };
+/** An administrator's corrected rule set (migration 0017); JSON validated by parseRuleSet. */
+export type RuleSetsTable = { id: string; json: string; version: number; updated_by: string | null; updated_at: string };
 
 export type Database = {
   units: UnitsTable;
@@ -637,6 +639,7 @@ export type Database = {
   record_files: RecordFilesTable;
   record_file_items: RecordFileItemsTable;
   archive_transfers: ArchiveTransfersTable;
+  rule_sets: RuleSetsTable;
   stored_files: StoredFilesTable;
   stock_takes: StockTakesTable;
   stock_take_lines: StockTakeLinesTable;
