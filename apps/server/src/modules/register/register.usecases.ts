@@ -9,6 +9,7 @@ import { generateId } from '../../platform/ids.ts';
 import { canGrantItemAccess, canRegisterItem, canSeeItem, ITEM_SCOPE_ROLES, levelsVisibleTo, type Actor, type ItemAccessFacts } from '../access/access.policies.ts';
 import { registerErrors } from './register.errors.ts';
 import { ITEM_EVENT_LABELS, type ItemEventType } from './register.events.ts';
+import { ITEM_COUNT_CAP, itemSearchCondition } from './register.search.ts';
 
 type ItemRow = Selectable<Database['items']>;
 
@@ -93,10 +94,7 @@ export async function createItem(ctx: AppContext, { actor, input: raw }: { actor
 export async function listItems(ctx: AppContext, { actor, query: filter = {} }: { actor: Actor; query?: Partial<z.output<typeof listItemsQuery>> }) {
   const now = ctx.clock();
   let query = ctx.db.selectFrom('items').where(visibleItemsFilter(actor, now));
-  if (filter.q) {
-    const needle = `%${foldForSearch(filter.q).replace(/[%_\\]/g, '')}%`;
-    query = query.where((eb) => eb.or([eb('items.so_ky_hieu_folded', 'like', needle), eb('items.trich_yeu_folded', 'like', needle)]));
-  }
+  if (filter.q) query = query.where(itemSearchCondition(ctx.dbKind, filter.q));
   if (filter.unitId) query = query.where('items.unit_id', '=', filter.unitId);
   if (filter.level) query = query.where('items.level', '=', filter.level);
   if (filter.status) query = query.where('items.status', '=', filter.status);
@@ -107,9 +105,11 @@ export async function listItems(ctx: AppContext, { actor, query: filter = {} }: 
   const page = filter.page ?? 1;
   const [rows, count] = await Promise.all([
     query.selectAll('items').orderBy('items.created_at', 'desc').orderBy('items.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    // Counted up to the cap: past it the list says "more than" (register.search.ts).
+    ctx.db.selectFrom(query.select(sql<number>`1`.as('one')).limit(ITEM_COUNT_CAP + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(present), total: Number(count.n) };
+  const total = Number(count.n);
+  return { items: rows.map(present), total: Math.min(total, ITEM_COUNT_CAP), totalCapped: total > ITEM_COUNT_CAP };
 }
 
 /** R6.1: where an item is kept; set by the clerk or the head within scope. */

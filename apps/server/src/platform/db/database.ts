@@ -16,6 +16,7 @@ import * as m0008 from './migrations/0008-take-out-provision.ts';
 import * as m0009 from './migrations/0009-location-views.ts';
 import * as m0010 from './migrations/0010-people-secret-work.ts';
 import * as m0011 from './migrations/0011-copies.ts';
+import * as m0014 from './migrations/0014-item-search.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -92,6 +93,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-location-views': m0009,
   '0010-people-secret-work': m0010,
   '0011-copies': m0011,
+  '0014-item-search': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
