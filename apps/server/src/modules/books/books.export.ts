@@ -19,7 +19,8 @@ export type BookPrintout = {
   template: BookTemplate;
   unitName: string;
   year: number;
-  rows: Array<Record<string, BookCell>>;
+  /** The lines, read as they are written (AsyncIterable: a big book is never whole in memory). */
+  rows: AsyncIterable<Record<string, BookCell>> | Iterable<Record<string, BookCell>>;
   /** Highest level among the lines, or null for an empty book. */
   highestLevel: Level | null;
   printedAt: string;
@@ -65,7 +66,7 @@ export async function writeBookXlsx(p: BookPrintout, out: Writable): Promise<voi
     cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
   });
   header.commit();
-  for (const record of p.rows) {
+  for await (const record of p.rows) {
     const row = sheet.addRow(columns.map((c) => record[c.field] ?? ''));
     row.eachCell({ includeEmpty: true }, (cell, n) => {
       cell.font = font;
@@ -126,7 +127,9 @@ export async function writeBookPdf(p: BookPrintout, out: Writable): Promise<void
   doc.font('regular').fontSize(10).text(`${p.unitName} — Năm ${p.year} — ${p.template.formNumber} (${p.template.basis.legalBasis})`, left, y, { width: usable, align: 'center' });
   y = doc.y + 8;
   y += drawRow(headerCells, { bold: true, y });
-  for (const record of p.rows) {
+  let printed = 0;
+  for await (const record of p.rows) {
+    printed++;
     const cells = p.template.columns.map((c) => (record[c.field] === null || record[c.field] === undefined ? '' : String(record[c.field])));
     doc.font('regular').fontSize(9);
     const needed = Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
@@ -137,7 +140,7 @@ export async function writeBookPdf(p: BookPrintout, out: Writable): Promise<void
     }
     y += drawRow(cells, { bold: false, y });
   }
-  if (p.rows.length === 0) doc.font('regular').fontSize(10).text('(Sổ chưa có dòng nào)', left, y + 6, { width: usable, align: 'center' });
+  if (printed === 0) doc.font('regular').fontSize(10).text('(Sổ chưa có dòng nào)', left, y + 6, { width: usable, align: 'center' });
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);

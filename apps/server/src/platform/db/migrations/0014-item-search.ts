@@ -37,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   // The first page of the list is the newest items matching level and status, or of one unit.
   await db.schema.createIndex('items_level_status_created_idx').on('items').columns(['level', 'status', 'created_at', 'id']).execute();
-  await db.schema.createIndex('items_unit_created_idx').on('items').columns(['unit_id', 'level', 'created_at', 'id']).execute();
+  await db.schema.createIndex('items_unit_created_idx').on('items').columns(['unit_id', 'created_at', 'id']).execute();
   await db.schema.createIndex('items_created_idx').on('items').columns(['created_at', 'id']).execute();
 }
 
