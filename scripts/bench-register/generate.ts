@@ -296,7 +296,7 @@ export async function generateRegister(handle: Target, { items: itemCount, seed 
     } else {
       await event('RECEIVED', { sender: pick(SENDERS), receivedBy: pick(staff), condition: { envelopeIntact: true, countMatches: true, packagingCorrect: true }, namedRecipientId: null, opened: true, recallDeadline: null, copies: 1, note: null }, 'DEN');
     }
-    const more = forced ? 3 : outgoing ? 1 + Math.floor(rand() * 2) : 3 + Math.floor(rand() * 3);
+    const more = forced ? 4 : outgoing ? 1 + Math.floor(rand() * 3) : 3 + Math.floor(rand() * 3);
     for (let k = 0; k < more; k++) {
       const r2 = rand();
       if (r2 < 0.7) await event('HANDED_OVER', { fromPersonId: custodian, toPersonId: pick(staff), toUnitId: unitId, note: null }, 'CHUYEN_GIAO');

@@ -1,5 +1,5 @@
 import { foldForSearch } from '@bmnn/contracts';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DatabaseKind } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
@@ -12,22 +12,29 @@ export function searchNeedle(q: string): string {
   return foldForSearch(q).replace(/[%_\\]/g, '');
 }
 
+/** Up to this many matches, the search is driven by the trigram index (see below). */
+export const SEARCH_INDEX_DRIVES_UP_TO = 100_000;
+
 /**
  * The condition "the item's folded số ký hiệu or trích yếu contains the needle". On SQLite a
- * needle of three characters or more goes through the FTS5 trigram index (a phrase of trigrams
- * is an exact substring match); shorter needles, which have no trigram, fall back to LIKE. On
- * PostgreSQL, LIKE is answered by the pg_trgm GIN indexes when the planner finds it cheaper.
+ * needle of three characters or more is looked up in the FTS5 trigram index (a phrase of
+ * trigrams is an exact substring match). When it matches few items, the list is driven by those
+ * items; when it matches many (a common word), walking the items in list order through the
+ * filter indexes and testing each with LIKE reaches a page sooner than reading every match, so
+ * the condition stays a LIKE. Needles shorter than three characters have no trigram: LIKE. On
+ * PostgreSQL the condition is LIKE, and the planner uses the pg_trgm GIN indexes when they pay.
  */
-export function itemSearchCondition(kind: DatabaseKind, q: string) {
+export async function itemSearchCondition(db: Kysely<Database>, kind: DatabaseKind, q: string) {
   const needle = searchNeedle(q);
-  return (eb: ExpressionBuilder<Database, 'items'>) => {
-    if (kind === 'sqlite' && [...needle].length >= 3) {
-      const phrase = `"${needle.replace(/"/g, '""')}"`;
-      return sql<boolean>`items.rowid in (select rowid from items_search where items_search match ${phrase})`;
+  if (kind === 'sqlite' && [...needle].length >= 3) {
+    const phrase = `"${needle.replace(/"/g, '""')}"`;
+    const probe = await sql<{ n: number }>`select count(*) as n from (select rowid from items_search where items_search match ${phrase} limit ${SEARCH_INDEX_DRIVES_UP_TO + 1})`.execute(db);
+    if (Number(probe.rows[0]?.n ?? 0) <= SEARCH_INDEX_DRIVES_UP_TO) {
+      return () => sql<boolean>`items.rowid in (select rowid from items_search where items_search match ${phrase})`;
     }
-    const like = `%${needle}%`;
-    return eb.or([eb('items.so_ky_hieu_folded', 'like', like), eb('items.trich_yeu_folded', 'like', like)]);
-  };
+  }
+  const like = `%${needle}%`;
+  return (eb: ExpressionBuilder<Database, 'items'>) => eb.or([eb('items.so_ky_hieu_folded', 'like', like), eb('items.trich_yeu_folded', 'like', like)]);
 }
 
 /** Counts beyond this are answered as "more than" (an exact count would read every match). */

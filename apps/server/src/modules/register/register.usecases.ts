@@ -94,7 +94,7 @@ export async function createItem(ctx: AppContext, { actor, input: raw }: { actor
 export async function listItems(ctx: AppContext, { actor, query: filter = {} }: { actor: Actor; query?: Partial<z.output<typeof listItemsQuery>> }) {
   const now = ctx.clock();
   let query = ctx.db.selectFrom('items').where(visibleItemsFilter(actor, now));
-  if (filter.q) query = query.where(itemSearchCondition(ctx.dbKind, filter.q));
+  if (filter.q) query = query.where(await itemSearchCondition(ctx.db, ctx.dbKind, filter.q));
   if (filter.unitId) query = query.where('items.unit_id', '=', filter.unitId);
   if (filter.level) query = query.where('items.level', '=', filter.level);
   if (filter.status) query = query.where('items.status', '=', filter.status);

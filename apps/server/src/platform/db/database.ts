@@ -54,6 +54,9 @@ export function openDatabase({ url, dataDir }: { url?: string | undefined; dataD
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Refresh the planner's statistics of tables that changed a lot since they were last analyzed
+  // (SQLite's advice for long-lived connections; the item search relies on them, decision 0009).
+  sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, kind: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
 }

@@ -39,6 +39,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('items_level_status_created_idx').on('items').columns(['level', 'status', 'created_at', 'id']).execute();
   await db.schema.createIndex('items_unit_created_idx').on('items').columns(['unit_id', 'created_at', 'id']).execute();
   await db.schema.createIndex('items_created_idx').on('items').columns(['created_at', 'id']).execute();
+  // SQLite plans without statistics assume every index equality is selective, and would walk a
+  // whole level instead of the search matches; statistics are kept fresh by `pragma optimize`
+  // when the database is opened (database.ts). PostgreSQL's autovacuum analyzes by itself.
+  if (!isPostgres) await sql`analyze`.execute(db);
 }
 
 export async function down(): Promise<void> {
