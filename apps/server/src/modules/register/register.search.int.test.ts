@@ -78,12 +78,13 @@ describe.each(DATABASE_KINDS)('item search on %s', (kind) => {
     expect(capped).toMatchObject({ total: ITEM_COUNT_CAP, totalCapped: true });
     expect(capped.items).toHaveLength(10);
     const exact = (await clerk.request({ method: 'GET', url: '/api/items?q=bao cao' })).json();
-    expect(exact).toMatchObject({ total: 1, totalCapped: false });
+    expect(exact.total).toBe(1);
+    expect(exact).not.toHaveProperty('totalCapped');
 
     const outsider = await createUserAndLogin(t, { unitId: unit.id, roles: ['CAN_BO'], clearance: 'NONE' });
     const none = (await outsider.request({ method: 'GET', url: '/api/items?q=lich truc' })).json();
-    expect(none).toEqual({ items: [], total: 0, totalCapped: false });
+    expect(none).toEqual({ items: [], total: 0 });
     const uncleared = await createUserAndLogin(t, { unitId: unit.id, roles: ['VAN_THU'], clearance: 'NONE' });
-    expect((await uncleared.request({ method: 'GET', url: '/api/items?q=lich' })).json()).toEqual({ items: [], total: 0, totalCapped: false });
+    expect((await uncleared.request({ method: 'GET', url: '/api/items?q=lich' })).json()).toEqual({ items: [], total: 0 });
   });
 });

@@ -105,11 +105,11 @@ export async function listItems(ctx: AppContext, { actor, query: filter = {} }: 
   const page = filter.page ?? 1;
   const [rows, count] = await Promise.all([
     query.selectAll('items').orderBy('items.created_at', 'desc').orderBy('items.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    // Counted up to the cap: past it the list says "more than" (register.search.ts).
+    // Counted up to the cap: past it `totalCapped` says "more than" (register.search.ts).
     ctx.db.selectFrom(query.select(sql<number>`1`.as('one')).limit(ITEM_COUNT_CAP + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const total = Number(count.n);
-  return { items: rows.map(present), total: Math.min(total, ITEM_COUNT_CAP), totalCapped: total > ITEM_COUNT_CAP };
+  return { items: rows.map(present), total: Math.min(total, ITEM_COUNT_CAP), ...(total > ITEM_COUNT_CAP ? { totalCapped: true as const } : {}) };
 }
 
 /** R6.1: where an item is kept; set by the clerk or the head within scope. */
