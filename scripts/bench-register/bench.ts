@@ -13,7 +13,7 @@ import pg from 'pg';
 import { createPersonWithAccount } from '../../apps/server/src/modules/accounts/accounts.usecases.ts';
 import { loadConfig } from '../../apps/server/src/platform/config.ts';
 import { createContext } from '../../apps/server/src/platform/context.ts';
-import { migrateToLatest, openDatabase } from '../../apps/server/src/platform/db/database.ts';
+import { migrateTo, migrateToLatest, openDatabase } from '../../apps/server/src/platform/db/database.ts';
 import { findFreePort, startThrowawayPostgres } from '../../apps/server/src/testing/postgres-server.ts';
 import { BOOK_YEAR, generateRegister, type GeneratedRegister } from './generate.ts';
 
@@ -25,6 +25,9 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'sqlite,postgres' },
     samples: { type: 'string', default: '20' },
     write: { type: 'boolean', default: false },
+    // Reuse a SQLite register generated before (make-sqlite.ts writes DIR/bmnn.sqlite and DIR/register.json).
+    'sqlite-dir': { type: 'string' },
+    out: { type: 'string', default: 'bench/register-results.json' },
   },
 });
 const ITEMS = Number(args.items);
@@ -38,6 +41,11 @@ const percentile = (xs: number[], p: number) => {
   return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10;
 };
 const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+/** CPU time (user + system) the process has used, in ms: what a request costs, whatever else runs on the machine. */
+const cpuMs = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 async function startServer(env: Record<string, string>) {
@@ -82,23 +90,28 @@ function searchCases(g: GeneratedRegister) {
   ].map(({ name, ...query }) => ({ name, url: `/api/items?${new URLSearchParams({ ...query, page: '1', pageSize: '50' })}` }));
 }
 
-async function measureSearch(clerk: Client, g: GeneratedRegister) {
+async function measureSearch(clerk: Client, g: GeneratedRegister, serverPid: number) {
   const all: number[] = [];
+  const cpuAll: number[] = [];
   const cases = [];
   for (const c of searchCases(g)) {
     const times: number[] = [];
     let body: { total: number; items: unknown[]; totalCapped?: boolean } = { total: 0, items: [] };
+    let cpu0 = 0;
     for (let i = 0; i < SAMPLES + 2; i++) {
+      if (i === 2) cpu0 = cpuMs(serverPid);
       const t0 = performance.now();
       body = (await (await clerk.get(c.url)).json()) as typeof body;
       const ms = performance.now() - t0;
       if (i >= 2) times.push(ms);
     }
+    const cpuPerRequest = Math.round(((cpuMs(serverPid) - cpu0) / SAMPLES) * 10) / 10;
     all.push(...times);
-    cases.push({ name: c.name, url: c.url, total: body.total, totalCapped: body.totalCapped ?? false, firstPage: body.items.length, p50: percentile(times, 50), p95: percentile(times, 95) });
-    console.log(`  ${c.name}: p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms (total ${body.total}${body.totalCapped ? '+' : ''})`);
+    cpuAll.push(cpuPerRequest);
+    cases.push({ name: c.name, url: c.url, total: body.total, totalCapped: body.totalCapped ?? false, firstPage: body.items.length, p50: percentile(times, 50), p95: percentile(times, 95), serverCpuMsPerRequest: cpuPerRequest });
+    console.log(`  ${c.name}: p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms, server CPU ${cpuPerRequest} ms/request (total ${body.total}${body.totalCapped ? '+' : ''})`);
   }
-  return { p50: percentile(all, 50), p95: percentile(all, 95), samplesPerQuery: SAMPLES, cases };
+  return { p50: percentile(all, 50), p95: percentile(all, 95), serverCpuMsPerRequestMean: Math.round((cpuAll.reduce((a, b) => a + b, 0) / cpuAll.length) * 10) / 10, samplesPerQuery: SAMPLES, cases };
 }
 
 /** One export per fresh server process, so that the process's peak RSS belongs to that export. */
@@ -140,11 +153,16 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
   const pgServer = kind === 'postgres' ? await startThrowawayPostgres() : null;
   try {
     const env: Record<string, string> = { BMNN_DATA_DIR: dataDir, ...(pgServer ? { DATABASE_URL: pgServer.url } : {}) };
-    const handle = openDatabase({ url: pgServer?.url, dataDir });
-    await migrateToLatest(handle.db);
+    const reuse = kind === 'sqlite' && args['sqlite-dir'] ? args['sqlite-dir'] : null;
+    const handle = openDatabase({ url: pgServer?.url, dataDir: reuse ?? dataDir });
+    // The data goes in before migration 0014, which then indexes a full register (as an upgrade would).
+    if (!reuse) await migrateTo(handle.db, '0011-copies');
     const t0 = performance.now();
     let g: GeneratedRegister;
-    if (pgServer) {
+    if (reuse) {
+      g = JSON.parse(fs.readFileSync(path.join(reuse, 'register.json'), 'utf8')) as GeneratedRegister;
+      env.BMNN_DATA_DIR = reuse;
+    } else if (pgServer) {
       const client = new pg.Client({ connectionString: pgServer.url });
       await client.connect();
       g = await generateRegister({ pg: client }, { items: ITEMS });
@@ -154,7 +172,11 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
       g = await generateRegister({ sqlite: handle.sqlite! }, { items: ITEMS });
     }
     const generationSeconds = (performance.now() - t0) / 1000;
-    console.log(`  generated ${g.items} items, ${g.events} events in ${generationSeconds.toFixed(0)} s`);
+    console.log(`  generated ${g.items} items, ${g.events} events in ${generationSeconds.toFixed(0)} s${reuse ? ' (reused)' : ''}`);
+    const m0 = performance.now();
+    await migrateToLatest(handle.db);
+    const migrationSeconds = (performance.now() - m0) / 1000;
+    console.log(`  migrations after the data (0014: search index and list indexes): ${migrationSeconds.toFixed(0)} s`);
     const ctx = createContext({ handle, config: loadConfig({ ...process.env, ...env }) });
     const accounts = [
       { username: 'bench.cat', unitId: g.searchUnitId },
@@ -162,9 +184,9 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
       { username: 'bench.vpub', unitId: g.smallBookUnitId },
       { username: 'bench.snv', unitId: g.typicalUnitId },
     ];
-    for (const a of accounts) await createPersonWithAccount(ctx, { username: a.username, fullName: `Văn thư ${a.username}`, unitId: a.unitId, roles: ['VAN_THU'], clearance: 'TUYET_MAT', password: PASSWORD });
+    for (const a of accounts) if (!(await handle.db.selectFrom('accounts').select('id').where('username', '=', a.username).executeTakeFirst())) await createPersonWithAccount(ctx, { username: a.username, fullName: `Văn thư ${a.username}`, unitId: a.unitId, roles: ['VAN_THU'], clearance: 'TUYET_MAT', password: PASSWORD });
     await handle.close();
-    const dbBytes = kind === 'sqlite' ? fs.statSync(path.join(dataDir, 'bmnn.sqlite')).size : 0;
+    const dbBytes = kind === 'sqlite' ? fs.statSync(path.join(reuse ?? dataDir, 'bmnn.sqlite')).size : 0;
 
     const server = await startServer(env);
     let search;
@@ -172,7 +194,7 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
     try {
       const clerk = await login(server.base, 'bench.cat');
       console.log(`  search as the clerk of Công an tỉnh (${g.itemsInSearchScope} items in scope)`);
-      search = await measureSearch(clerk, g);
+      search = await measureSearch(clerk, g, server.child.pid!);
       statistics = [
         await measureStatistics(await login(server.base, 'bench.snv'), g.typicalUnitId, 'Sở Nội vụ'),
         await measureStatistics(await login(server.base, 'bench.vpub'), g.smallBookUnitId, 'Văn phòng UBND tỉnh'),
@@ -182,7 +204,7 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
       await stopServer(server.child);
     }
     const xlsx = [await measureExport(env, 'bench.vpub', g.smallBookUnitId, g.smallBookLines), await measureExport(env, 'bench.vptu', g.bigBookUnitId, g.bigBookLines)];
-    return { kind, generated: { ...g, searchSubtreeUnitIds: undefined, seconds: Math.round(generationSeconds), sqliteFileMb: dbBytes ? Math.round(dbBytes / 2 ** 20) : undefined }, search, xlsx, statistics };
+    return { kind, generated: { ...g, searchSubtreeUnitIds: undefined, seconds: reuse ? 'reused from an earlier run of the same generator' : Math.round(generationSeconds), migration0014Seconds: Math.round(migrationSeconds), sqliteFileMb: dbBytes ? Math.round(dbBytes / 2 ** 20) : undefined }, search, xlsx, statistics };
   } finally {
     pgServer?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -200,6 +222,6 @@ const out = {
 };
 console.log(JSON.stringify(out, null, 2));
 if (ITEMS >= 1_000_000 || args.write) {
-  fs.writeFileSync(path.join(root, 'bench/register-results.json'), JSON.stringify(out, null, 2) + '\n');
-  console.log('written to bench/register-results.json');
+  fs.writeFileSync(path.resolve(root, args.out!), JSON.stringify(out, null, 2) + '\n');
+  console.log(`written to ${args.out}`);
 }
