@@ -29,12 +29,14 @@ const cases: Array<Record<string, string>> = [
 for (const c of cases) {
   const times = [];
   let r;
+  const c0 = process.cpuUsage();
   for (let i = 0; i < 5; i++) {
     t0 = performance.now();
     r = await listItems(ctx, { actor: actor as never, query: { ...c, page: 1, pageSize: 50 } as never });
     times.push(performance.now() - t0);
   }
-  console.log(JSON.stringify(c), 'total', r!.total, r!.totalCapped ? '+' : '', times.map((x) => x.toFixed(0)).join(' '));
+  const cpu = process.cpuUsage(c0);
+  console.log(JSON.stringify(c), 'total', r!.total, r!.totalCapped ? '+' : '', 'wall', times.map((x) => x.toFixed(0)).join(' '), 'cpu/call', ((cpu.user + cpu.system) / 5000).toFixed(1), 'ms');
 }
 const snvActor = { ...actor, unitId: snv.id, scopeUnitIds: await getScopeUnitIds(handle.db, snv.id) };
 for (let i = 0; i < 3; i++) {

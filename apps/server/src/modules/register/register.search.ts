@@ -1,5 +1,5 @@
 import { foldForSearch } from '@bmnn/contracts';
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DatabaseKind } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
@@ -24,17 +24,19 @@ export const SEARCH_INDEX_DRIVES_UP_TO = 100_000;
  * the condition stays a LIKE. Needles shorter than three characters have no trigram: LIKE. On
  * PostgreSQL the condition is LIKE, and the planner uses the pg_trgm GIN indexes when they pay.
  */
-export async function itemSearchCondition(db: Kysely<Database>, kind: DatabaseKind, q: string) {
+export async function itemSearchCondition(db: Kysely<Database>, kind: DatabaseKind, q: string): Promise<{ where: (eb: ExpressionBuilder<Database, 'items'>) => Expression<SqlBool>; indexDriven: boolean }> {
   const needle = searchNeedle(q);
   if (kind === 'sqlite' && [...needle].length >= 3) {
+    // The matches are read once, here, and handed to the list query as a JSON array of rowids.
     const phrase = `"${needle.replace(/"/g, '""')}"`;
-    const probe = await sql<{ n: number }>`select count(*) as n from (select rowid from items_search where items_search match ${phrase} limit ${SEARCH_INDEX_DRIVES_UP_TO + 1})`.execute(db);
-    if (Number(probe.rows[0]?.n ?? 0) <= SEARCH_INDEX_DRIVES_UP_TO) {
-      return () => sql<boolean>`items.rowid in (select rowid from items_search where items_search match ${phrase})`;
+    const matches = await sql<{ rowid: number }>`select rowid from items_search where items_search match ${phrase} limit ${SEARCH_INDEX_DRIVES_UP_TO + 1}`.execute(db);
+    if (matches.rows.length <= SEARCH_INDEX_DRIVES_UP_TO) {
+      const rowids = JSON.stringify(matches.rows.map((r) => r.rowid));
+      return { where: () => sql<SqlBool>`items.rowid in (select value from json_each(${rowids}))`, indexDriven: true };
     }
   }
   const like = `%${needle}%`;
-  return (eb: ExpressionBuilder<Database, 'items'>) => eb.or([eb('items.so_ky_hieu_folded', 'like', like), eb('items.trich_yeu_folded', 'like', like)]);
+  return { where: (eb) => eb.or([eb('items.so_ky_hieu_folded', 'like', like), eb('items.trich_yeu_folded', 'like', like)]), indexDriven: false };
 }
 
 /** Counts beyond this are answered as "more than" (an exact count would read every match). */

@@ -94,7 +94,8 @@ export async function createItem(ctx: AppContext, { actor, input: raw }: { actor
 export async function listItems(ctx: AppContext, { actor, query: filter = {} }: { actor: Actor; query?: Partial<z.output<typeof listItemsQuery>> }) {
   const now = ctx.clock();
   let query = ctx.db.selectFrom('items').where(visibleItemsFilter(actor, now));
-  if (filter.q) query = query.where(await itemSearchCondition(ctx.db, ctx.dbKind, filter.q));
+  const search = filter.q ? await itemSearchCondition(ctx.db, ctx.dbKind, filter.q) : null;
+  if (search) query = query.where(search.where);
   if (filter.unitId) query = query.where('items.unit_id', '=', filter.unitId);
   if (filter.level) query = query.where('items.level', '=', filter.level);
   if (filter.status) query = query.where('items.status', '=', filter.status);
@@ -103,12 +104,19 @@ export async function listItems(ctx: AppContext, { actor, query: filter = {} }: 
   if (filter.withoutLocation) query = query.where('items.storage_location', 'is', null);
   const pageSize = filter.pageSize ?? 50;
   const page = filter.page ?? 1;
-  const [rows, count] = await Promise.all([
-    query.selectAll('items').orderBy('items.created_at', 'desc').orderBy('items.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    // Counted up to the cap: past it `totalCapped` says "more than" (register.search.ts).
-    ctx.db.selectFrom(query.select(sql<number>`1`.as('one')).limit(ITEM_COUNT_CAP + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const total = Number(count.n);
+  const pageOf = (q: typeof query) => q.selectAll('items').orderBy('items.created_at', 'desc').orderBy('items.id').limit(pageSize).offset((page - 1) * pageSize);
+  // Counted up to the cap: past it `totalCapped` says "more than" (register.search.ts).
+  const countCapped = async () => Number((await ctx.db.selectFrom(query.select(sql<number>`1`.as('one')).limit(ITEM_COUNT_CAP + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  let rows;
+  let total;
+  if (search?.indexDriven) {
+    // The search matches are few enough to be read whole: one pass gives the page and the count.
+    const counted = await pageOf(query).select(sql<number>`count(*) over ()`.as('matches_total')).execute();
+    rows = counted;
+    total = counted.length > 0 ? Number(counted[0]!.matches_total) : await countCapped();
+  } else {
+    [rows, total] = await Promise.all([pageOf(query).execute(), countCapped()]);
+  }
   return { items: rows.map(present), total: Math.min(total, ITEM_COUNT_CAP), ...(total > ITEM_COUNT_CAP ? { totalCapped: true as const } : {}) };
 }
 
