@@ -25,6 +25,7 @@ import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
 import { registerDestructionRoutes } from './modules/destruction/destruction.routes.ts';
 import { registerReleaseRoutes } from './modules/release/release.routes.ts';
 import { registerCopyRoutes } from './modules/copies/copies.routes.ts';
+import { registerStockTakeRoutes } from './modules/stock-take/stock-take.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
 
@@ -80,6 +81,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerDestructionRoutes(app, ctx);
   registerReleaseRoutes(app, ctx);
   registerCopyRoutes(app, ctx);
+  registerStockTakeRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerSecretWorkRoutes(app, ctx);

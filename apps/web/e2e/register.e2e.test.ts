@@ -145,7 +145,7 @@ describe('the register in the browser, as a clerk does it', () => {
 
   it('the clerk logs in and sees the items, the books and the danh mục, which they search without accents', async () => {
     await firstLogin(CLERK.username, temporary.clerk, CLERK.password);
-    expect(await menuKeys()).toEqual(['items', 'devices', 'incidents', 'people', 'books', 'danhMuc']);
+    expect(await menuKeys()).toEqual(['todo', 'items', 'devices', 'incidents', 'people', 'books', 'periods', 'releases', 'destruction', 'danhMuc']);
     await page.getByTestId('menu-danhMuc').click();
     expect(await page.getByTestId('tab-import').count()).toBe(0);
     await page.getByTestId('tab-items').click();
@@ -300,9 +300,42 @@ describe('the register in the browser, as a clerk does it', () => {
     expect(fs.readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('the clerk runs a stock-take: ticks everything found in a batch, records one item found elsewhere, closes and prints the record (R6.1)', async () => {
+    await page.getByTestId('go-stock-takes').click();
+    await page.getByTestId('stock-take-start').click();
+    await page.getByTestId('stock-take-title').fill('Kiểm kê cuối năm — Văn thư');
+    await page.getByTestId('stock-take-start-ok').click();
+    const lines = page.getByTestId('stock-take-lines');
+    await lines.waitFor();
+    const rows = lines.locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    await lines.locator('thead input[type="checkbox"]').check();
+    await page.getByTestId('stock-take-present').click();
+    await expect.poll(() => lines.textContent()).not.toContain('Chưa kiểm');
+    await rows.filter({ hasText: DOC.soKyHieu }).locator('input[type="checkbox"]').check();
+    await page.getByTestId('stock-take-misplaced').click();
+    await page.getByTestId('stock-take-found-location').fill('Phòng 305, két sắt');
+    await page.getByTestId('stock-take-misplaced-ok').click();
+    await expect.poll(() => rows.filter({ hasText: DOC.soKyHieu }).textContent()).toContain('Có, nhưng không đúng nơi lưu giữ: Phòng 305, két sắt');
+    await screenshot(page, 'register-10b-stock-take');
+    await page.getByTestId('stock-take-close').click();
+    await page.getByRole('button', { name: 'Kết thúc', exact: true }).click();
+    await page.getByTestId('stock-take-close').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('stock-take-incident').count()).toBe(0);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stock-take-xlsx').click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.worksheets[0]?.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
+    expect(cells.join(' | ')).toContain('BIÊN BẢN KIỂM KÊ TÀI LIỆU, VẬT CHỨA BÍ MẬT NHÀ NƯỚC');
+    expect(cells.join(' | ')).toContain('Có, nhưng không đúng nơi lưu giữ: Phòng 305, két sắt');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('stock-take-lines').waitFor({ state: 'detached' });
+  });
+
   it('the staff member finds what they hold in their list, and nothing else', async () => {
     await firstLogin(STAFF.username, temporary.staff, STAFF.password);
-    expect(await menuKeys()).toEqual(['items', 'incidents']);
+    expect(await menuKeys()).toEqual(['items', 'incidents', 'releases', 'destruction']);
     // The staff member holds the handed-over item and the unopened envelope addressed to them, nothing else.
     const rows = page.getByTestId('items-table').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(2);

@@ -80,6 +80,8 @@
 // POST /api/commitments     createCommitmentRequest → { commitment: Commitment }
 // POST /api/commitments/:id/sign signCommitmentRequest → { commitment: Commitment }
 // GET  /api/commitments/:id/form.docx      → DOCX bản cam kết filled from the person (audited)
+// POST /api/commitments/:id/scan           multipart "file" (PDF/JPEG/PNG/TIFF by content, ≤ 10 MB) → { commitment }
+// GET  /api/commitments/:id/scan           → the signed scan, re-hashed before sending (409 file.damaged; audited)
 // GET  /api/offboarding?status            → { cases: { id, personName, reason, status, … }[] }
 // POST /api/offboarding     openOffboardingRequest → { case: OffboardingCase }   (lists items and devices in custody)
 // GET  /api/offboarding/:id               → { case: OffboardingCase }
@@ -107,15 +109,23 @@
 // POST /api/destructions/:id/execute destructionExecutionRequest → { status, destroyed } (R10.2)
 // POST /api/destructions/emergency emergencyDestructionRequest → { caseId, status: 'REPORT_DUE', reportDue } (R10.1 b)
 // POST /api/destructions/:id/report destructionReportRequest → { status: 'REPORTED' }
-// GET  /api/destructions/:id              → { case, items }
+// GET  /api/destructions/:id              → { case: DestructionCaseDetail, items }   (council members of another unit too)
+// GET  /api/destructions?status&unitId    → { cases: DestructionCaseSummary[] }   (cases whose items the reader sees, or whose council they sit on)
 // POST /api/take-outs takeOutRequest     → { requestId, status }   (R8.2; abroad needs delegationHead, R8.1)
 // POST /api/provisions provisionRequest   → { requestId, status }   (R8.4, R8.6)
 // POST /api/releases/:id/decide releaseDecisionRequest → { status, legalBasis }  (not the requester; refusal with reason)
 // POST /api/take-outs/:id/out | /returned → { status }
-// GET  /api/releases?unitId               → { requests: [{ id, kind, status, fromDate, toDate, returnStatus, … }] }
+// GET  /api/releases?unitId               → { requests: ReleaseRequestSummary[] }   (unitId optional: the whole unit scope)
 // POST /api/items/:id/copy-requests copyRequestRequest → { requestId, status }   (R5.8 refused at once)
 // POST /api/copy-requests/:id/decide copyDecisionRequest → { status, legalBasis }  (R5.3, not the requester)
 // POST /api/copy-requests/:id/execute copyExecutionRequest → { copies: [{ itemId, label }], bookSerial, remaining } (R5.4–R5.7)
+// GET  /api/stock-takes?unitId            → { stockTakes: StockTakeSummary[] }   (kiểm kê, R6.1; clerk or head in scope)
+// POST /api/stock-takes startStockTakeRequest → { stockTake }   (snapshot of the items held; 409 stock_take.empty)
+// GET  /api/stock-takes/:id                → { stockTake: StockTake }   (lines about items the reader cannot see are absent)
+// POST /api/stock-takes/:id/lines markStockTakeLinesRequest → { stockTake }   (one line or a batch)
+// POST /api/stock-takes/:id/close closeStockTakeRequest → { stockTake }   (409 stock_take.unchecked_lines; missing → incident)
+// GET  /api/stock-takes/:id/record?format=xlsx|pdf → biên bản kiểm kê (audited, marked with the highest level)
+// GET  /api/copy-requests?status&unitId&itemId → { requests: CopyRequestSummary[] }   (only requests on items the reader may see)
 // GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
 // GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
 // GET  /api/books/di?unitId&year, /api/books/thong-ke?unitId&year → { lines: OutgoingBookLine[] | StatisticsLine[] }
@@ -132,11 +142,11 @@
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
   QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc'],
-  VAN_THU: ['items', 'books', 'devices', 'incidents', 'people', 'danhMuc'],
-  LANH_DAO: ['items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc'],
-  CAN_BO: ['items', 'incidents'],
+  VAN_THU: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'danhMuc', 'periods', 'releases', 'destruction'],
+  LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc', 'periods', 'releases', 'destruction'],
+  CAN_BO: ['items', 'incidents', 'releases', 'destruction'],
   CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit'],
   THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
   BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo' | 'periods' | 'releases' | 'destruction';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullableText, requiredText } from './fields.ts';
 import { LIMITS } from './limits.ts';
 import { idSchema, isoDate } from './schemas.ts';
 
@@ -75,13 +76,8 @@ export const SANITISATION_KIND_LABELS: Record<SanitisationKind, string> = {
   MEDIA_DESTROYED: 'Tiêu hủy bộ phận lưu trữ',
 };
 
-const text = (label: string, max: number = LIMITS.nameMax) =>
-  z
-    .string({ error: `${label} là bắt buộc` })
-    .trim()
-    .min(1, { error: `${label} không được để trống` })
-    .max(max, { error: `${label} dài quá ${max} ký tự` });
-const optionalText = (label: string, max: number = LIMITS.textMax) => z.string().trim().max(max, { error: `${label} dài quá ${max} ký tự` }).nullish();
+const text = requiredText;
+const optionalText = nullableText;
 
 export const deviceTypeSchema = z.enum(DEVICE_TYPES, { error: 'Loại thiết bị không hợp lệ' });
 export const networkStatusSchema = z.enum(NETWORK_STATUSES, { error: 'Tình trạng kết nối mạng không hợp lệ' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullableText, requiredText } from './fields.ts';
 import type { Level } from './enums.ts';
 import { LIMITS } from './limits.ts';
 import { idSchema, isoDate } from './schemas.ts';
@@ -38,7 +39,7 @@ export const SUB_CHANNELS_BY_CHANNEL: Record<IncidentChannel, readonly IncidentS
 };
 
 /** Where an incident came from: by hand, or raised by another part of BMNN. */
-export const INCIDENT_SOURCES = ['MANUAL', 'ENVELOPE_TAMPERED', 'OFFBOARDING_MISSING', 'TAKE_OUT_OVERDUE', 'PORTAL_LEAK'] as const;
+export const INCIDENT_SOURCES = ['MANUAL', 'ENVELOPE_TAMPERED', 'OFFBOARDING_MISSING', 'TAKE_OUT_OVERDUE', 'PORTAL_LEAK', 'STOCK_TAKE_MISSING'] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 export const INCIDENT_SOURCE_LABELS: Record<IncidentSource, string> = {
   MANUAL: 'Ghi nhận trực tiếp',
@@ -46,6 +47,7 @@ export const INCIDENT_SOURCE_LABELS: Record<IncidentSource, string> = {
   OFFBOARDING_MISSING: 'Thiếu tài liệu khi thu hồi do cán bộ thôi quản lý BMNN',
   TAKE_OUT_OVERDUE: 'Tài liệu mang ra ngoài không được trả lại đúng hạn',
   PORTAL_LEAK: 'Phát hiện trên cổng thông tin điện tử',
+  STOCK_TAKE_MISSING: 'Không tìm thấy khi kiểm kê tài liệu, vật chứa BMNN',
 };
 
 export const INVESTIGATION_STATUSES = ['REPORTED', 'INVESTIGATING', 'CONCLUDED', 'CLOSED'] as const;
@@ -81,13 +83,8 @@ export const REQUIRED_NOTIFICATIONS: readonly NotificationRecipient[] = ['HEAD',
 export const TIMELINE_KINDS = ['OPENED', 'NOTE', 'NOTIFIED', 'ITEM_LINKED', 'DEVICE_LINKED', 'UPDATED', 'STATUS_CHANGED', 'REPORT_EXPORTED'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
-const text = (label: string, max: number = LIMITS.nameMax) =>
-  z
-    .string({ error: `${label} là bắt buộc` })
-    .trim()
-    .min(1, { error: `${label} không được để trống` })
-    .max(max, { error: `${label} dài quá ${max} ký tự` });
-const optionalText = (label: string, max: number = LIMITS.textMax) => z.string().trim().max(max, { error: `${label} dài quá ${max} ký tự` }).nullish();
+const text = requiredText;
+const optionalText = nullableText;
 
 /** An instant: ISO-8601 with a time zone (the UI sends UTC). */
 export const isoInstant = z.iso.datetime({ offset: true, error: 'Thời điểm không hợp lệ' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from './fields.ts';
 import { CLEARANCES, CREATABLE_UNIT_KINDS, LEVELS, ROLES, UNIT_KINDS } from './enums.ts';
 import type { AccountStatus, Clearance, Role, UnitKind, Level } from './enums.ts';
 import { LIMITS } from './limits.ts';
@@ -6,12 +7,7 @@ import { LIMITS } from './limits.ts';
 // Vietnamese messages for every validation failure not worded below.
 z.config(z.locales.vi());
 
-const text = (label: string, max: number = LIMITS.nameMax) =>
-  z
-    .string({ error: `${label} là bắt buộc` })
-    .trim()
-    .min(1, { error: `${label} không được để trống` })
-    .max(max, { error: `${label} dài quá ${max} ký tự` });
+const text = requiredText;
 
 const optionalText = (label: string, max: number = LIMITS.textMax) =>
   z.string().trim().max(max, { error: `${label} dài quá ${max} ký tự` }).optional();
@@ -298,6 +294,9 @@ export type Item = {
   protectionEnd: string | null;
   recallDeadline: string | null;
   determinedOn: string | null;
+  /** A copy (R5.4, R5.7): the original it was made from, and its number ("Bản sao số n"). */
+  parentId: string | null;
+  copyNumber: number | null;
 };
 
 /** Filters of the item list (accent-insensitive `q` over number, symbol and summary). */
@@ -329,6 +328,8 @@ export const grantRequest = z.object({
 
 export const ITEM_FORMS = ['PAPER_DOC', 'E_DOC', 'DIGITISED_E_DOC', 'OBJECT', 'PLACE', 'SPEECH', 'ACTIVITY', 'OTHER'] as const;
 export type ItemForm = (typeof ITEM_FORMS)[number];
+/** Forms that exist only on a device: drafting and storing them is a device action (R12.1). */
+export const ELECTRONIC_FORMS: ReadonlySet<ItemForm> = new Set(['E_DOC', 'DIGITISED_E_DOC']);
 export const ITEM_FORM_LABELS: Record<ItemForm, string> = {
   PAPER_DOC: 'Tài liệu giấy',
   E_DOC: 'Văn bản điện tử',
@@ -411,7 +412,9 @@ export const proposeItemRequest = z.object({
   copyPermitted: z.boolean(),
   drafterName: text('Người soạn thảo'),
   customEndDate: isoDate.optional(),
-});
+  /** R12.1: the computer the document was drafted and is stored on; required for electronic documents. */
+  draftingDeviceId: idSchema('dev').nullish(),
+}).refine((v) => !ELECTRONIC_FORMS.has(v.form) || !!v.draftingDeviceId, { path: ['draftingDeviceId'], error: 'Văn bản điện tử phải ghi máy tính soạn thảo, lưu giữ (thiết bị đã được duyệt, không kết nối Internet)' });
 export type ProposeItemRequest = z.input<typeof proposeItemRequest>;
 
 export const registerOutgoingRequest = z.object({
@@ -564,5 +567,45 @@ export const copyExecutionRequest = z.object({
 export type CopyExecutionRequest = z.input<typeof copyExecutionRequest>;
 
 export type CopyBookLine = { serial: number; date: string; original: string; level: Level; copyType: string; authorised: number; made: number; spoiledDestroyed: string; authorisedBy: string | null; executedBy: string | null; device: string | null; recipients: string[]; copyNumbers: number[]; itemId: string };
+
+export const COPY_REQUEST_STATUSES = ['REQUESTED', 'APPROVED', 'REFUSED', 'PARTLY_MADE', 'DONE'] as const;
+export type CopyRequestStatus = (typeof COPY_REQUEST_STATUSES)[number];
+export const COPY_REQUEST_STATUS_LABELS: Record<CopyRequestStatus, string> = {
+  REQUESTED: 'Chờ lãnh đạo cho phép',
+  APPROVED: 'Đã được cho phép, chưa sao, chụp',
+  REFUSED: 'Lãnh đạo không cho phép',
+  PARTLY_MADE: 'Đã sao, chụp một phần',
+  DONE: 'Đã sao, chụp đủ số bản',
+};
+/** Filters of GET /api/copy-requests: only requests on items the reader may see. */
+export const listCopyRequestsQuery = z.object({
+  status: z.enum(COPY_REQUEST_STATUSES, { error: 'Trạng thái không hợp lệ' }).optional(),
+  unitId: idSchema('unt').optional(),
+  itemId: idSchema('itm').optional(),
+});
+export type ListCopyRequestsQuery = z.input<typeof listCopyRequestsQuery>;
+export type CopyRequestSummary = {
+  id: string;
+  itemId: string;
+  unitId: string;
+  soKyHieu: string;
+  level: Level;
+  copyType: (typeof COPY_TYPES)[number];
+  requestedCount: number;
+  approvedCount: number | null;
+  madeCount: number;
+  status: CopyRequestStatus;
+  requestedByName: string | null;
+  requestedByMe: boolean;
+  approvedByName: string | null;
+  recipients: string[];
+  purpose: string;
+  refusalReason: string | null;
+  decisionBasis: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** The numbered copies made under this request that the reader may see ("Bản sao số n"). */
+  copies: Array<{ itemId: string; copyNumber: number; label: string }>;
+};
 
 export type AuthorityRecord = { id: string; personId: string; personName: string; unitId: string; positionKeys: string[]; title: string | null; delegationRef: string | null; delegationFrom: string | null; delegationTo: string | null; validFrom: string; validTo: string | null };

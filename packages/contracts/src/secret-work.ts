@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullableText, requiredText } from './fields.ts';
 import type { Level } from './enums.ts';
 import { LIMITS } from './limits.ts';
 import { idSchema, isoDate } from './schemas.ts';
@@ -43,13 +44,8 @@ export const OFFBOARDING_RESOLUTION_LABELS: Record<OffboardingResolution, string
   MISSING: 'Không tìm thấy: đã lập vụ mất bí mật nhà nước',
 };
 
-const text = (label: string, max: number = LIMITS.nameMax) =>
-  z
-    .string({ error: `${label} là bắt buộc` })
-    .trim()
-    .min(1, { error: `${label} không được để trống` })
-    .max(max, { error: `${label} dài quá ${max} ký tự` });
-const optionalText = (label: string, max: number = LIMITS.textMax) => z.string().trim().max(max, { error: `${label} dài quá ${max} ký tự` }).nullish();
+const text = requiredText;
+const optionalText = nullableText;
 
 export const createAssignmentRequest = z
   .object({
@@ -108,6 +104,8 @@ export type Commitment = {
   signedOn: string | null;
   renewalDue: string | null;
   scanRef: string | null;
+  /** The signed scan attached to the commitment, if any. */
+  scan: { name: string; size: number; mediaType: string; attachedAt: string } | null;
 };
 
 export const openOffboardingRequest = z.object({

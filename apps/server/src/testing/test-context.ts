@@ -105,6 +105,17 @@ export function clientFrom(app: FastifyInstance, cookie: string, csrfToken: stri
   };
 }
 
+/** A multipart/form-data body with one "file" part, as a browser's file upload sends it. */
+export function multipartFile(file: Buffer, filename: string): { body: Buffer; headers: Record<string, string> } {
+  const boundary = '----bmnn-test-boundary';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 /** Runs first-run setup through the API and returns the administrator's client. */
 export async function setupAdmin(t: TestApp): Promise<Client & { provinceId: string }> {
   const setup = await prepareFirstRunSetup(t.ctx);

@@ -84,7 +84,9 @@ export async function request<T>({ method, path, query, body }: {
   body?: unknown;
 }): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart content type with the boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -93,7 +95,7 @@ export async function request<T>({ method, path, query, body }: {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({
@@ -123,6 +125,12 @@ export const http = {
   post: <T>(path: string, body?: unknown) => request<T>({ method: 'POST', path, body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>({ method: 'PATCH', path, body }),
   put: <T>(path: string, body: unknown) => request<T>({ method: 'PUT', path, body }),
+  /** Uploads one file as the multipart field "file", as the server's upload routes expect. */
+  upload: <T>(path: string, file: File, query?: Query) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<T>({ method: 'POST', path, query, body: form });
+  },
 };
 
 /** A Vietnamese sentence for any error thrown by the client or by code around it. */

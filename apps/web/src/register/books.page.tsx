@@ -1,7 +1,8 @@
-import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { formatDate, formatDateTime, type CopyBookLine, type HandoverBookLine, type IncomingBookLine, type OutgoingBookLine, type StatisticsLine } from '@bmnn/contracts';
 import { Alert, Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
 import { UnitSelect } from '../units/unit-select.component.tsx';
@@ -62,9 +63,14 @@ export function BooksPage() {
 
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        Sổ sách
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'baseline' }}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          Sổ sách
+        </Typography.Title>
+        <Link to="/books/stock-takes" data-testid="go-stock-takes">
+          <AuditOutlined /> Kiểm kê tài liệu, vật chứa BMNN
+        </Link>
+      </Space>
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <div style={{ width: 360 }}>

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   ASSIGNMENT_KIND_LABELS,
   ASSIGNMENT_KINDS,
@@ -16,9 +16,10 @@ import {
   type Assignment,
   type Commitment,
 } from '@bmnn/contracts';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
+import { describeError } from '../api/api.client.ts';
 import { peopleApi, secretWorkApi } from '../api/api.endpoints.ts';
 import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
@@ -136,6 +137,7 @@ export function SecretWorkPage() {
                               Ghi nhận đã ký
                             </Button>
                           )}
+                          <CommitmentScan commitment={c} canAttach={canManage} onAttached={commitments.reload} />
                         </Space>
                       ),
                     },
@@ -290,6 +292,40 @@ function CommitmentModal({ onClose, onSaved }: { onClose: () => void; onSaved: (
         )}
       </Form>
     </FormModal>
+  );
+}
+
+/** The signed scan of a commitment: download it, or attach it (PDF or image, checked by the server). */
+function CommitmentScan({ commitment, canAttach, onAttached }: { commitment: Commitment; canAttach: boolean; onAttached: () => void }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const attach = async (file: File) => {
+    setBusy(true);
+    try {
+      await secretWorkApi.attachCommitmentScan(commitment.id, file);
+      void message.success('Đã đính kèm bản quét cam kết');
+      onAttached();
+    } catch (e) {
+      void message.error(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {commitment.scan && (
+        <Button size="small" icon={<PaperClipOutlined />} href={secretWorkApi.commitmentScanUrl(commitment.id)} title={`${commitment.scan.name} (${Math.ceil(commitment.scan.size / 1024)} KB)`} data-testid={`commitment-scan-${commitment.id}`}>
+          Bản quét
+        </Button>
+      )}
+      {canAttach && (
+        <Upload accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff" maxCount={1} showUploadList={false} beforeUpload={(f) => { void attach(f); return false; }}>
+          <Button size="small" icon={<UploadOutlined />} loading={busy} data-testid={`commitment-attach-${commitment.id}`}>
+            {commitment.scan ? 'Thay bản quét' : 'Đính kèm bản quét'}
+          </Button>
+        </Upload>
+      )}
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ import {
   DesktopOutlined,
   AuditOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   FileProtectOutlined,
   IdcardOutlined,
   LogoutOutlined,
@@ -12,6 +13,9 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  FieldTimeOutlined,
+  ExportOutlined,
+  DeleteOutlined,
 } from '@ant-design/icons';
 import { ROLE_LABELS, type MenuKey } from '@bmnn/contracts';
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
@@ -32,6 +36,10 @@ const ICONS: Record<MenuKey, ReactNode> = {
   audit: <AuditOutlined />,
   books: <BookOutlined />,
   danhMuc: <OrderedListOutlined />,
+  todo: <CheckSquareOutlined />,
+  periods: <FieldTimeOutlined />,
+  releases: <ExportOutlined />,
+  destruction: <DeleteOutlined />,
 };
 
 /** The layout after login: menu built from the person's roles, their name, logout. */

@@ -25,6 +25,10 @@ export type AuditEventMap = {
   'account.password_reset': { username: string };
   'item.created': { level: string; soKyHieu: string; custodianId: string | null };
   'item.viewed': { level: string };
+  'stock_take.started': { title: string; lines: number; locationPrefix: string | null };
+  'stock_take.lines_checked': { result: string; lines: number };
+  'stock_take.closed': { lines: number; missing: number; misplaced: number; incidentId: string | null };
+  'stock_take.exported': { format: string; lines: number; highestLevel: string | null };
   'item.location_set': { storageLocation: string };
   'item.received': { level: string; soKyHieu: string; bookSerial: number; outcomes: string[] };
   'item.tampering_reported': { soKyHieu: string; sender: string };
@@ -75,6 +79,8 @@ export type AuditEventMap = {
   'assignment.policy_changed': { requireCommitmentBeforeOfficer: boolean };
   'commitment.recorded': { kind: string; signedOn: string | null };
   'commitment.form_exported': { kind: string };
+  'commitment.scan_attached': { kind: string; fileId: string; sha256: string; size: number; mediaType: string };
+  'commitment.scan_downloaded': { kind: string; fileId: string };
   'offboarding.opened': { reason: string; items: number; devices: number };
   'offboarding.line_resolved': { caseId: string; subjectKind: string; resolution: string; handedToId: string | null; incidentId: string | null };
   'offboarding.closed': { caseId: string; accountDisabled: string | null; closedOn: string };
@@ -110,6 +116,10 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'account.password_reset': 'Đặt lại mật khẩu',
   'item.created': 'Đăng ký tài liệu mật',
   'item.viewed': 'Xem chi tiết tài liệu mật',
+  'stock_take.started': 'Bắt đầu kiểm kê',
+  'stock_take.lines_checked': 'Ghi kết quả kiểm kê',
+  'stock_take.closed': 'Kết thúc kiểm kê',
+  'stock_take.exported': 'In biên bản kiểm kê',
   'item.location_set': 'Ghi nơi lưu giữ tài liệu mật',
   'item.received': 'Tiếp nhận, vào sổ đến',
   'item.tampering_reported': 'Báo cáo bì có dấu hiệu bóc mở',
@@ -161,6 +171,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'assignment.policy_changed': 'Đổi quy định cam kết khi phân công',
   'commitment.recorded': 'Ghi nhận cam kết',
   'commitment.form_exported': 'In mẫu cam kết',
+  'commitment.scan_attached': 'Đính kèm bản quét cam kết',
+  'commitment.scan_downloaded': 'Tải bản quét cam kết',
   'offboarding.opened': 'Mở hồ sơ thu hồi',
   'offboarding.line_resolved': 'Xử lý mục thu hồi',
   'offboarding.closed': 'Kết thúc hồ sơ thu hồi',
@@ -257,6 +269,14 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `${data.emergency ? 'Tiêu hủy khẩn cấp' : 'Tiêu hủy'} ${d.items} tài liệu, vật chứa BMNN`;
     case 'book.viewed':
       return `Xem sổ ${d.book} năm ${d.year}`;
+    case 'stock_take.started':
+      return `Bắt đầu kiểm kê “${d.title}”: ${d.lines} tài liệu`;
+    case 'stock_take.lines_checked':
+      return `Ghi kết quả kiểm kê cho ${d.lines} tài liệu`;
+    case 'stock_take.closed':
+      return Number(d.missing) > 0 ? `Kết thúc kiểm kê: ${d.missing} tài liệu không tìm thấy, đã lập vụ mất BMNN` : 'Kết thúc kiểm kê: đủ tài liệu';
+    case 'stock_take.exported':
+      return `In biên bản kiểm kê (${String(d.format).toUpperCase()})`;
     case 'item.viewed':
       return 'Xem chi tiết tài liệu, vật chứa BMNN';
     case 'item.grant_created':
@@ -301,6 +321,10 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Ghi nhận cam kết bảo vệ bí mật nhà nước';
     case 'commitment.form_exported':
       return 'In mẫu cam kết bảo vệ bí mật nhà nước';
+    case 'commitment.scan_attached':
+      return `Đính kèm bản quét cam kết đã ký (${Math.ceil(Number(d.size) / 1024)} KB)`;
+    case 'commitment.scan_downloaded':
+      return 'Tải bản quét cam kết đã ký';
     case 'offboarding.opened':
       return 'Mở hồ sơ thu hồi tài liệu khi cán bộ thôi quản lý BMNN';
     case 'offboarding.line_resolved':

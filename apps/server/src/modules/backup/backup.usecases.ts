@@ -37,6 +37,7 @@ const TABLES: Array<{ name: TableName; key: string | string[] }> = [
   { name: 'incident_notifications', key: 'id' },
   { name: 'incident_entries', key: 'id' },
   { name: 'secret_assignments', key: 'id' },
+  { name: 'stored_files', key: 'id' },
   { name: 'commitments', key: 'id' },
   { name: 'offboarding_cases', key: 'id' },
   { name: 'offboarding_lines', key: 'id' },
@@ -51,6 +52,8 @@ const TABLES: Array<{ name: TableName; key: string | string[] }> = [
   { name: 'release_request_items', key: ['request_id', 'item_id'] },
   { name: 'saved_views', key: 'id' },
   { name: 'copy_requests', key: 'id' },
+  { name: 'stock_takes', key: 'id' },
+  { name: 'stock_take_lines', key: 'id' },
   { name: 'audit_records', key: 'id' },
   { name: 'audit_heads', key: 'chain' },
 ];
@@ -157,55 +160,108 @@ function orderUnits(rows: Array<Record<string, unknown>>) {
 /**
  * Restores a backup into an empty database and data folder, in one transaction that commits
  * only if the audit chains verify afterwards. Refuses a wrong passphrase and a damaged file.
+ * Rows stream from the file into the database in batches (tables arrive in restore order), so
+ * memory does not grow with the size of the register; only units (a few thousand at most) are
+ * held to be put in parent-first order. Stored files go to a staging folder and are moved into
+ * place only after the commit.
  */
 export async function restoreBackup(ctx: AppContext, { file, passphrase }: { file: string; passphrase: string }) {
   const existing = await ctx.db.selectFrom('units').select('id').limit(1).execute();
   if (existing.length > 0) throw new BackupFormatError('damaged', 'Cơ sở dữ liệu đích đã có dữ liệu: chỉ khôi phục vào một thư mục dữ liệu (hoặc cơ sở dữ liệu) mới, trống');
   const plain = await decryptToTemp(file, passphrase);
+  const filesDir = path.join(ctx.config.dataDir, 'files');
+  const staging = path.join(ctx.config.dataDir, `files.restore-${process.pid}`);
+  fs.rmSync(staging, { recursive: true, force: true });
   try {
-    const rowsByTable = new Map<TableName, Array<Record<string, unknown>>>();
-    const files: Array<{ f: string; d: string }> = [];
-    let end: { counts: Record<string, number> } | null = null;
-    const lines = readline.createInterface({ input: fs.createReadStream(plain).pipe(createGunzip() as unknown as Transform), crlfDelay: Infinity });
-    for await (const text of lines) {
-      if (!text) continue;
-      const line = JSON.parse(text) as Line;
-      if ('t' in line) {
-        const list = rowsByTable.get(line.t) ?? [];
-        list.push(line.r);
-        rowsByTable.set(line.t, list);
-      } else if ('f' in line) files.push(line);
-      else end = line;
-    }
-    if (!end) throw new BackupFormatError('damaged', 'Tệp sao lưu không đầy đủ (thiếu phần kết thúc)');
+    const order = new Map(TABLES.map((t, i) => [t.name, i]));
+    const stagedFiles: string[] = [];
     const result = await ctx.db.transaction().execute(async (trx) => {
+      const db = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
       const counts: Record<string, number> = {};
-      for (const { name } of TABLES) {
-        let rows = rowsByTable.get(name) ?? [];
-        if (name === 'units') rows = orderUnits(rows);
-        // A correction points at an earlier event: restore events in the order they were recorded.
-        if (name === 'item_events') rows = [...rows].sort((x, y) => String(x.recorded_at).localeCompare(String(y.recorded_at)) || String(x.id).localeCompare(String(y.id)));
-        if (name === 'settings') rows = rows.filter((r) => !String(r.key).startsWith('setup_code'));
-        for (let i = 0; i < rows.length; i += 200) {
-          await (trx as unknown as Kysely<Record<string, Record<string, unknown>>>).insertInto(name).values(rows.slice(i, i + 200)).execute();
+      let current: TableName | null = null;
+      let batch: Array<Record<string, unknown>> = [];
+      let units: Array<Record<string, unknown>> = [];
+      // A correction points at an earlier event: one whose target has not arrived yet waits for it.
+      const insertedEvents = new Set<string>();
+      const waiting = new Map<string, Array<Record<string, unknown>>>();
+      let end: { counts: Record<string, number> } | null = null;
+
+      const insert = async (name: TableName, rows: Array<Record<string, unknown>>) => {
+        for (let i = 0; i < rows.length; i += 200) await db.insertInto(name).values(rows.slice(i, i + 200)).execute();
+        counts[name] = (counts[name] ?? 0) + rows.length;
+      };
+      const insertEvents = async (rows: Array<Record<string, unknown>>) => {
+        const ready: Array<Record<string, unknown>> = [];
+        const release = (row: Record<string, unknown>) => {
+          ready.push(row);
+          insertedEvents.add(String(row.id));
+          for (const next of waiting.get(String(row.id)) ?? []) release(next);
+          waiting.delete(String(row.id));
+        };
+        for (const row of rows) {
+          const target = row.corrects_event_id;
+          if (typeof target === 'string' && !insertedEvents.has(target) && !ready.some((r) => r.id === target)) {
+            waiting.set(target, [...(waiting.get(target) ?? []), row]);
+          } else release(row);
         }
-        counts[name] = rows.length;
+        await insert('item_events', ready);
+      };
+      const flush = async () => {
+        if (current === null || batch.length === 0) return;
+        const rows = batch;
+        batch = [];
+        if (current === 'units') units.push(...rows);
+        else if (current === 'item_events') await insertEvents(rows);
+        else if (current === 'settings') await insert(current, rows.filter((r) => !String(r.key).startsWith('setup_code')));
+        else await insert(current, rows);
+      };
+      const finishTable = async () => {
+        await flush();
+        if (current === 'units') {
+          await insert('units', orderUnits(units));
+          units = [];
+        }
+        if (current === 'item_events' && waiting.size > 0) throw new BackupFormatError('damaged', 'Tệp sao lưu không toàn vẹn (thiếu sự kiện được đính chính)');
+      };
+
+      const lines = readline.createInterface({ input: fs.createReadStream(plain).pipe(createGunzip() as unknown as Transform), crlfDelay: Infinity });
+      for await (const text of lines) {
+        if (!text) continue;
+        const line = JSON.parse(text) as Line;
+        if ('t' in line) {
+          if (!order.has(line.t)) throw new BackupFormatError('damaged', `Tệp sao lưu chứa bảng không xác định: ${line.t}`);
+          if (line.t !== current) {
+            if (current !== null && order.get(line.t)! < order.get(current)!) throw new BackupFormatError('damaged', 'Tệp sao lưu không đúng thứ tự các bảng');
+            await finishTable();
+            current = line.t;
+          }
+          batch.push(line.r);
+          if (batch.length >= BATCH) await flush();
+        } else if ('f' in line) {
+          const target = path.resolve(staging, line.f);
+          if (!target.startsWith(staging + path.sep)) throw new BackupFormatError('damaged', 'Tệp sao lưu chứa đường dẫn không hợp lệ');
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          fs.writeFileSync(target, Buffer.from(line.d, 'base64'));
+          stagedFiles.push(line.f);
+        } else end = line;
       }
+      await finishTable();
+      if (!end) throw new BackupFormatError('damaged', 'Tệp sao lưu không đầy đủ (thiếu phần kết thúc)');
+      for (const { name } of TABLES) counts[name] ??= 0;
       const reports = await verifyChains(trx);
       const broken = reports.filter((r) => !r.ok);
       if (broken.length > 0) throw new BackupFormatError('damaged', `Nhật ký trong bản sao lưu không toàn vẹn (${broken.map((b) => b.chainName).join(', ')}): không khôi phục`);
       return { counts, reports };
     });
-    const filesDir = path.join(ctx.config.dataDir, 'files');
-    for (const f of files) {
-      const target = path.resolve(filesDir, f.f);
-      if (!target.startsWith(filesDir + path.sep)) throw new BackupFormatError('damaged', 'Tệp sao lưu chứa đường dẫn không hợp lệ');
+    for (const f of stagedFiles) {
+      const target = path.join(filesDir, f);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, Buffer.from(f.d, 'base64'));
+      fs.renameSync(path.join(staging, f), target);
     }
-    return { ...result, files: files.length };
+    return { ...result, files: stagedFiles.length };
   } finally {
     fs.rmSync(plain, { force: true });
+    fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 

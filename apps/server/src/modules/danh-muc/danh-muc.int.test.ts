@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createUserAndLogin, DATABASE_KINDS, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
+import { createTestApp, createUserAndLogin, DATABASE_KINDS, multipartFile, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
 
 const HEADER = ['Số quyết định', 'Ngày quyết định', 'Cơ quan ban hành', 'Lĩnh vực', 'Hiệu lực từ', 'Hiệu lực đến', 'Mục số', 'Độ mật', 'Nội dung', 'Từ khóa'];
 const ROWS = [
@@ -17,14 +17,8 @@ async function xlsxOf(rows: string[][]): Promise<Buffer> {
 }
 const csvOf = (rows: string[][]) => Buffer.from('\ufeff' + [HEADER, ...rows].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n'), 'utf8');
 
-function upload(t: TestApp, client: Client, file: Buffer, name: string, dryRun = false) {
-  const boundary = '----bmnn-test-boundary';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({ method: 'POST', url: `/api/danh-muc/import${dryRun ? '?dryRun=true' : ''}`, headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+function upload(client: Client, file: Buffer, name: string, dryRun = false) {
+  return client.request({ method: 'POST', url: `/api/danh-muc/import${dryRun ? '?dryRun=true' : ''}`, ...multipartFile(file, name) });
 }
 
 describe.each(DATABASE_KINDS)('danh mục BMNN on %s', (kind) => {
@@ -38,7 +32,7 @@ describe.each(DATABASE_KINDS)('danh mục BMNN on %s', (kind) => {
 
   it('imports a valid Excel file with its decision and items (LEGAL.md R3.3)', async () => {
     const admin = await setupAdmin(t);
-    const res = await upload(t, admin, await xlsxOf(ROWS), 'danh-muc.xlsx');
+    const res = await upload(admin, await xlsxOf(ROWS), 'danh-muc.xlsx');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ report: { ok: true, problems: [] }, imported: { decisions: 1, items: 2 } });
     const items = (await admin.request({ method: 'GET', url: '/api/danh-muc/items?q=bo nhiem' })).json().items;
@@ -50,16 +44,16 @@ describe.each(DATABASE_KINDS)('danh mục BMNN on %s', (kind) => {
 
   it('imports a UTF-8 CSV the same way, and a dry run writes nothing', async () => {
     const admin = await setupAdmin(t);
-    const dry = await upload(t, admin, csvOf(ROWS), 'danh-muc.csv', true);
+    const dry = await upload(admin, csvOf(ROWS), 'danh-muc.csv', true);
     expect(dry.json()).toMatchObject({ report: { ok: true, rows: 2 }, imported: null });
     expect(await t.ctx.db.selectFrom('danh_muc_items').select('id').execute()).toHaveLength(0);
-    expect((await upload(t, admin, csvOf(ROWS), 'danh-muc.csv')).json().imported).toEqual({ decisions: 1, items: 2 });
+    expect((await upload(admin, csvOf(ROWS), 'danh-muc.csv')).json().imported).toEqual({ decisions: 1, items: 2 });
   });
 
   it('imports nothing when one row is wrong, and says which row and column', async () => {
     const admin = await setupAdmin(t);
     const bad = [...ROWS, ['12/QĐ-UBND', '05/01/2026', 'UBND tỉnh', 'Nội vụ', '05/01/2026', '', '3', 'Khẩn', 'Một mục sai độ mật', ''], ['12/QĐ-UBND', '31/02/2026', 'UBND tỉnh', 'Nội vụ', '05/01/2026', '', '1', 'Mật', 'Trùng mục', '']];
-    const res = (await upload(t, admin, await xlsxOf(bad), 'sai.xlsx')).json();
+    const res = (await upload(admin, await xlsxOf(bad), 'sai.xlsx')).json();
     expect(res.imported).toBeNull();
     expect(res.report.ok).toBe(false);
     expect(res.report.problems).toEqual(
@@ -74,22 +68,22 @@ describe.each(DATABASE_KINDS)('danh mục BMNN on %s', (kind) => {
 
   it('refuses a decision that is already in the system, a file without the required columns, and a corrupt file', async () => {
     const admin = await setupAdmin(t);
-    await upload(t, admin, await xlsxOf(ROWS), 'a.xlsx');
-    const again = (await upload(t, admin, await xlsxOf(ROWS), 'a.xlsx')).json();
+    await upload(admin, await xlsxOf(ROWS), 'a.xlsx');
+    const again = (await upload(admin, await xlsxOf(ROWS), 'a.xlsx')).json();
     expect(again.report.problems).toEqual([{ row: 0, column: 'Số quyết định', message: 'Quyết định 12/QĐ-UBND đã có trong hệ thống' }]);
-    const noColumns = (await upload(t, admin, Buffer.from('a,b,c\n1,2,3\n'), 'x.csv')).json();
+    const noColumns = (await upload(admin, Buffer.from('a,b,c\n1,2,3\n'), 'x.csv')).json();
     expect(noColumns.report.problems.map((p: { message: string }) => p.message)).toContain('Thiếu cột "Độ mật"');
     const corrupt = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)]);
-    const broken = (await upload(t, admin, corrupt, 'hong.xlsx')).json();
+    const broken = (await upload(admin, corrupt, 'hong.xlsx')).json();
     expect(broken.report.problems[0].message).toBe('Tệp Excel bị hỏng hoặc không đúng định dạng .xlsx');
-    const binary = (await upload(t, admin, Buffer.from([0, 1, 2, 3, 0, 255, 254, 0]), 'x.bin')).json();
+    const binary = (await upload(admin, Buffer.from([0, 1, 2, 3, 0, 255, 254, 0]), 'x.bin')).json();
     expect(binary.report.ok).toBe(false);
     expect(await t.ctx.db.selectFrom('danh_muc_items').select('id').execute()).toHaveLength(2);
   });
 
   it('answers an oversized upload with 413 and a request without a file with 400', async () => {
     const admin = await setupAdmin(t);
-    const big = await upload(t, admin, Buffer.alloc(6 * 1024 * 1024, 65), 'big.csv');
+    const big = await upload(admin, Buffer.alloc(6 * 1024 * 1024, 65), 'big.csv');
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe('request.too_large');
     const json = await admin.request({ method: 'POST', url: '/api/danh-muc/import', body: { file: 'x' } });
@@ -99,7 +93,7 @@ describe.each(DATABASE_KINDS)('danh mục BMNN on %s', (kind) => {
   it('lets only the administrator import', async () => {
     const admin = await setupAdmin(t);
     const clerk = await createUserAndLogin(t, { unitId: admin.provinceId, roles: ['VAN_THU'] });
-    expect((await upload(t, clerk, await xlsxOf(ROWS), 'a.xlsx')).statusCode).toBe(403);
+    expect((await upload(clerk, await xlsxOf(ROWS), 'a.xlsx')).statusCode).toBe(403);
     expect((await clerk.request({ method: 'POST', url: '/api/danh-muc/samples' })).statusCode).toBe(403);
   });
 

@@ -3,6 +3,7 @@ import { idSchema, changeDeviceStatusRequest, createDeviceRequest, deviceUseSche
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
+import { sendFile } from '../../platform/http/send-file.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { exportDeviceBook } from './devices.book.ts';
 import { checkDeviceApproval } from './devices.rules.ts';
@@ -18,7 +19,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/devices/book.xlsx', async (request, reply) => {
     const { unitId } = parseInput(bookQuery, request.query);
     const file = await exportDeviceBook(ctx, { actor: requireActor(request), unitId });
-    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.buffer);
+    return sendFile(reply, file);
   });
   app.get('/api/devices/overdue-checks', async (request) => listOverdueChecks(ctx, { actor: requireActor(request) }));
   app.get('/api/devices/policy', async (request) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { addTimelineNoteRequest, incidentReportQuery, incidentStatisticsQuery, linkIncidentDevicesRequest, linkIncidentItemsRequest, listIncidentsQuery, openIncidentRequest, recordNotificationRequest, updateIncidentRequest } from '@bmnn/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
+import { sendFile } from '../../platform/http/send-file.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { exportAdHocReport, exportIncidentStatistics } from './incidents.exports.ts';
 import { getIncidentStatistics } from './incidents.statistics.ts';
@@ -9,10 +10,6 @@ import { addTimelineNote, getIncident, linkIncidentDevices, linkIncidentItems, l
 
 type IdParams = { Params: { id: string } };
 
-/** Sends a generated file; the name is ASCII so that every browser keeps it. */
-function sendFile(reply: import('fastify').FastifyReply, file: { filename: string; contentType: string; buffer: Buffer }) {
-  return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.buffer);
-}
 
 export function registerIncidentRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/incidents', async (request) => listIncidents(ctx, { actor: requireActor(request), filter: parseInput(listIncidentsQuery, request.query) }));

@@ -1,20 +1,18 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ASSIGNMENT_KINDS, createAssignmentRequest, createCommitmentRequest, endAssignmentRequest, idSchema, isoDate, openOffboardingRequest, resolveOffboardingLineRequest, secretWorkPolicyRequest, signCommitmentRequest } from '@bmnn/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
+import { sendFile } from '../../platform/http/send-file.ts';
 import { parseInput } from '../../platform/http/validation.ts';
+import { readUploadedFile } from '../../platform/stored-files.ts';
 import { closeOffboarding, getOffboardingCase, listOffboardingCases, openOffboarding, resolveOffboardingLine, signExitCommitment } from './people.offboarding.ts';
-import { getSecretWorkPolicy, setSecretWorkPolicy, createAssignment, createCommitment, endAssignment, exportCommitmentForm, listAssignments, listCommitments, listUnitsWithoutOfficer, signCommitment } from './people.secret-work.ts';
+import { attachCommitmentScan, downloadCommitmentScan, getSecretWorkPolicy, setSecretWorkPolicy, createAssignment, createCommitment, endAssignment, exportCommitmentForm, listAssignments, listCommitments, listUnitsWithoutOfficer, signCommitment } from './people.secret-work.ts';
 
 type IdParams = { Params: { id: string } };
 const assignmentsQuery = z.object({ unitId: idSchema('unt').optional(), kind: z.enum(ASSIGNMENT_KINDS).optional() });
 const commitmentsQuery = z.object({ personId: idSchema('psn').optional(), renewalDueBy: isoDate.optional() });
 const offboardingQuery = z.object({ status: z.enum(['OPEN', 'CLOSED']).optional() });
-
-function sendFile(reply: FastifyReply, file: { filename: string; contentType: string; buffer: Buffer }) {
-  return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.buffer);
-}
 
 export function registerSecretWorkRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/assignments', async (request) => listAssignments(ctx, { actor: requireActor(request), ...parseInput(assignmentsQuery, request.query) }));
@@ -30,6 +28,11 @@ export function registerSecretWorkRoutes(app: FastifyInstance, ctx: AppContext) 
   app.get('/api/commitments', async (request) => listCommitments(ctx, { actor: requireActor(request), ...parseInput(commitmentsQuery, request.query) }));
   app.post('/api/commitments', async (request) => createCommitment(ctx, { actor: requireActor(request), input: parseInput(createCommitmentRequest, request.body) }));
   app.post<IdParams>('/api/commitments/:id/sign', async (request) => signCommitment(ctx, { actor: requireActor(request), commitmentId: request.params.id, input: parseInput(signCommitmentRequest, request.body) }));
+  app.post<IdParams>('/api/commitments/:id/scan', async (request) => {
+    const actor = requireActor(request);
+    return attachCommitmentScan(ctx, { actor, commitmentId: request.params.id, file: await readUploadedFile(request) });
+  });
+  app.get<IdParams>('/api/commitments/:id/scan', async (request, reply) => sendFile(reply, await downloadCommitmentScan(ctx, { actor: requireActor(request), commitmentId: request.params.id })));
   app.get<IdParams>('/api/commitments/:id/form.docx', async (request, reply) => sendFile(reply, await exportCommitmentForm(ctx, { actor: requireActor(request), commitmentId: request.params.id })));
 
   app.get('/api/offboarding', async (request) => listOffboardingCases(ctx, { actor: requireActor(request), ...parseInput(offboardingQuery, request.query) }));

@@ -18,8 +18,9 @@ import {
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { createError, errors } from '../../platform/errors.ts';
+import { AppError, createError, errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
+import { downloadName, getStoredFileRef, readStoredFile, scanTypeOf, storeFile, type UploadedFile } from '../../platform/stored-files.ts';
 import { canChangeDevicePolicy, canManageSecretWorkOf, canSeePeopleOf, type Actor } from '../access/access.policies.ts';
 import { SYSTEM_CHAIN } from '../audit/audit.events.ts';
 import { DOCX_TYPE } from '../incidents/incidents.exports.ts';
@@ -42,8 +43,21 @@ function presentAssignment(r: Database['secret_assignments'] & { full_name: stri
   return { id: r.id, unitId: r.unit_id, personId: r.person_id, personName: r.full_name, kind: r.kind as AssignmentKind, officerType: r.officer_type as OfficerType | null, decisionRef: r.decision_ref, decisionDate: r.decision_date, validFrom: r.valid_from, endedOn: r.ended_on };
 }
 
-function presentCommitment(r: Database['commitments'] & { full_name: string }): Commitment {
-  return { id: r.id, unitId: r.unit_id, personId: r.person_id, personName: r.full_name, kind: r.kind as CommitmentKind, title: r.title, signedOn: r.signed_on, renewalDue: r.renewal_due, scanRef: r.scan_ref };
+type CommitmentRow = Database['commitments'] & { full_name: string; scan_name: string | null; scan_size: number | null; scan_media_type: string | null; scan_created_at: string | null };
+
+function presentCommitment(r: CommitmentRow): Commitment {
+  const scan = r.scan_file_id ? { name: r.scan_name ?? '', size: Number(r.scan_size ?? 0), mediaType: r.scan_media_type ?? '', attachedAt: r.scan_created_at ?? '' } : null;
+  return { id: r.id, unitId: r.unit_id, personId: r.person_id, personName: r.full_name, kind: r.kind as CommitmentKind, title: r.title, signedOn: r.signed_on, renewalDue: r.renewal_due, scanRef: r.scan_ref, scan };
+}
+
+/** Commitments with their person's name and the attached scan, if any. */
+function commitmentsQuery(ctx: AppContext) {
+  return ctx.db
+    .selectFrom('commitments')
+    .innerJoin('people', 'people.id', 'commitments.person_id')
+    .leftJoin('stored_files', 'stored_files.id', 'commitments.scan_file_id')
+    .selectAll('commitments')
+    .select(['people.full_name', 'stored_files.original_name as scan_name', 'stored_files.size as scan_size', 'stored_files.media_type as scan_media_type', 'stored_files.created_at as scan_created_at']);
 }
 
 /** The tenant setting behind R11.4's commitment on assignment (legal basis UNCONFIRMED, so configurable; default on). */
@@ -157,7 +171,7 @@ export async function createCommitmentInTransaction(
 }
 
 async function getCommitmentRow(ctx: AppContext, id: string) {
-  const row = await ctx.db.selectFrom('commitments').innerJoin('people', 'people.id', 'commitments.person_id').selectAll('commitments').select('people.full_name').where('commitments.id', '=', id).executeTakeFirstOrThrow();
+  const row = await commitmentsQuery(ctx).where('commitments.id', '=', id).executeTakeFirstOrThrow();
   return presentCommitment(row);
 }
 
@@ -175,7 +189,7 @@ export async function signCommitment(ctx: AppContext, { actor, commitmentId, inp
 
 /** Commitments of the people the actor may see; `renewalDueBy` lists those to renew by a date. */
 export async function listCommitments(ctx: AppContext, { actor, personId, renewalDueBy }: { actor: Actor; personId?: string | undefined; renewalDueBy?: string | undefined }) {
-  let query = ctx.db.selectFrom('commitments').innerJoin('people', 'people.id', 'commitments.person_id').selectAll('commitments').select('people.full_name');
+  let query = commitmentsQuery(ctx);
   if (personId) query = query.where('commitments.person_id', '=', personId);
   if (renewalDueBy) query = query.where('commitments.renewal_due', '<=', renewalDueBy);
   const rows = await query.orderBy('commitments.created_at', 'desc').execute();
@@ -212,4 +226,32 @@ export async function exportCommitmentForm(ctx: AppContext, { actor, commitmentI
     await audit({ type: 'commitment.form_exported', chain: commitment.unitId, actorId: actor.accountId, subjectId: commitment.personId, data: { kind: commitment.kind } });
   });
   return { filename: `cam-ket-bao-ve-bmnn-${todayInVietnam(now)}.docx`, contentType: DOCX_TYPE, buffer };
+}
+
+/**
+ * Attaches the signed scan of a commitment (R11.2, R11.4: the written commitment is kept). Only a
+ * PDF or an image is accepted, decided by its content; the bytes are bound to their SHA-256.
+ */
+export async function attachCommitmentScan(ctx: AppContext, { actor, commitmentId, file }: { actor: Actor; commitmentId: string; file: UploadedFile }) {
+  const row = await ctx.db.selectFrom('commitments').selectAll().where('id', '=', commitmentId).executeTakeFirst();
+  if (!row || !canSeePeopleOf({ actor, unitId: row.unit_id })) throw errors.notFound();
+  if (!canManageSecretWorkOf({ actor, unitId: row.unit_id })) throw errors.forbidden();
+  const { mediaType } = scanTypeOf(file);
+  await inTransaction(ctx, async ({ trx, now, audit }) => {
+    const stored = await storeFile(ctx, trx, { file, mediaType, unitId: row.unit_id, purpose: 'COMMITMENT_SCAN', actorId: actor.accountId, now });
+    await trx.updateTable('commitments').set({ scan_file_id: stored.id, updated_at: now.toISOString() }).where('id', '=', commitmentId).execute();
+    await audit({ type: 'commitment.scan_attached', chain: row.unit_id, actorId: actor.accountId, subjectId: row.person_id, data: { kind: row.kind, fileId: stored.id, sha256: stored.sha256, size: stored.size, mediaType } });
+  });
+  return { commitment: await getCommitmentRow(ctx, commitmentId) };
+}
+
+/** The signed scan, checked against its hash; the download is audited. */
+export async function downloadCommitmentScan(ctx: AppContext, { actor, commitmentId }: { actor: Actor; commitmentId: string }) {
+  const row = await ctx.db.selectFrom('commitments').selectAll().where('id', '=', commitmentId).executeTakeFirst();
+  if (!row || !canSeePeopleOf({ actor, unitId: row.unit_id })) throw errors.notFound();
+  const ref = row.scan_file_id ? await getStoredFileRef(ctx, row.scan_file_id) : undefined;
+  if (!ref) throw new AppError({ code: 'file.not_found', message: 'Cam kết này chưa có bản quét' });
+  const buffer = readStoredFile(ctx, ref);
+  await inTransaction(ctx, ({ audit }) => audit({ type: 'commitment.scan_downloaded', chain: row.unit_id, actorId: actor.accountId, subjectId: row.person_id, data: { kind: row.kind, fileId: ref.id } }));
+  return { filename: downloadName(`cam-ket-${row.id}`, ref), contentType: ref.mediaType, buffer };
 }

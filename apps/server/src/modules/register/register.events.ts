@@ -29,7 +29,7 @@ export type ItemEventMap = {
   SENDER_NOTIFIED: { reason: string; letterRef: string | null };
   HANDED_OVER: { fromPersonId: string | null; toPersonId: string; toUnitId: string; note: string | null };
   CORRECTION: { field: string; before: unknown; after: unknown; reason: string };
-  PROPOSED: { proposedBy: string; level: string; citedRefs: string[]; recipients: number; copies: number; copyPermitted: boolean };
+  PROPOSED: { proposedBy: string; level: string; citedRefs: string[]; recipients: number; copies: number; copyPermitted: boolean; draftingDeviceId?: string | null };
   DETERMINED: { determinedBy: string; level: string; protectionEnd: string | null; rule: string; legalBasis: string; confirmed: boolean };
   REGISTERED_OUTGOING: { soKyHieu: string; documentDate: string; envelopeMark: string; doubleEnvelope: boolean; recipients: string[] };
   SENT: { sentBy: string };
@@ -42,6 +42,8 @@ export type ItemEventMap = {
   RETURNED: { requestId: string };
   COPIED: { requestId: string; copyType: string; authorised: number; made: number; spoiled: number; spoiledDestroyed: number; deviceId: string; executedBy: string; authorisedBy: string | null; recipients: string[]; copyNumbers: number[]; copyIds: string[] };
   PROVIDED: { requestId: string; to: string; representative: string; foreign: boolean };
+  /** The item's result in a closed stock-take (LEGAL.md R6.1). */
+  STOCK_CHECKED: { stockTakeId: string; result: 'PRESENT' | 'MISPLACED' | 'MISSING'; foundLocation: string | null; incidentId: string | null };
   /** Recorded by an incident of loss (LEGAL.md R1.1). */
   LOST: { incidentId: string };
   /** Recorded by an incident of disclosure (LEGAL.md R1.1). */
@@ -68,6 +70,7 @@ export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
   RETURNED: 'Trả lại nơi lưu giữ',
   COPIED: 'Sao, chụp',
   PROVIDED: 'Cung cấp, chuyển giao',
+  STOCK_CHECKED: 'Kiểm kê',
   LOST: 'Bị mất (vụ mất bí mật nhà nước)',
   DISCLOSED: 'Bị lộ (vụ lộ bí mật nhà nước)',
 };

@@ -38,6 +38,31 @@ describe.each(DATABASE_KINDS)('determining a secret and sending it out on %s', (
     expect(res.statusCode).toBe(200);
   }
 
+  it('R12.1: an electronic document is drafted only on a device approved for drafting and storing', async () => {
+    const { unit, drafter, proposal } = await agency();
+    const officer = await createUserAndLogin(t, { unitId: unit.id, roles: ['CAN_BO_BAO_MAT'], clearance: 'MAT' });
+    const check = { body: 'CONG_AN_TINH', inspectorName: 'Đại úy Trần Văn Kiểm', reason: 'BEFORE_USE', checkedOn: '2026-11-20', result: 'PASSED', nextDue: '2027-11-20', reportRef: '15/BB-PA03' };
+    const device = async (networkStatus: string) => {
+      const id = (await officer.request({ method: 'POST', url: '/api/devices', body: { unitId: unit.id, assetCode: `MT-${networkStatus.slice(0, 6)}`, name: 'Máy tính soạn thảo văn bản mật', type: 'COMPUTER', serial: 'SN-7', location: 'Phòng văn thư', networkStatus, approvedUses: ['DRAFT_STORE'] } })).json().device.id as string;
+      await officer.request({ method: 'POST', url: `/api/devices/${id}/checks`, body: check });
+      await officer.request({ method: 'POST', url: `/api/devices/${id}/status`, body: { status: 'IN_USE', effectiveDate: '2026-11-21' } });
+      return id;
+    };
+    const electronic = { ...proposal, form: 'E_DOC' };
+    const none = await drafter.request({ method: 'POST', url: '/api/register/propose', body: electronic });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.details.issues[0].path).toEqual(['draftingDeviceId']);
+    const connected = await drafter.request({ method: 'POST', url: '/api/register/propose', body: { ...electronic, draftingDeviceId: await device('CONNECTED') } });
+    expect(connected.statusCode).toBe(409);
+    expect(connected.json().error.code).toBe('device.not_approved');
+    expect(await t.ctx.db.selectFrom('items').select('id').execute()).toHaveLength(0);
+    const airGapped = await device('AIR_GAPPED_NEVER_CONNECTED');
+    const ok = await drafter.request({ method: 'POST', url: '/api/register/propose', body: { ...electronic, draftingDeviceId: airGapped } });
+    expect(ok.statusCode).toBe(200);
+    const event = await t.ctx.db.selectFrom('item_events').select('data').where('item_id', '=', ok.json().itemId).where('type', '=', 'PROPOSED').executeTakeFirstOrThrow();
+    expect(JSON.parse(event.data as string)).toMatchObject({ draftingDeviceId: airGapped });
+  });
+
   it('A3: refuses a proposal that cites no danh mục item', async () => {
     const { drafter, proposal } = await agency();
     const res = await drafter.request({ method: 'POST', url: '/api/register/propose', body: { ...proposal, danhMucItemIds: [] } });

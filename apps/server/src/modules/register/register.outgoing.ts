@@ -6,6 +6,7 @@ import { errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
 import { canSeeItem, isClearedFor, type Actor } from '../access/access.policies.ts';
 import { personErrors } from '../people/people.errors.ts';
+import { ensureDeviceApprovedFor } from '../devices/devices.usecases.ts';
 import { appendItemEvent } from './register.events.ts';
 import { registerErrors } from './register.errors.ts';
 import { loadAccessFacts } from './register.usecases.ts';
@@ -77,6 +78,9 @@ export async function proposeItem(ctx: AppContext, { actor, input: raw }: { acto
   const decision = classify({ citedItems: cited.map((c) => ({ ref: `${c.number}, mục ${c.item_no}`, level: c.level as Level, validFrom: c.valid_from, validTo: c.valid_to })), proposedLevel: input.proposedLevel, date: today });
   if (!decision.ok) throw registerErrors.classificationRefused({ message: decision.reason, details: { rule: decision.rule, legalBasis: decision.legalBasis } });
   if (!isClearedFor(actor.clearance, decision.level)) throw errors.forbidden({ message: 'Bạn không được tiếp cận bí mật nhà nước ở độ mật này' });
+  // R12.1: drafting and storing happen only on a device approved for it (never connected, or an
+  // independent LAN from 01/3/2026, or cơ yếu-approved).
+  if (input.draftingDeviceId) await ensureDeviceApprovedFor(ctx.db, { deviceId: input.draftingDeviceId, unitScope: actor.scopeUnitIds, use: 'DRAFT_STORE', actionDate: today });
   const ruleSet = getRuleSetFor({ date: today });
   const summary = input.trichYeu ?? null;
   const policy = checkTrichYeu({ level: decision.level, trichYeu: summary, ruleSet });
@@ -90,7 +94,7 @@ export async function proposeItem(ctx: AppContext, { actor, input: raw }: { acto
       .values({ id: itemId, unit_id: input.unitId, level: decision.level, so_ky_hieu: '(dự thảo)', so_ky_hieu_folded: 'du thao', trich_yeu: trichYeu, trich_yeu_folded: trichYeu ? foldForSearch(trichYeu) : null, trich_yeu_consent_by: null, custodian_id: actor.personId, status: 'PROPOSED', form: input.form, sender: null, document_date: null, copies: input.copies, named_recipient_id: null, recall_deadline: null, proposed_by: actor.accountId, drafter_name: input.drafterName, recipients: JSON.stringify(input.recipients), copy_permitted: input.copyPermitted ? 1 : 0, determined_on: null, determined_by: null, determination_basis: null, protection_end: input.customEndDate ?? null, created_by: actor.accountId, created_at: iso, updated_at: iso })
       .execute();
     for (const c of cited) await trx.insertInto('item_citations').values({ item_id: itemId, danh_muc_item_id: c.id }).execute();
-    await appendItemEvent({ trx, kind: ctx.dbKind, unitId: input.unitId, itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, event: { type: 'PROPOSED', data: { proposedBy: actor.personId, level: decision.level, citedRefs: decision.citedRefs, recipients: input.recipients.length, copies: input.copies, copyPermitted: input.copyPermitted } } });
+    await appendItemEvent({ trx, kind: ctx.dbKind, unitId: input.unitId, itemId, occurredAt: iso, recordedAt: now, actorId: actor.accountId, event: { type: 'PROPOSED', data: { proposedBy: actor.personId, level: decision.level, citedRefs: decision.citedRefs, recipients: input.recipients.length, copies: input.copies, copyPermitted: input.copyPermitted, draftingDeviceId: input.draftingDeviceId ?? null } } });
     await audit({ type: 'item.proposed', chain: input.unitId, actorId: actor.accountId, subjectId: itemId, data: { level: decision.level, citedRefs: decision.citedRefs } });
     return { itemId, level: decision.level, citedRefs: decision.citedRefs, trichYeuStored: trichYeu !== null };
   });

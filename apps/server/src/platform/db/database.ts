@@ -17,6 +17,8 @@ import * as m0009 from './migrations/0009-location-views.ts';
 import * as m0010 from './migrations/0010-people-secret-work.ts';
 import * as m0011 from './migrations/0011-copies.ts';
 import * as m0014 from './migrations/0014-item-search.ts';
+import * as m0020 from './migrations/0020-stored-files.ts';
+import * as m0021 from './migrations/0021-stock-takes.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -97,6 +99,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-people-secret-work': m0010,
   '0011-copies': m0011,
   '0014-item-search': m0014,
+  '0020-stored-files': m0020,
+  '0021-stock-takes': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

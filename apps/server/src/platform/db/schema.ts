@@ -323,9 +323,49 @@ export type CommitmentsTable = {
   signed_on: string | null;
   renewal_due: string | null;
   scan_ref: string | null;
+  scan_file_id: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
+};
+
+export type StoredFilesTable = {
+  id: string;
+  unit_id: string;
+  sha256: string;
+  media_type: string;
+  size: number;
+  original_name: string;
+  purpose: string;
+  created_by: string;
+  created_at: string;
+};
+
+export type StockTakesTable = {
+  id: string;
+  unit_id: string;
+  title: string;
+  location_prefix: string | null;
+  status: string;
+  started_by: string;
+  started_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+  note: string | null;
+  incident_id: string | null;
+};
+
+export type StockTakeLinesTable = {
+  id: string;
+  stock_take_id: string;
+  item_id: string;
+  expected_location: string | null;
+  expected_custodian_id: string | null;
+  result: string | null;
+  found_location: string | null;
+  note: string | null;
+  checked_by: string | null;
+  checked_at: string | null;
 };
 
 export type OffboardingCasesTable = {
@@ -528,4 +568,7 @@ export type Database = {
   release_request_items: ReleaseRequestItemsTable;
   saved_views: SavedViewsTable;
   copy_requests: CopyRequestsTable;
+  stored_files: StoredFilesTable;
+  stock_takes: StockTakesTable;
+  stock_take_lines: StockTakeLinesTable;
 };
