@@ -57,7 +57,7 @@ export function ItemsListPage() {
           loading={items.loading}
           dataSource={items.data?.items ?? []}
           locale={{ emptyText: q ? `Không tìm thấy tài liệu nào khớp với “${q}”` : 'Không có tài liệu, vật chứa bí mật nhà nước nào bạn được xem' }}
-          pagination={{ pageSize: 20, showSizeChanger: false, showTotal: () => `${items.data?.total ?? 0} tài liệu, vật chứa` }}
+          pagination={{ pageSize: 20, showSizeChanger: false, showTotal: () => `${items.data?.totalCapped ? 'Hơn ' : ''}${(items.data?.total ?? 0).toLocaleString('vi-VN')} tài liệu, vật chứa` }}
           onRow={(item) => ({ onClick: (e) => !(e.target as HTMLElement).closest('.ant-table-selection-column') && navigate(`/items/${item.id}`), style: { cursor: 'pointer' } })}
           columns={[
             { key: 'soKyHieu', title: 'Số, ký hiệu', width: 170, render: (_, i) => <Typography.Link data-testid={`item-link-${i.soKyHieu}`}>{i.soKyHieu}</Typography.Link> },

@@ -12,7 +12,7 @@ export type ExportFormat = 'xlsx' | 'pdf' | 'docx';
 
 export const registerApi = {
   receive: (body: z.output<typeof receiveItemRequest>) => http.post<ReceiveResult>('/api/register/receive', body),
-  listItems: (q?: string) => http.get<{ items: Item[]; total: number }>('/api/items', { q }),
+  listItems: (q?: string) => http.get<{ items: Item[]; total: number; totalCapped?: true }>('/api/items', { q }),
   getItem: (id: string) => http.get<{ item: Item }>(`/api/items/${encodeURIComponent(id)}`),
   timeline: (id: string) => http.get<{ events: ItemTimelineEvent[] }>(`/api/items/${encodeURIComponent(id)}/events`),
   handOver: (id: string, body: HandOverRequest) => http.post<{ bookSerial: number }>(`/api/items/${encodeURIComponent(id)}/handover`, body),

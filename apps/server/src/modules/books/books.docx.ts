@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { LEVEL_LABELS } from '@bmnn/contracts';
-import type { BookPrintout } from './books.export.ts';
+import type { BookCell, BookPrintout } from './books.export.ts';
 
 // A book (sổ) as DOCX: landscape A4 (or the template's orientation), Times New Roman, the
 // level mark in red in the header of every page (R12.5), the header row repeated on each page,
@@ -22,6 +22,9 @@ export async function buildBookDocx(p: BookPrintout): Promise<Buffer> {
   const pageWidth = landscape ? A4.long : A4.short;
   const textWidth = pageWidth - MARGIN.left - MARGIN.right;
   const columns = p.template.columns;
+  // The docx library builds the whole document in memory: gather the (possibly streamed) lines first.
+  const rows: Array<Record<string, BookCell>> = [];
+  for await (const record of p.rows) rows.push(record);
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => Math.floor((c.width / total) * textWidth));
   const mark = p.highestLevel ? LEVEL_LABELS[p.highestLevel].toLocaleUpperCase('vi') : 'KHÔNG CÓ NỘI DUNG MẬT';
@@ -36,7 +39,7 @@ export async function buildBookDocx(p: BookPrintout): Promise<Buffer> {
     columnWidths: widths,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
-      ...p.rows.map((record) => new TableRow({ cantSplit: true, children: columns.map((c, i) => cell(record[c.field] === null || record[c.field] === undefined ? '' : String(record[c.field]), i, false)) })),
+      ...rows.map((record) => new TableRow({ cantSplit: true, children: columns.map((c, i) => cell(record[c.field] === null || record[c.field] === undefined ? '' : String(record[c.field]), i, false)) })),
     ],
   });
   const doc = new Document({
@@ -70,7 +73,7 @@ export async function buildBookDocx(p: BookPrintout): Promise<Buffer> {
           centred([run(`${p.unitName} — Năm ${p.year}`, { size: 24 })]),
           centred([run(`${p.template.formNumber} (${p.template.basis.legalBasis})`, { italics: true, size: 20 })], 200),
           table,
-          ...(p.rows.length === 0 ? [centred([run('(Sổ chưa có dòng nào)', { italics: true })])] : []),
+          ...(rows.length === 0 ? [centred([run('(Sổ chưa có dòng nào)', { italics: true })])] : []),
         ],
       },
     ],

@@ -3,7 +3,7 @@ import { templateFor, type Book as TemplateBook } from '@bmnn/rules';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Actor } from '../access/access.policies.ts';
-import { getCopyBook, getHandoverBook, getIncomingBook, getOutgoingBook, getStatistics } from '../register/register.receive.ts';
+import { bookPageCursor, getBookSummary, getCopyBook, getHandoverBook, getIncomingBook, getOutgoingBook, getStatistics, type BookPage } from '../register/register.receive.ts';
 import { unitErrors } from '../units/units.errors.ts';
 import { highestLevelOf, type BookCell, type BookPrintout } from './books.export.ts';
 
@@ -11,12 +11,15 @@ import { highestLevelOf, type BookCell, type BookPrintout } from './books.export
 // fields of the template valid for the book's year (LEGAL.md A4, §15).
 
 export const PRINTABLE_BOOKS = {
-  den: { template: 'SO_DEN', load: getIncomingBook, toRow: incomingRow },
-  di: { template: 'SO_DI', load: getOutgoingBook, toRow: outgoingRow },
-  'chuyen-giao': { template: 'SO_CHUYEN_GIAO', load: getHandoverBook, toRow: handoverRow },
-  'thong-ke': { template: 'THONG_KE', load: getStatistics, toRow: statisticsRow },
-  'sao-chup': { template: 'SO_SAO_CHUP', load: getCopyBook, toRow: copyRow },
+  den: { template: 'SO_DEN', book: 'DEN', load: getIncomingBook, toRow: incomingRow },
+  di: { template: 'SO_DI', book: 'DI', load: getOutgoingBook, toRow: outgoingRow },
+  'chuyen-giao': { template: 'SO_CHUYEN_GIAO', book: 'CHUYEN_GIAO', load: getHandoverBook, toRow: handoverRow },
+  'thong-ke': { template: 'THONG_KE', book: 'THONG_KE', load: getStatistics, toRow: statisticsRow },
+  'sao-chup': { template: 'SO_SAO_CHUP', book: 'SAO_CHUP', load: getCopyBook, toRow: copyRow },
 } as const;
+
+/** Lines read from the database per page while a printout streams: memory stays flat. */
+const PRINT_PAGE_LINES = 2000;
 export type PrintableBook = keyof typeof PRINTABLE_BOOKS;
 
 function incomingRow(l: IncomingBookLine): Record<string, BookCell> {
@@ -58,15 +61,25 @@ export async function prepareBookPrintout(ctx: AppContext, { actor, book, unitId
   const unit = await ctx.db.selectFrom('units').select(['name']).where('id', '=', unitId).executeTakeFirst();
   if (!unit) throw unitErrors.notFound();
   const spec = PRINTABLE_BOOKS[book];
-  const { lines } = (await spec.load(ctx, { actor, unitId, year })) as { lines: Array<IncomingBookLine & HandoverBookLine & OutgoingBookLine & StatisticsLine & CopyBookLine> };
+  const summary = await getBookSummary(ctx, { actor, unitId, year, book: spec.book });
   const now = ctx.clock();
   // The template in force at the end of the book's year, or today for the current year.
   const asOf = `${year}-12-31` < now.toISOString().slice(0, 10) ? `${year}-12-31` : now.toISOString().slice(0, 10);
   const template = templateFor({ book: spec.template as TemplateBook, date: asOf });
-  const highestLevel = highestLevelOf(lines.map((l) => l.level));
+  const highestLevel = highestLevelOf(summary.levels);
   const person = await ctx.db.selectFrom('people').select('full_name').where('id', '=', actor.personId).executeTakeFirst();
   await inTransaction(ctx, ({ audit }) =>
-    audit({ type: 'book.exported', chain: unitId, actorId: actor.accountId, data: { book: spec.template, year, format, lines: lines.length, highestLevel } }),
+    audit({ type: 'book.exported', chain: unitId, actorId: actor.accountId, data: { book: spec.template, year, format, lines: summary.lines, highestLevel } }),
   );
-  return { template, unitName: unit.name, year, rows: lines.map((l) => spec.toRow(l)), highestLevel, printedAt: formatDateTime(now.toISOString()), printedBy: person?.full_name ?? '' };
+  // The lines are read page by page (keyset on the book's order) as the file is written.
+  async function* rows() {
+    let page: BookPage = { after: null, limit: PRINT_PAGE_LINES };
+    for (;;) {
+      const { lines } = (await spec.load(ctx, { actor, unitId, year, page })) as { lines: Array<IncomingBookLine & HandoverBookLine & OutgoingBookLine & StatisticsLine & CopyBookLine> };
+      for (const line of lines) yield spec.toRow(line);
+      if (lines.length < page.limit) return;
+      page = { after: bookPageCursor(lines[lines.length - 1]!), limit: PRINT_PAGE_LINES };
+    }
+  }
+  return { template, unitName: unit.name, year, rows: rows(), highestLevel, printedAt: formatDateTime(now.toISOString()), printedBy: person?.full_name ?? '' };
 }

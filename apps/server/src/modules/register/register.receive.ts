@@ -104,8 +104,15 @@ export async function handOverItem(ctx: AppContext, { actor, itemId, input }: { 
 }
 
 /** The lines of one book of a unit for a year, in serial order, for items the actor may see. */
-function bookLines(ctx: AppContext, { actor, unitId, book, year }: { actor: Actor; unitId: string; book: Book; year: number }) {
-  return ctx.db
+/**
+ * One page of a book, for printouts that stream (books.usecases.ts): `after` is the cursor the
+ * previous page returned as `next` (null for the first page). Without a page, the whole book.
+ */
+export type BookPage = { after: string | null; limit: number };
+type BookArgs = { actor: Actor; unitId: string; year: number; page?: BookPage };
+
+function bookLines(ctx: AppContext, { actor, unitId, book, year, page }: { actor: Actor; unitId: string; book: Book; year: number; page?: BookPage | undefined }) {
+  let query = ctx.db
     .selectFrom('item_events')
     .innerJoin('items', 'items.id', 'item_events.item_id')
     .where('item_events.unit_id', '=', unitId)
@@ -113,7 +120,17 @@ function bookLines(ctx: AppContext, { actor, unitId, book, year }: { actor: Acto
     .where('item_events.book_year', '=', year)
     .where(visibleItemsFilter(actor, ctx.clock()))
     .orderBy('item_events.book_serial');
+  if (page) query = query.where('item_events.book_serial', '>', Number(parseCursor(page.after).serial)).limit(page.limit);
+  return query;
 }
+
+/** A page cursor is `serial:itemId` of the last line printed (bookPageCursor). */
+function parseCursor(after: string | null): { serial: number; itemId: string | null } {
+  if (!after) return { serial: 0, itemId: null };
+  const [serial, itemId] = after.split(':');
+  return { serial: Number(serial), itemId: itemId ?? null };
+}
+export const bookPageCursor = (line: { serial: number; itemId: string }) => `${line.serial}:${line.itemId}`;
 
 const CONDITION_TEXT = (c: { envelopeIntact: boolean; countMatches: boolean; packagingCorrect: boolean }) =>
   c.envelopeIntact && c.countMatches && c.packagingCorrect
@@ -124,8 +141,8 @@ const CONDITION_TEXT = (c: { envelopeIntact: boolean; countMatches: boolean; pac
  * The incoming book of a unit for a year: the RECEIVED events with their serials, only for the
  * items the actor may see (DESIGN.md §5). Trích yếu blank for Tuyệt mật and unopened items.
  */
-export async function getIncomingBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: IncomingBookLine[] }> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'DEN', year })
+export async function getIncomingBook(ctx: AppContext, { actor, unitId, year, page }: BookArgs): Promise<{ lines: IncomingBookLine[]}> {
+  const rows = await bookLines(ctx, { actor, unitId, book: 'DEN', year, page })
     .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.document_date', 'items.trich_yeu', 'items.level', 'items.copies', 'items.recall_deadline', 'custodian.full_name as custodian_name'])
     .execute();
@@ -139,8 +156,8 @@ export async function getIncomingBook(ctx: AppContext, { actor, unitId, year }: 
   };
 }
 
-export async function getHandoverBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: HandoverBookLine[] }> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'CHUYEN_GIAO', year })
+export async function getHandoverBook(ctx: AppContext, { actor, unitId, year, page }: BookArgs): Promise<{ lines: HandoverBookLine[]}> {
+  const rows = await bookLines(ctx, { actor, unitId, book: 'CHUYEN_GIAO', year, page })
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.level'])
     .execute();
   const people = await ctx.db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id').select(['people.id', 'people.full_name', 'units.name as unit_name']).execute();
@@ -154,8 +171,8 @@ export async function getHandoverBook(ctx: AppContext, { actor, unitId, year }: 
 }
 
 /** The outgoing book (LEGAL.md R7.2, §15.2): one line per REGISTERED_OUTGOING event. */
-export async function getOutgoingBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: OutgoingBookLine[] }> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'DI', year })
+export async function getOutgoingBook(ctx: AppContext, { actor, unitId, year, page }: BookArgs): Promise<{ lines: OutgoingBookLine[]}> {
+  const rows = await bookLines(ctx, { actor, unitId, book: 'DI', year, page })
     .leftJoin('people as signer', 'signer.id', 'items.determined_by')
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.trich_yeu', 'items.level', 'items.copies', 'signer.full_name as signer_name'])
     .execute();
@@ -183,27 +200,49 @@ const STATUS_LABELS: Record<string, string> = {
   REGISTERED: 'Đã đăng ký',
 };
 
+/** The items of the Thống kê of a unit for a year (registered in that year, Vietnam time) that the actor may see. */
+function statisticsItems(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }) {
+  return ctx.db
+    .selectFrom('items')
+    .where('items.unit_id', '=', unitId)
+    .where('items.created_at', '>=', `${year - 1}-12-31T17:00:00.000Z`)
+    .where('items.created_at', '<', `${year}-12-31T17:00:00.000Z`)
+    .where(visibleItemsFilter(actor, ctx.clock()));
+}
+
+/**
+ * How many lines a book has for the actor and the levels among them, without reading the lines:
+ * a streamed printout needs both before its first row (the mark at the top, the audit record).
+ */
+export async function getBookSummary(ctx: AppContext, { actor, unitId, year, book }: { actor: Actor; unitId: string; year: number; book: Book | 'THONG_KE' }): Promise<{ lines: number; levels: Level[] }> {
+  const base = book === 'THONG_KE' ? statisticsItems(ctx, { actor, unitId, year }) : bookLines(ctx, { actor, unitId, book, year }).clearOrderBy();
+  const rows = await base.select((eb) => ['items.level', eb.fn.countAll<number>().as('n')]).groupBy('items.level').execute();
+  return { lines: rows.reduce((sum, r) => sum + Number(r.n), 0), levels: rows.map((r) => r.level as Level) };
+}
+
 /**
  * Thống kê BMNN (R6.1): every item of the unit registered in the year, in chronological order,
  * with custody, protection end and what happened to it (extended, adjusted, declassified…).
  */
-export async function getStatistics(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: StatisticsLine[] }> {
-  const from = `${year - 1}-12-31T17:00:00.000Z`;
-  const to = `${year}-12-31T17:00:00.000Z`;
-  const rows = await ctx.db
-    .selectFrom('items')
+export async function getStatistics(ctx: AppContext, { actor, unitId, year, page }: BookArgs): Promise<{ lines: StatisticsLine[] }> {
+  const cursor = parseCursor(page?.after ?? null);
+  let query = statisticsItems(ctx, { actor, unitId, year })
     .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
-    .where('items.unit_id', '=', unitId)
-    .where('items.created_at', '>=', from)
-    .where('items.created_at', '<', to)
-    .where(visibleItemsFilter(actor, ctx.clock()))
     .select(['items.id', 'items.so_ky_hieu', 'items.document_date', 'items.created_at', 'items.trich_yeu', 'items.level', 'items.form', 'items.copies', 'items.protection_end', 'items.status', 'items.extensions_count', 'custodian.full_name as custodian_name'])
     .orderBy('items.created_at')
-    .orderBy('items.id')
-    .execute();
+    .orderBy('items.id');
+  if (page) {
+    // Keyset: the lines after the last item printed, in the same (created_at, id) order.
+    if (cursor.itemId) {
+      const last = await ctx.db.selectFrom('items').select(['created_at', 'id']).where('id', '=', cursor.itemId).executeTakeFirstOrThrow();
+      query = query.where((eb) => eb.or([eb('items.created_at', '>', last.created_at), eb.and([eb('items.created_at', '=', last.created_at), eb('items.id', '>', last.id)])]));
+    }
+    query = query.limit(page.limit);
+  }
+  const rows = await query.execute();
   return {
     lines: rows.map((r, i) => ({
-      serial: i + 1,
+      serial: cursor.serial + i + 1,
       soKyHieu: r.so_ky_hieu,
       date: r.document_date ?? r.created_at,
       trichYeu: r.level === 'TUYET_MAT' ? null : r.trich_yeu,
@@ -219,8 +258,8 @@ export async function getStatistics(ctx: AppContext, { actor, unitId, year }: { 
 }
 
 /** Sổ quản lý sao, chụp BMNN (R5.4): one line per execution of an approved copy request. */
-export async function getCopyBook(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<{ lines: CopyBookLine[] }> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'SAO_CHUP', year })
+export async function getCopyBook(ctx: AppContext, { actor, unitId, year, page }: BookArgs): Promise<{ lines: CopyBookLine[]}> {
+  const rows = await bookLines(ctx, { actor, unitId, book: 'SAO_CHUP', year, page })
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.level'])
     .execute();
   const people = new Map((await ctx.db.selectFrom('people').select(['id', 'full_name']).execute()).map((p) => [p.id, p.full_name]));

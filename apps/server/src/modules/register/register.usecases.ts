@@ -9,6 +9,7 @@ import { generateId } from '../../platform/ids.ts';
 import { canGrantItemAccess, canRegisterItem, canSeeItem, ITEM_SCOPE_ROLES, levelsVisibleTo, type Actor, type ItemAccessFacts } from '../access/access.policies.ts';
 import { registerErrors } from './register.errors.ts';
 import { ITEM_EVENT_LABELS, type ItemEventType } from './register.events.ts';
+import { ITEM_COUNT_CAP, itemSearchCondition } from './register.search.ts';
 
 type ItemRow = Selectable<Database['items']>;
 
@@ -95,10 +96,8 @@ export async function createItem(ctx: AppContext, { actor, input: raw }: { actor
 export async function listItems(ctx: AppContext, { actor, query: filter = {} }: { actor: Actor; query?: Partial<z.output<typeof listItemsQuery>> }) {
   const now = ctx.clock();
   let query = ctx.db.selectFrom('items').where(visibleItemsFilter(actor, now));
-  if (filter.q) {
-    const needle = `%${foldForSearch(filter.q).replace(/[%_\\]/g, '')}%`;
-    query = query.where((eb) => eb.or([eb('items.so_ky_hieu_folded', 'like', needle), eb('items.trich_yeu_folded', 'like', needle)]));
-  }
+  const search = filter.q ? await itemSearchCondition(ctx.db, ctx.dbKind, filter.q) : null;
+  if (search) query = query.where(search.where);
   if (filter.unitId) query = query.where('items.unit_id', '=', filter.unitId);
   if (filter.level) query = query.where('items.level', '=', filter.level);
   if (filter.status) query = query.where('items.status', '=', filter.status);
@@ -107,11 +106,20 @@ export async function listItems(ctx: AppContext, { actor, query: filter = {} }: 
   if (filter.withoutLocation) query = query.where('items.storage_location', 'is', null);
   const pageSize = filter.pageSize ?? 50;
   const page = filter.page ?? 1;
-  const [rows, count] = await Promise.all([
-    query.selectAll('items').orderBy('items.created_at', 'desc').orderBy('items.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(present), total: Number(count.n) };
+  const pageOf = (q: typeof query) => q.selectAll('items').orderBy('items.created_at', 'desc').orderBy('items.id').limit(pageSize).offset((page - 1) * pageSize);
+  // Counted up to the cap: past it `totalCapped` says "more than" (register.search.ts).
+  const countCapped = async () => Number((await ctx.db.selectFrom(query.select(sql<number>`1`.as('one')).limit(ITEM_COUNT_CAP + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  let rows;
+  let total;
+  if (search?.indexDriven) {
+    // The search matches are few enough to be read whole: one pass gives the page and the count.
+    const counted = await pageOf(query).select(sql<number>`count(*) over ()`.as('matches_total')).execute();
+    rows = counted;
+    total = counted.length > 0 ? Number(counted[0]!.matches_total) : await countCapped();
+  } else {
+    [rows, total] = await Promise.all([pageOf(query).execute(), countCapped()]);
+  }
+  return { items: rows.map(present), total: Math.min(total, ITEM_COUNT_CAP), ...(total > ITEM_COUNT_CAP ? { totalCapped: true as const } : {}) };
 }
 
 /** R6.1: where an item is kept; set by the clerk or the head within scope. */

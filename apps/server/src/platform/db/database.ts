@@ -17,6 +17,7 @@ import * as m0009 from './migrations/0009-location-views.ts';
 import * as m0010 from './migrations/0010-people-secret-work.ts';
 import * as m0011 from './migrations/0011-copies.ts';
 import * as m0012 from './migrations/0012-files-archive.ts';
+import * as m0014 from './migrations/0014-item-search.ts';
 import * as m0015 from './migrations/0015-training.ts';
 import * as m0016 from './migrations/0016-meetings.ts';
 import * as m0017 from './migrations/0017-rule-sets.ts';
@@ -59,6 +60,9 @@ export function openDatabase({ url, dataDir }: { url?: string | undefined; dataD
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Refresh the planner's statistics of tables that changed a lot since they were last analyzed
+  // (SQLite's advice for long-lived connections; the item search relies on them, decision 0009).
+  sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, kind: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
 }
@@ -99,6 +103,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-people-secret-work': m0010,
   '0011-copies': m0011,
   '0012-files-archive': m0012,
+  '0014-item-search': m0014,
   '0015-training': m0015,
   '0016-meetings': m0016,
   '0017-rule-sets': m0017,
@@ -117,6 +122,12 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<{ applied: 
     throw new Error(`Migration ${failed} failed`, { cause: error });
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** Applies the migrations up to and including `name` (the register benchmark loads its data before 0014). */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw new Error(`Migration to ${name} failed`, { cause: error });
 }
 
 export function isUniqueViolation(error: unknown): boolean {
