@@ -10,6 +10,7 @@ import { binaryToUnicode, clean } from '../src/extract/word-extractor-fixes.ts';
 import { decodePng, parsePnm } from '../src/ocr/stamp-look.ts';
 import { createScanPool, workerExecArgv } from '../src/scan/pool.ts';
 import { DEFAULT_LIMITS, extractFragments } from '../src/index.ts';
+import { ruleMatchesOcrLine } from '../src/scan/scan-file.ts';
 
 const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 
@@ -89,5 +90,15 @@ describe('legacy Word (.doc) text', () => {
     expect(binaryToUnicode('\x80 \x81\x8d\x8f\x90\x9d \x93x\x94 \x9f')).toBe('€ \x81\x8d\x8f\x90\x9d “x” Ÿ');
     expect(clean('ph\x1f¬ng')).toBe('ph\u00ad¬ng');
     expect(clean('a\x13 HYPERLINK x \x14b\x15c\x07')).toBe('abc\t');
+  });
+});
+
+describe('which OCR lines need the stamp look measured', () => {
+  it('those a rule pattern can match, as the engine reads them; not ordinary lines with "một"', () => {
+    expect(ruleMatchesOcrLine('MẶT')).toBe(true);
+    expect(ruleMatchesOcrLine('T Ố I   M Ậ T')).toBe(true);
+    expect(ruleMatchesOcrLine('TµI LIÖU THU HåI')).toBe(true);
+    expect(ruleMatchesOcrLine('một số nội dung cần triển khai')).toBe(false);
+    expect(ruleMatchesOcrLine('Bắc Giang, ngày 05 tháng 3 năm 2026')).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { detectFileType, getExtractor, isTypeMismatch } from '../extract/registr
 import { RULES } from '../../rules/index.ts';
 import { DEFAULT_LIMITS, type FileResult, type Fragment, type Limits, type Problem } from '../scanner.types.ts';
 import type { ExtractionCache } from './cache.ts';
-import { decodeTcvn3Text, decodeVniText, hasLegacyCharacters, scoreVietnamese } from '../text/legacy-encodings.ts';
+import { decodeTcvn3Text, decodeVniText, detectLegacyText, hasLegacyCharacters, scoreVietnamese } from '../text/legacy-encodings.ts';
 
 export type ScanOptions = {
   limits?: Partial<Limits>;
@@ -25,6 +25,17 @@ let defaultEngine: Engine | undefined;
 export function getDefaultEngine(): Engine {
   defaultEngine ??= createEngine({ rules: RULES });
   return defaultEngine;
+}
+
+/**
+ * Whether a rule's pattern matches an OCR line as the engine will read it (TCVN3/VNI decoding
+ * included). Only such lines can gain anything from the stamp's look (red ink, frame), which is
+ * measured on the image: the other lines need no pixels decoded.
+ */
+export function ruleMatchesOcrLine(text: string, engine: Engine = getDefaultEngine()): boolean {
+  if (engine.matchesText(text)) return true;
+  const legacy = detectLegacyText(text);
+  return legacy !== undefined && engine.matchesText(legacy.text);
 }
 
 export async function extractFragments({
