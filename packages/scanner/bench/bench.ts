@@ -254,6 +254,12 @@ function main(): void {
       theirs.push(b);
       console.log(`  ${name}, lượt ${round + 1}: ${a.seconds.toFixed(2)} giây (CPU ${a.cpu.toFixed(2)}) so với ${b.seconds.toFixed(2)} giây (CPU ${b.cpu.toFixed(2)}); tỉ lệ ${(a.seconds / b.seconds).toFixed(2)}`);
     }
+    // The table divides the median of each side; a round's own ratio compares two runs made one
+    // after the other, so the median of those is printed too (less moved by load that changes
+    // between rounds).
+    const paired = median(ours.map((a, i) => a.seconds / (theirs[i] as { seconds: number }).seconds));
+    const pairedCpu = median(ours.map((a, i) => a.cpu / (theirs[i] as { cpu: number }).cpu));
+    console.log(`  ${name}: trung vị tỉ lệ của từng lượt ${paired.toFixed(2)} (thời gian), ${pairedCpu.toFixed(2)} (CPU)`);
     const pick = (xs: { seconds: number; cpu: number }[]) => ({ seconds: median(xs.map((x) => x.seconds)), cpu: median(xs.map((x) => x.cpu)) });
     add(name, files, pick(ours), pick(theirs));
   };
