@@ -4,12 +4,17 @@
 //   - DOCX and XLSX:   ours vs `unzip -p FILE | grep`
 //   - scans (PNG):     ours vs bare `tesseract FILE stdout -l vie`
 // plus a rescan of the unchanged corpus (cache) and peak memory for half and all of the corpus.
+// Both sides are timed from process start to exit (Node start-up, module loading and worker
+// start-up included for ours; xargs and every per-file process for the pipeline), and their CPU
+// time (user + system, child processes included) is reported too: on a shared machine CPU time
+// moves far less with other load than wall time does.
 // Options: --files N (default 520), --jobs N (default: core count), --dir DIR (corpus folder,
-// reused between runs), --regenerate.
+// reused between runs), --regenerate, --rounds N (default 3; the median is kept), --groups
+// pdf,ooxml,repeat,ocr,whole (default: all).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,8 +28,12 @@ const { values } = parseArgs({
     jobs: { type: 'string', default: String(availableParallelism()) },
     dir: { type: 'string', default: join(tmpdir(), 'bmnn-bench-corpus-v1') },
     regenerate: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+    groups: { type: 'string', default: 'pdf,ooxml,repeat,ocr,whole' },
   },
 });
+const ROUNDS = Math.max(1, Number(values.rounds));
+const GROUPS = new Set((values.groups as string).split(','));
 const TOTAL = Number(values.files);
 const JOBS = Number(values.jobs);
 const DIR = values.dir as string;
@@ -150,23 +159,55 @@ function generate(): void {
 const listOf = (sub: string) => readdirSync(join(DIR, sub)).sort().map((f) => join(DIR, sub, f));
 const sizeOf = (files: string[]) => files.reduce((a, f) => a + statSync(f).size, 0);
 
-function runOurs(files: string[], cacheDir: string | undefined) {
+/** Runs a command through bash and reads its wall time and the CPU time of everything it started. */
+function timed(command: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const started = performance.now();
+  // `times` prints the shell's own and its children's user and system times; the children line
+  // covers every process the command waited for (xargs and its pipelines, tesseract, …).
+  const child = spawnSync('bash', ['-c', '"$@"; rc=$?; times >&2; exit $rc', 'bash', command, ...args], {
+    input: options.input,
+    env: options.env ?? process.env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const lines = child.stderr.trim().split('\n');
+  const toSeconds = (t: string) => {
+    const m = /^(\d+)m([\d.]+)s$/.exec(t);
+    return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+  };
+  const cpu = (lines.at(-1) ?? '').split(/\s+/).reduce((a, t) => a + toSeconds(t), 0);
+  return { status: child.status, stdout: child.stdout, stderr: lines.slice(0, -2).join('\n'), seconds, cpu };
+}
+
+type OursResult = { files: number; bytes: number; seconds: number; cpu: number; maxRssMb: number; decisions: Record<string, number>; cached: number; problems: string[] };
+
+/**
+ * Our scanner in a process of its own, as the CLI runs it: Node loads the TypeScript sources by
+ * type stripping; `seconds` is the whole process, start-up included.
+ */
+function runOurs(files: string[], cacheDir: string | undefined): OursResult {
   const list = join(mkdtempSync(join(tmpdir(), 'bmnn-bench-')), 'files.txt');
   writeFileSync(list, files.join('\n'));
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'scan-phase.ts'), list, String(JOBS), cacheDir ?? '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // Node's compile cache for the main thread too (the workers enable it themselves): without it
+  // Node loads its TypeScript stripper (~0.3 s of CPU) in every scanning process.
+  const child = timed(process.execPath, [join(HERE, 'scan-phase.ts'), list, String(JOBS), cacheDir ?? '-'], {
+    env: { ...process.env, NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] ?? join(tmpdir(), 'node-compile-cache') },
+  });
+  rmSync(dirname(list), { recursive: true, force: true });
   if (child.status !== 0) throw new Error(`scan phase failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop() as string) as { files: number; bytes: number; seconds: number; maxRssMb: number; decisions: Record<string, number>; cached: number; problems: string[] };
+  const inner = JSON.parse(child.stdout.trim().split('\n').pop() as string) as Omit<OursResult, 'cpu'>;
+  return { ...inner, seconds: child.seconds, cpu: child.cpu };
 }
 
 /** The classic pipeline: one shell pipeline per file, `JOBS` at a time (xargs -P). */
-function runPipeline(files: string[], pipeline: string): number {
-  const started = performance.now();
-  const child = spawnSync('xargs', ['-0', '-P', String(JOBS), '-n', '1', 'sh', '-c', `${pipeline} >/dev/null 2>&1; true`], {
+function runPipeline(files: string[], pipeline: string): { seconds: number; cpu: number } {
+  const child = timed('xargs', ['-0', '-P', String(JOBS), '-n', '1', 'sh', '-c', `${pipeline} >/dev/null 2>&1; true`], {
     input: files.join('\0'),
     env: { ...process.env, OMP_THREAD_LIMIT: '1', LC_ALL: 'C.UTF-8' },
   });
   if (child.status !== 0) throw new Error(`pipeline failed: ${child.stderr}`);
-  return (performance.now() - started) / 1000;
+  return { seconds: child.seconds, cpu: child.cpu };
 }
 
 const GREP = `grep -E -c 'TUYỆT MẬT|TỐI MẬT|MẬT|Độ mật'`;
@@ -184,50 +225,79 @@ function main(): void {
   console.log(`Bộ tệp: ${all.length} tệp (${pdf.length} PDF, ${listOf('docx').length} DOCX, ${listOf('xlsx').length} XLSX, ${scans.length} ảnh quét), ${(sizeOf(all) / 1024 / 1024).toFixed(1)} MB; ${JOBS} luồng.`);
 
   const rows: string[][] = [];
-  const add = (name: string, files: string[], ours: number, theirs: number | undefined) => {
+  const add = (name: string, files: string[], ours: { seconds: number; cpu: number }, theirs: { seconds: number; cpu: number } | undefined) => {
     const mb = sizeOf(files) / 1024 / 1024;
-    rows.push([name, String(files.length), (files.length / ours).toFixed(1), (mb / ours).toFixed(2), ours.toFixed(2), theirs === undefined ? '' : theirs.toFixed(2), theirs === undefined ? '' : (ours / theirs).toFixed(2)]);
+    rows.push([
+      name,
+      String(files.length),
+      (files.length / ours.seconds).toFixed(1),
+      (mb / ours.seconds).toFixed(2),
+      ours.seconds.toFixed(2),
+      theirs === undefined ? '' : theirs.seconds.toFixed(2),
+      theirs === undefined ? '' : (ours.seconds / theirs.seconds).toFixed(2),
+      ours.cpu.toFixed(2),
+      theirs === undefined ? '' : theirs.cpu.toFixed(2),
+      theirs === undefined ? '' : (ours.cpu / theirs.cpu).toFixed(2),
+    ]);
   };
 
-  // Text groups: ours and the pipeline alternate, three rounds, median time of each (the machine
-  // is shared, so a single round can be skewed by other load).
+  // Ours and the pipeline alternate, ROUNDS rounds, median of each (the machine is shared, so a
+  // single round can be skewed by other load). Every round is printed as it ends.
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const compare = (name: string, files: string[], pipeline: string) => {
-    const ours: number[] = [];
-    const theirs: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      ours.push(runOurs(files, undefined).seconds);
-      theirs.push(runPipeline(files, pipeline));
+    const ours: { seconds: number; cpu: number }[] = [];
+    const theirs: { seconds: number; cpu: number }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const a = runOurs(files, undefined);
+      const b = runPipeline(files, pipeline);
+      ours.push(a);
+      theirs.push(b);
+      console.log(`  ${name}, lượt ${round + 1}: ${a.seconds.toFixed(2)} giây (CPU ${a.cpu.toFixed(2)}) so với ${b.seconds.toFixed(2)} giây (CPU ${b.cpu.toFixed(2)}); tỉ lệ ${(a.seconds / b.seconds).toFixed(2)}`);
     }
-    add(name, files, median(ours), median(theirs));
+    // The table divides the median of each side; a round's own ratio compares two runs made one
+    // after the other, so the median of those is printed too (less moved by load that changes
+    // between rounds).
+    const paired = median(ours.map((a, i) => a.seconds / (theirs[i] as { seconds: number }).seconds));
+    const pairedCpu = median(ours.map((a, i) => a.cpu / (theirs[i] as { cpu: number }).cpu));
+    console.log(`  ${name}: trung vị tỉ lệ của từng lượt ${paired.toFixed(2)} (thời gian), ${pairedCpu.toFixed(2)} (CPU)`);
+    const pick = (xs: { seconds: number; cpu: number }[]) => ({ seconds: median(xs.map((x) => x.seconds)), cpu: median(xs.map((x) => x.cpu)) });
+    add(name, files, pick(ours), pick(theirs));
   };
-  compare('PDF (lớp chữ)', pdf, `pdftotext -q "$0" - | ${GREP}`);
-  compare('DOCX + XLSX', ooxml, `unzip -p "$0" | ${GREP}`);
+  if (GROUPS.has('pdf')) compare('PDF (lớp chữ)', pdf, `pdftotext -q "$0" - | ${GREP}`);
+  if (GROUPS.has('ooxml')) compare('DOCX + XLSX', ooxml, `unzip -p "$0" | ${GREP}`);
   // The same files three times over, no cache: start-up (pdf.js, workers) spread over more work.
-  compare('PDF ×3 lượt', [pdf, pdf, pdf].flat(), `pdftotext -q "$0" - | ${GREP}`);
-  compare('DOCX + XLSX ×3 lượt', [ooxml, ooxml, ooxml].flat(), `unzip -p "$0" | ${GREP}`);
-  const scanOurs = runOurs(scans, undefined);
-  add('Ảnh quét (OCR)', scans, scanOurs.seconds, runPipeline(scans, `tesseract "$0" stdout -l vie | ${GREP}`));
+  if (GROUPS.has('repeat')) {
+    compare('PDF ×3 lượt', [pdf, pdf, pdf].flat(), `pdftotext -q "$0" - | ${GREP}`);
+    compare('DOCX + XLSX ×3 lượt', [ooxml, ooxml, ooxml].flat(), `unzip -p "$0" | ${GREP}`);
+  }
+  if (GROUPS.has('ocr')) compare('Ảnh quét (OCR)', scans, `tesseract "$0" stdout -l vie | ${GREP}`);
 
-  const cache = mkdtempSync(join(tmpdir(), 'bmnn-bench-cache-'));
-  const half = all.filter((_, i) => i % 2 === 0);
-  const halfRun = runOurs(half, undefined);
-  const first = runOurs(all, cache);
-  const again = runOurs(all, cache);
-  add('Toàn bộ, lần đầu', all, first.seconds, undefined);
-  add('Toàn bộ, quét lại (bộ nhớ đệm)', all, again.seconds, undefined);
-  rmSync(cache, { recursive: true, force: true });
+  let whole: { half: OursResult; first: OursResult; again: OursResult } | undefined;
+  if (GROUPS.has('whole')) {
+    const cache = mkdtempSync(join(tmpdir(), 'bmnn-bench-cache-'));
+    const half = runOurs(all.filter((_, i) => i % 2 === 0), undefined);
+    const first = runOurs(all, cache);
+    const again = runOurs(all, cache);
+    add('Toàn bộ, lần đầu', all, first, undefined);
+    add('Toàn bộ, quét lại (bộ nhớ đệm)', all, again, undefined);
+    rmSync(cache, { recursive: true, force: true });
+    whole = { half, first, again };
+  }
 
-  const header = ['Nhóm', 'Tệp', 'Tệp/giây', 'MB/giây', 'Thời gian (giây)', 'Quy trình cũ (giây)', 'Tỉ lệ thời gian'];
+  const header = ['Nhóm', 'Tệp', 'Tệp/giây', 'MB/giây', 'Thời gian (giây)', 'Quy trình cũ (giây)', 'Tỉ lệ thời gian', 'CPU (giây)', 'CPU quy trình cũ (giây)', 'Tỉ lệ CPU'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(widths[i] as number)).join(' | ') + ' |';
   console.log(line(header));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const r of rows) console.log(line(r));
-  console.log(`Quét lại nhanh hơn ${(first.seconds / again.seconds).toFixed(1)} lần (${again.cached}/${again.files} tệp lấy từ bộ nhớ đệm).`);
-  console.log(`Bộ nhớ đỉnh (RSS của cả tiến trình quét): ${halfRun.maxRssMb.toFixed(0)} MB cho ${half.length} tệp, ${first.maxRssMb.toFixed(0)} MB cho ${all.length} tệp.`);
-  console.log(`Kết quả lần đầu: ${first.decisions['block']} chặn, ${first.decisions['review']} cần xem xét, ${first.decisions['pass']} đạt.`);
-  if (first.problems.length > 0) console.log(`Vấn đề (tối đa 5): ${first.problems.join(' | ')}`);
+  if (whole) {
+    const { half, first, again } = whole;
+    console.log(`Quét lại nhanh hơn ${(first.seconds / again.seconds).toFixed(1)} lần (${again.cached}/${again.files} tệp lấy từ bộ nhớ đệm).`);
+    console.log(`Bộ nhớ đỉnh (RSS của cả tiến trình quét): ${half.maxRssMb.toFixed(0)} MB cho ${half.files} tệp, ${first.maxRssMb.toFixed(0)} MB cho ${first.files} tệp.`);
+    console.log(`Kết quả lần đầu: ${first.decisions['block']} chặn, ${first.decisions['review']} cần xem xét, ${first.decisions['pass']} đạt.`);
+    if (first.problems.length > 0) console.log(`Vấn đề (tối đa 5): ${first.problems.join(' | ')}`);
+  }
+  console.log(`Tải máy lúc kết thúc (loadavg 1/5/15 phút): ${loadavg().map((x) => x.toFixed(1)).join(' / ')}.`);
 }
 
 main();

@@ -198,6 +198,8 @@ export type Engine = {
   findInFragments: (fragments: Fragment[]) => Finding[];
   /** Rule indices whose keywords occur in a folded line (exposed for rule validation). */
   selectRules: (folded: string) => Set<number>;
+  /** Whether any rule's pattern matches a line of this text, normalised as findInFragments does. */
+  matchesText: (text: string) => boolean;
 };
 
 export function createEngine({ rules }: { rules: readonly Rule[] }): Engine {
@@ -262,5 +264,19 @@ export function createEngine({ rules }: { rules: readonly Rule[] }): Engine {
     return findings;
   };
 
-  return { rules, findInFragments, selectRules };
+  const matchesText = (text: string): boolean =>
+    text.split(/\r\n|\r|\n|\u2028|\u2029|\u000b/).some((raw) => {
+      const line = normalizeLine(raw).text;
+      if (line.length === 0) return false;
+      for (const index of selectRules(foldForKeywords(line))) {
+        const pattern = (compiled[index] as CompiledRule).pattern;
+        pattern.lastIndex = 0;
+        const found = pattern.test(line);
+        pattern.lastIndex = 0;
+        if (found) return true;
+      }
+      return false;
+    });
+
+  return { rules, findInFragments, selectRules, matchesText };
 }

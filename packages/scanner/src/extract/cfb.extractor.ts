@@ -3,11 +3,11 @@
 // headers and footers).
 
 import CFB from 'cfb';
-import WordExtractor from 'word-extractor';
 import type { Fragment, FragmentKind } from '../scanner.types.ts';
 import { ExtractionProblem, type ExtractContext, type Extractor } from './extract.types.ts';
 import { ParagraphCollector } from './paragraphs.ts';
 import { stripHeaderFooterCodes } from './xlsx.extractor.ts';
+import { WordExtractor } from './word-extractor-fixes.ts';
 
 function addLines(collector: ParagraphCollector, part: string, kind: FragmentKind, text: string): void {
   collector.setPart(part);

@@ -1,6 +1,8 @@
 // The look of a stamp on a scan: red ink, and a rectangular frame around the words. Measured on
 // the page image around each OCR line box.
 
+import { PNG } from 'pngjs';
+
 export type RgbImage = { width: number; height: number; channels: 1 | 3; data: Uint8Array };
 
 /** Parses binary PNM (P5 greyscale, P6 colour, 8 bits), as written by pdftoppm and ImageMagick. */
@@ -25,6 +27,44 @@ export function parsePnm(bytes: Uint8Array): RgbImage | undefined {
   const data = bytes.subarray(i + 1);
   if (maxval !== 255 || data.length < width * height * channels) return undefined;
   return { width, height, channels, data };
+}
+
+/** Pixels above this are not decoded for the look (a hostile PNG may declare any size). */
+export const MAX_LOOK_PIXELS = 60_000_000;
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * Decodes a PNG in this thread (pngjs: zlib plus the unfiltering), as RGB with any transparency
+ * laid over white. Replaces an ImageMagick process per scanned page; `undefined` when the bytes
+ * are not a PNG, are too large or do not decode.
+ */
+export function decodePng(bytes: Uint8Array): RgbImage | undefined {
+  if (bytes.length < 33 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(16) * view.getUint32(20) > MAX_LOOK_PIXELS) return undefined;
+  let png: { width: number; height: number; data: Buffer };
+  try {
+    png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    return undefined;
+  }
+  const { width, height, data: rgba } = png;
+  const data = new Uint8Array(width * height * 3);
+  for (let i = 0, o = 0; o < data.length; i += 4, o += 3) {
+    const a = rgba[i + 3] as number;
+    if (a === 255) {
+      data[o] = rgba[i] as number;
+      data[o + 1] = rgba[i + 1] as number;
+      data[o + 2] = rgba[i + 2] as number;
+    } else {
+      const white = 255 - a;
+      data[o] = ((rgba[i] as number) * a + 255 * white + 127) / 255;
+      data[o + 1] = ((rgba[i + 1] as number) * a + 255 * white + 127) / 255;
+      data[o + 2] = ((rgba[i + 2] as number) * a + 255 * white + 127) / 255;
+    }
+  }
+  return { width, height, channels: 3, data };
 }
 
 function pixel(image: RgbImage, x: number, y: number): [number, number, number] {

@@ -7,7 +7,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { OcrEngine, OcrLine, OcrPage } from '../extract/extract.types.ts';
-import { analyseStampLook, parsePnm } from './stamp-look.ts';
+import { analyseStampLook, decodePng, parsePnm } from './stamp-look.ts';
+import { ruleMatchesOcrLine } from '../scan/scan-file.ts';
 
 function run(command: string, args: string[], input: Uint8Array | undefined, signal: AbortSignal): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -100,16 +101,25 @@ export function isTesseractAvailable(): boolean {
   return available;
 }
 
-export function createTesseractOcr({ language = 'vie', dpi = 300 }: { language?: string; dpi?: number } = {}): OcrEngine {
+/**
+ * `lineMatters` says whether a rule can match an OCR line (by default: a rule of the default
+ * engine); the stamp's look is measured only for stamp-like lines that also pass it, so a page
+ * whose lines no rule matches is never decoded a second time.
+ */
+export function createTesseractOcr({
+  language = 'vie',
+  dpi = 300,
+  lineMatters = (text: string) => ruleMatchesOcrLine(text),
+}: { language?: string; dpi?: number; lineMatters?: (text: string) => boolean } = {}): OcrEngine {
   return {
     async recognize(image, signal) {
       const tsv = await run('tesseract', ['stdin', 'stdout', '-l', language, '--psm', '3', 'tsv'], image, signal);
       const page = parseTesseractTsv(tsv.toString('utf8'));
-      // The stamp's look needs the pixels (PNM as is, other formats through ImageMagick), and
-      // only for lines that could be part of a stamp.
-      const candidates = page.lines.filter((line) => isStampCandidate(line.text));
+      // The stamp's look needs the pixels (PNM as is, PNG decoded here, other formats through
+      // ImageMagick), and only for lines that could be part of a stamp.
+      const candidates = page.lines.filter((line) => isStampCandidate(line.text) && lineMatters(line.text));
       if (candidates.length === 0) return page;
-      let pixels = parsePnm(image);
+      let pixels = parsePnm(image) ?? decodePng(image);
       if (!pixels) {
         pixels = await run('convert', ['-', '-depth', '8', 'ppm:-'], image, signal)
           .then((ppm) => parsePnm(ppm))

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Fragment, Limits, Problem } from '../scanner.types.ts';
 
 /** Bump when an extractor changes what it produces. */
-export const EXTRACTION_VERSION = 1;
+export const EXTRACTION_VERSION = 2;
 
 export type CachedExtraction = { type: string; fragments: Fragment[]; problems: Problem[] };
 

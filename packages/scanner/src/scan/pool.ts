@@ -11,6 +11,29 @@ type Slot = { worker: Worker; task: Task | undefined; timer: NodeJS.Timeout | un
 const WORKER_URL = new URL('./worker-entry.mjs', import.meta.url);
 const GRACE_MS = 5_000;
 
+const TSX_LOADER = /^--(?:import|require|loader|experimental-loader)$|^-r$/;
+const TSX_LOADER_INLINE = /^--(?:import|require|loader|experimental-loader)=.*tsx/;
+
+/**
+ * The Node flags for the workers: the parent's (Node's default) unless the parent runs under
+ * tsx's `--import`, which every worker would otherwise repeat — transforming each module again
+ * and parsing its source maps, ~1 s of start-up and ~300 MB per worker. Workers load the scanner
+ * with Node's own type stripping (worker-entry.mjs), so tsx is not needed there.
+ */
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] | undefined {
+  const out: string[] = [];
+  let removed = false;
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i] as string;
+    if (TSX_LOADER.test(arg) && /tsx/.test(execArgv[i + 1] ?? '')) {
+      i++;
+      removed = true;
+    } else if (TSX_LOADER_INLINE.test(arg)) removed = true;
+    else out.push(arg);
+  }
+  return removed ? out : undefined;
+}
+
 function failed(path: string, code: ProblemCode, message: string): FileResult {
   return {
     path,
@@ -32,10 +55,19 @@ export function createScanPool({ jobs, limits, ocr, cacheDir }: { jobs: number; 
   let nextId = 0;
 
   const spawnSlot = (): Slot => {
-    const worker = new Worker(WORKER_URL, {
+    const options = {
       workerData: { limits, ocr, cacheDir },
+      execArgv: workerExecArgv(),
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
-    });
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_URL, options);
+    } catch (error) {
+      // Some of the parent's remaining flags are not allowed in a worker: start it without any.
+      if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+      worker = new Worker(WORKER_URL, { ...options, execArgv: [] });
+    }
     const slot: Slot = { worker, task: undefined, timer: undefined };
     worker.on('message', (message: { id: number; result?: FileResult; error?: string }) => {
       const task = slot.task;

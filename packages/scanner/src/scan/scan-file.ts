@@ -3,6 +3,7 @@
 // bad file.
 
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createEngine, type Engine } from '../engine/engine.ts';
 import { decideFile } from '../engine/decision.ts';
@@ -11,7 +12,7 @@ import { detectFileType, getExtractor, isTypeMismatch } from '../extract/registr
 import { RULES } from '../../rules/index.ts';
 import { DEFAULT_LIMITS, type FileResult, type Fragment, type Limits, type Problem } from '../scanner.types.ts';
 import type { ExtractionCache } from './cache.ts';
-import { decodeTcvn3Text, decodeVniText, hasLegacyCharacters, scoreVietnamese } from '../text/legacy-encodings.ts';
+import { decodeTcvn3Text, decodeVniText, detectLegacyText, hasLegacyCharacters, scoreVietnamese } from '../text/legacy-encodings.ts';
 
 export type ScanOptions = {
   limits?: Partial<Limits>;
@@ -24,6 +25,17 @@ let defaultEngine: Engine | undefined;
 export function getDefaultEngine(): Engine {
   defaultEngine ??= createEngine({ rules: RULES });
   return defaultEngine;
+}
+
+/**
+ * Whether a rule's pattern matches an OCR line as the engine will read it (TCVN3/VNI decoding
+ * included). Only such lines can gain anything from the stamp's look (red ink, frame), which is
+ * measured on the image: the other lines need no pixels decoded.
+ */
+export function ruleMatchesOcrLine(text: string, engine: Engine = getDefaultEngine()): boolean {
+  if (engine.matchesText(text)) return true;
+  const legacy = detectLegacyText(text);
+  return legacy !== undefined && engine.matchesText(legacy.text);
 }
 
 export async function extractFragments({
@@ -184,10 +196,13 @@ export async function scanBytes({ bytes, path, options = {} }: { bytes: Uint8Arr
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-/** Scans a file on disk. */
-export async function scanFile({ path, options = {} }: { path: string; options?: ScanOptions }): Promise<FileResult> {
+/**
+ * Scans a file on disk. `syncRead` reads it with blocking calls: right in a worker thread that
+ * does nothing else, where each asynchronous call is a round trip through libuv's thread pool.
+ */
+export async function scanFile({ path, options = {}, syncRead = false }: { path: string; options?: ScanOptions; syncRead?: boolean }): Promise<FileResult> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const info = await stat(path);
+  const info = syncRead ? statSync(path) : await stat(path);
   if (info.size > limits.maxFileBytes) {
     return {
       path,
@@ -201,7 +216,7 @@ export async function scanFile({ path, options = {} }: { path: string; options?:
     };
   }
   const started = performance.now();
-  const bytes = await readFile(path);
+  const bytes = syncRead ? readFileSync(path) : await readFile(path);
   const readMs = performance.now() - started;
   const result = await scanBytes({ bytes, path, options });
   result.timings.readMs = round(result.timings.readMs + readMs);

@@ -16,7 +16,7 @@ const options = {
 
 parentPort?.on('message', async ({ id, path }: { id: number; path: string }) => {
   try {
-    const result = await scanFile({ path, options });
+    const result = await scanFile({ path, options, syncRead: true });
     parentPort?.postMessage({ id, result });
   } catch (error) {
     parentPort?.postMessage({ id, error: (error as Error).message });
