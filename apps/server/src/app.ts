@@ -27,6 +27,8 @@ import { registerDanhMucRoutes } from './modules/danh-muc/danh-muc.routes.ts';
 import { registerDestructionRoutes } from './modules/destruction/destruction.routes.ts';
 import { registerReleaseRoutes } from './modules/release/release.routes.ts';
 import { registerCopyRoutes } from './modules/copies/copies.routes.ts';
+import { registerRecordFileRoutes } from './modules/record-files/record-files.routes.ts';
+import { registerImportRoutes } from './modules/register-import/register-import.routes.ts';
 import { registerStockTakeRoutes } from './modules/stock-take/stock-take.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
@@ -87,6 +89,8 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerDeviceRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerSecretWorkRoutes(app, ctx);
+  registerRecordFileRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
   registerTrainingRoutes(app, ctx);
   registerMeetingRoutes(app, ctx);
 

@@ -71,7 +71,7 @@ describe('devices and incidents in the browser', () => {
     await pick(page, 'Trạng thái mới', 'Đang sử dụng');
     await page.getByTestId('status-form-submit').click();
     await expect.poll(() => page.getByTestId('status-form-error').textContent()).toContain('chưa được kiểm tra an ninh');
-    await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.getByRole('button', { name: 'Hủy', exact: true }).click();
 
     await page.getByTestId('device-record-check').click();
     await page.getByLabel('Người kiểm tra').fill('Đại úy Trần Văn Kiểm');

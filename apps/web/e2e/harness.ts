@@ -166,6 +166,9 @@ export async function fillSetupForm(page: Page, setupCode: string, admin: Admin)
  */
 export async function pick(page: Page, label: string, option: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
+  // Options often arrive from the server after the form opens: on a busy machine a click can land
+  // on a list that is being replaced. Let the page's requests settle before choosing.
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   await input.click();
   if (await input.isEditable()) await input.fill(option);
   await page.locator(`.ant-select-dropdown:visible [title="${option}"]`).click();

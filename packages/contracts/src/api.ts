@@ -109,12 +109,13 @@
 // POST /api/destructions/:id/execute destructionExecutionRequest → { status, destroyed } (R10.2)
 // POST /api/destructions/emergency emergencyDestructionRequest → { caseId, status: 'REPORT_DUE', reportDue } (R10.1 b)
 // POST /api/destructions/:id/report destructionReportRequest → { status: 'REPORTED' }
-// GET  /api/destructions/:id              → { case, items }
+// GET  /api/destructions/:id              → { case: DestructionCaseDetail, items }   (council members of another unit too)
+// GET  /api/destructions?status&unitId    → { cases: DestructionCaseSummary[] }   (cases whose items the reader sees, or whose council they sit on)
 // POST /api/take-outs takeOutRequest     → { requestId, status }   (R8.2; abroad needs delegationHead, R8.1)
 // POST /api/provisions provisionRequest   → { requestId, status }   (R8.4, R8.6)
 // POST /api/releases/:id/decide releaseDecisionRequest → { status, legalBasis }  (not the requester; refusal with reason)
 // POST /api/take-outs/:id/out | /returned → { status }
-// GET  /api/releases?unitId               → { requests: [{ id, kind, status, fromDate, toDate, returnStatus, … }] }
+// GET  /api/releases?unitId               → { requests: ReleaseRequestSummary[] }   (unitId optional: the whole unit scope)
 // POST /api/items/:id/copy-requests copyRequestRequest → { requestId, status }   (R5.8 refused at once)
 // POST /api/copy-requests/:id/decide copyDecisionRequest → { status, legalBasis }  (R5.3, not the requester)
 // POST /api/copy-requests/:id/execute copyExecutionRequest → { copies: [{ itemId, label }], bookSerial, remaining } (R5.4–R5.7)
@@ -124,6 +125,7 @@
 // POST /api/stock-takes/:id/lines markStockTakeLinesRequest → { stockTake }   (one line or a batch)
 // POST /api/stock-takes/:id/close closeStockTakeRequest → { stockTake }   (409 stock_take.unchecked_lines; missing → incident)
 // GET  /api/stock-takes/:id/record?format=xlsx|pdf → biên bản kiểm kê (audited, marked with the highest level)
+// GET  /api/copy-requests?status&unitId&itemId → { requests: CopyRequestSummary[] }   (only requests on items the reader may see)
 // GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
 // GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
 // GET  /api/books/di?unitId&year, /api/books/thong-ke?unitId&year → { lines: OutgoingBookLine[] | StatisticsLine[] }
@@ -136,6 +138,20 @@
 // POST /api/danh-muc/samples              → { decisions, items }   (administrator; LEGAL.md §3.4 samples)
 // POST /api/danh-muc/import?dryRun=true   multipart field "file" (.xlsx or UTF-8 .csv, ≤ 5 MB)
 //                                          → { report: { ok, problems: [{ row, column, message }], rows }, imported: { decisions, items } | null }
+//
+// GET  /api/files?unitId&year&status&q   → { files: RecordFile[] }   (only files the reader may see; counts of visible items)
+// POST /api/files           createRecordFileRequest → { file }   (clerk or head in scope)
+// GET  /api/files/:id                     → { file, items: RecordFileItem[] }   (404 record_file.not_found if not visible; audited)
+// POST /api/files/:id/items fileItemsRequest → { file, items }   (FILED on each item's timeline; 409 record_file.item_refused)
+// POST /api/files/:id/remove-items removeFileItemsRequest → { file, items }   (UNFILED with the reason)
+// POST /api/files/:id/close               → { file }   (409 record_file.wrong_status when not open or empty)
+// GET  /api/files/:id/export?format=xlsx|pdf → mục lục văn bản trong hồ sơ (audited, marked with the file's level)
+// POST /api/archive-transfers archiveTransferRequest → { transfer: ArchiveTransfer }   (closed files; handover lines; level and period unchanged)
+// GET  /api/archive-transfers/:id         → { transfer }   (404 archive.not_found when no file in it is visible)
+// GET  /api/archive-transfers/:id/export?format=xlsx|pdf → biên bản giao nhận hồ sơ nộp lưu (audited)
+// POST /api/register-import multipart: field "options" (JSON registerImportOptions) then "file" (.xlsx or UTF-8 .csv, ≤ LIMITS.importFileMaxBytes)
+//                                          → RegisterImportAnswer (columns, mapping, report, imported | null)   (all rows or none)
+// POST /api/register-import/report       same upload → XLSX error report (audited)
 //
 // GET  /api/training/sessions?unitId&year  → { sessions: TrainingSession[] }   (R11.5)
 // POST /api/training/sessions createTrainingSessionRequest → { session: TrainingSession }
@@ -165,11 +181,11 @@
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
   QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc', 'training'],
-  VAN_THU: ['items', 'books', 'devices', 'incidents', 'people', 'danhMuc'],
-  LANH_DAO: ['items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc', 'training', 'meetings'],
-  CAN_BO: ['items', 'incidents'],
+  VAN_THU: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'danhMuc', 'periods', 'releases', 'destruction', 'files'],
+  LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc', 'periods', 'releases', 'destruction', 'files', 'training', 'meetings'],
+  CAN_BO: ['items', 'incidents', 'releases', 'destruction'],
   CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit', 'training', 'meetings'],
   THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit', 'training', 'meetings'],
   BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit', 'training', 'meetings'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'training' | 'meetings';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo' | 'periods' | 'releases' | 'destruction' | 'files' | 'training' | 'meetings';

@@ -11,3 +11,5 @@ export * from './stock-take.ts';
 export * from './training.ts';
 export * from './meetings.ts';
 export * from './api.ts';
+export * from './lifecycle.ts';
+export * from './record-files.ts';

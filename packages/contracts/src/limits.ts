@@ -14,4 +14,7 @@ export const LIMITS = {
   loginLockBaseMinutes: 15,
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
+  /** Uploaded spreadsheets to import (danh mục, old registers). */
+  importFileMaxBytes: 5 * 1024 * 1024,
+  importRowsMax: 20_000,
 } as const;

@@ -294,6 +294,9 @@ export type Item = {
   protectionEnd: string | null;
   recallDeadline: string | null;
   determinedOn: string | null;
+  /** A copy (R5.4, R5.7): the original it was made from, and its number ("Bản sao số n"). */
+  parentId: string | null;
+  copyNumber: number | null;
 };
 
 /** Filters of the item list (accent-insensitive `q` over number, symbol and summary). */
@@ -564,5 +567,45 @@ export const copyExecutionRequest = z.object({
 export type CopyExecutionRequest = z.input<typeof copyExecutionRequest>;
 
 export type CopyBookLine = { serial: number; date: string; original: string; level: Level; copyType: string; authorised: number; made: number; spoiledDestroyed: string; authorisedBy: string | null; executedBy: string | null; device: string | null; recipients: string[]; copyNumbers: number[]; itemId: string };
+
+export const COPY_REQUEST_STATUSES = ['REQUESTED', 'APPROVED', 'REFUSED', 'PARTLY_MADE', 'DONE'] as const;
+export type CopyRequestStatus = (typeof COPY_REQUEST_STATUSES)[number];
+export const COPY_REQUEST_STATUS_LABELS: Record<CopyRequestStatus, string> = {
+  REQUESTED: 'Chờ lãnh đạo cho phép',
+  APPROVED: 'Đã được cho phép, chưa sao, chụp',
+  REFUSED: 'Lãnh đạo không cho phép',
+  PARTLY_MADE: 'Đã sao, chụp một phần',
+  DONE: 'Đã sao, chụp đủ số bản',
+};
+/** Filters of GET /api/copy-requests: only requests on items the reader may see. */
+export const listCopyRequestsQuery = z.object({
+  status: z.enum(COPY_REQUEST_STATUSES, { error: 'Trạng thái không hợp lệ' }).optional(),
+  unitId: idSchema('unt').optional(),
+  itemId: idSchema('itm').optional(),
+});
+export type ListCopyRequestsQuery = z.input<typeof listCopyRequestsQuery>;
+export type CopyRequestSummary = {
+  id: string;
+  itemId: string;
+  unitId: string;
+  soKyHieu: string;
+  level: Level;
+  copyType: (typeof COPY_TYPES)[number];
+  requestedCount: number;
+  approvedCount: number | null;
+  madeCount: number;
+  status: CopyRequestStatus;
+  requestedByName: string | null;
+  requestedByMe: boolean;
+  approvedByName: string | null;
+  recipients: string[];
+  purpose: string;
+  refusalReason: string | null;
+  decisionBasis: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** The numbered copies made under this request that the reader may see ("Bản sao số n"). */
+  copies: Array<{ itemId: string; copyNumber: number; label: string }>;
+};
 
 export type AuthorityRecord = { id: string; personId: string; personName: string; unitId: string; positionKeys: string[]; title: string | null; delegationRef: string | null; delegationFrom: string | null; delegationTo: string | null; validFrom: string; validTo: string | null };

@@ -25,16 +25,23 @@ const SCAN_TYPES: Partial<Record<FileType, { mediaType: string; extension: strin
 };
 
 export type UploadedFile = { buffer: Buffer; originalName: string };
+/** The text fields a form sent before its file (e.g. an import's options). */
+export type UploadedForm = UploadedFile & { fields: Record<string, string> };
 export type StoredFileRef = { id: string; sha256: string; mediaType: string; size: number; originalName: string; createdAt: string };
 
 /** Reads the single "file" part of a multipart request, refusing anything over the limit (413). */
-export async function readUploadedFile(request: FastifyRequest, { maxBytes = ATTACHMENT_MAX_BYTES }: { maxBytes?: number } = {}): Promise<UploadedFile> {
+export async function readUploadedFile(request: FastifyRequest, { maxBytes = ATTACHMENT_MAX_BYTES }: { maxBytes?: number } = {}): Promise<UploadedForm> {
   if (!request.isMultipart()) throw new AppError({ code: 'request.malformed', message: 'Gửi tệp dưới dạng multipart/form-data (trường "file")' });
   const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!part) throw new AppError({ code: 'request.malformed', message: 'Chưa chọn tệp' });
   const buffer = await part.toBuffer();
   if (buffer.length === 0) throw new AppError({ code: 'request.malformed', message: 'Tệp rỗng' });
-  return { buffer, originalName: cleanName(part.filename) };
+  const fields: Record<string, string> = {};
+  for (const [name, field] of Object.entries(part.fields)) {
+    const f = Array.isArray(field) ? field[0] : field;
+    if (f && f.type === 'field' && typeof f.value === 'string') fields[name] = f.value;
+  }
+  return { buffer, originalName: cleanName(part.filename), fields };
 }
 
 function cleanName(name: string | undefined): string {

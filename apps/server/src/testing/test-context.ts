@@ -105,10 +105,11 @@ export function clientFrom(app: FastifyInstance, cookie: string, csrfToken: stri
   };
 }
 
-/** A multipart/form-data body with one "file" part, as a browser's file upload sends it. */
-export function multipartFile(file: Buffer, filename: string): { body: Buffer; headers: Record<string, string> } {
+/** A multipart/form-data body with one "file" part (after any text fields), as a browser's file upload sends it. */
+export function multipartFile(file: Buffer, filename: string, fields: Record<string, string> = {}): { body: Buffer; headers: Record<string, string> } {
   const boundary = '----bmnn-test-boundary';
   const body = Buffer.concat([
+    ...Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)),
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),

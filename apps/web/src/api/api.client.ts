@@ -125,9 +125,10 @@ export const http = {
   post: <T>(path: string, body?: unknown) => request<T>({ method: 'POST', path, body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>({ method: 'PATCH', path, body }),
   put: <T>(path: string, body: unknown) => request<T>({ method: 'PUT', path, body }),
-  /** Uploads one file as the multipart field "file", as the server's upload routes expect. */
-  upload: <T>(path: string, file: File, query?: Query) => {
+  /** Uploads one file as the multipart field "file", as the server's upload routes expect; text fields go first. */
+  upload: <T>(path: string, file: File, query?: Query, fields: Record<string, string> = {}) => {
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file, file.name);
     return request<T>({ method: 'POST', path, query, body: form });
   },

@@ -1,8 +1,9 @@
 import { CheckCircleOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../api/api.client.ts';
-import { danhMucApi, type ImportAnswer, type ImportProblem } from './danh-muc.api.ts';
+import { ImportProblemsTable } from '../forms/import-problems.component.tsx';
+import { danhMucApi, type ImportAnswer } from './danh-muc.api.ts';
 
 const COLUMNS = ['Số quyết định', 'Ngày quyết định', 'Cơ quan ban hành', 'Lĩnh vực', 'Hiệu lực từ', 'Hiệu lực đến', 'Mục số', 'Độ mật', 'Nội dung', 'Từ khóa'];
 
@@ -87,18 +88,7 @@ export function DanhMucImport({ onImported }: { onImported: () => void }) {
             style={{ marginBottom: 16 }}
             title={`Tìm thấy ${checked.report.problems.length} lỗi (tệp có ${checked.report.rows} dòng dữ liệu): chưa nhập dòng nào. Sửa tệp rồi kiểm tra lại.`}
           />
-          <Table<ImportProblem & { key: number }>
-            data-testid="danh-muc-problems"
-            size="small"
-            bordered
-            pagination={{ pageSize: 20, showSizeChanger: false }}
-            dataSource={checked.report.problems.map((p, key) => ({ ...p, key }))}
-            columns={[
-              { key: 'row', title: 'Dòng', width: 80, render: (_, p) => (p.row > 0 ? p.row : '—') },
-              { key: 'column', title: 'Cột', width: 200, render: (_, p) => p.column ?? '—' },
-              { key: 'message', title: 'Lỗi', dataIndex: 'message' },
-            ]}
-          />
+          <ImportProblemsTable problems={checked.report.problems} testId="danh-muc-problems" />
         </>
       )}
     </>

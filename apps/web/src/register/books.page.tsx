@@ -1,8 +1,8 @@
-import { AuditOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileExcelOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import { formatDate, formatDateTime, type CopyBookLine, type HandoverBookLine, type IncomingBookLine, type OutgoingBookLine, type StatisticsLine } from '@bmnn/contracts';
 import { Alert, Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
 import { UnitSelect } from '../units/unit-select.component.tsx';
@@ -49,6 +49,7 @@ function ExportButtons({ book, unitId, year }: { book: BookSlug; unitId: string;
  */
 export function BooksPage() {
   const { account } = useSession();
+  const navigate = useNavigate();
   const { units, byId } = useUnits();
   const [unitId, setUnitId] = useState<string>(account.unitId);
   const [year, setYear] = useState(thisYear);
@@ -67,9 +68,14 @@ export function BooksPage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           Sổ sách
         </Typography.Title>
-        <Link to="/books/stock-takes" data-testid="go-stock-takes">
-          <AuditOutlined /> Kiểm kê tài liệu, vật chứa BMNN
-        </Link>
+        <Space size="large">
+          <Link to="/books/stock-takes" data-testid="go-stock-takes">
+            <AuditOutlined /> Kiểm kê tài liệu, vật chứa BMNN
+          </Link>
+          <Button icon={<UploadOutlined />} onClick={() => navigate('/books/import')} data-testid="books-import">
+            Nhập sổ cũ từ Excel
+          </Button>
+        </Space>
       </Space>
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>

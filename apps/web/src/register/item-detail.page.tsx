@@ -8,6 +8,8 @@ import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
 import { useUnits } from '../units/units.hooks.ts';
 import { HandoverModal } from './handover.component.tsx';
+import { ItemActions, ItemCopies } from './item-actions.component.tsx';
+import { ItemLifecycleActions } from './item-lifecycle-actions.component.tsx';
 import { registerApi } from './register.api.ts';
 import { LevelTag, canKeepBooks, statusLabel } from './register.labels.tsx';
 
@@ -24,6 +26,12 @@ export function ItemDetailPage() {
   const people = useLoad(() => peopleApi.list({}), 'people|all');
   const timeline = useLoad(() => registerApi.timeline(id), `item-events|${id}`);
   const [handover, setHandover] = useState(false);
+  const [version, setVersion] = useState(0);
+  const refresh = () => {
+    loaded.reload();
+    timeline.reload();
+    setVersion((v) => v + 1);
+  };
   const item = loaded.data?.item;
   const personName = (personId: string | null) => {
     if (!personId) return '—';
@@ -52,6 +60,10 @@ export function ItemDetailPage() {
       {item.status === 'RECEIVED_UNOPENED' && (
         <Alert type="warning" showIcon title="Bì “Chỉ người có tên mới được bóc bì”: chỉ vào sổ phần ghi ngoài bì, chuyển nguyên bì cho người có tên (R7.5b)." style={{ marginBottom: 16 }} />
       )}
+      <Space wrap style={{ marginBottom: 16 }} data-testid="item-actions">
+        <ItemActions item={item} onChanged={refresh} />
+        {/* Extension, level adjustment, declassification, destruction, take-out and provision: item-lifecycle-actions.component.tsx goes here. */}
+      </Space>
       <Card
         extra={
           mayHandOver && (
@@ -88,6 +100,8 @@ export function ItemDetailPage() {
           <Descriptions.Item label="Thời điểm đăng ký">{formatDateTime(item.createdAt)}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <ItemCopies item={item} version={version} onChanged={refresh} />
+      <ItemLifecycleActions item={item} onChanged={refresh} />
       <Card title="Quá trình (không sửa, không xóa)" style={{ marginTop: 16 }} data-testid="item-timeline">
         <Timeline
           items={(timeline.data?.events ?? []).map((e) => ({

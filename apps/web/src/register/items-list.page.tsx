@@ -1,4 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { FileAddOutlined, InboxOutlined } from '@ant-design/icons';
 import { formatDate, type Item } from '@bmnn/contracts';
 import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
 import { useUnits } from '../units/units.hooks.ts';
+import { ProposeDestructionButton } from '../destruction/propose-destruction.component.tsx';
 import { registerApi } from './register.api.ts';
 import { LevelTag, canKeepBooks, statusLabel } from './register.labels.tsx';
 
@@ -19,6 +20,7 @@ export function ItemsListPage() {
   const { byId } = useUnits();
   const [q, setQ] = useState('');
   const items = useLoad(() => registerApi.listItems(q || undefined), `items|${q}`);
+  const [selected, setSelected] = useState<Item[]>([]);
 
   return (
     <>
@@ -34,22 +36,29 @@ export function ItemsListPage() {
             style={{ width: 460 }}
             data-testid="items-search"
           />
-          {canKeepBooks(account.roles) && (
-            <Button type="primary" icon={<InboxOutlined />} onClick={() => navigate('/items/receive')} data-testid="items-receive">
-              Vào sổ đến
+          <Space>
+            {canKeepBooks(account.roles) && <ProposeDestructionButton items={selected} onDone={() => setSelected([])} />}
+            <Button icon={<FileAddOutlined />} onClick={() => navigate('/items/propose')} data-testid="items-propose">
+              Đề xuất văn bản mật
             </Button>
-          )}
+            {canKeepBooks(account.roles) && (
+              <Button type="primary" icon={<InboxOutlined />} onClick={() => navigate('/items/receive')} data-testid="items-receive">
+                Vào sổ đến
+              </Button>
+            )}
+          </Space>
         </Space>
         {items.error && <Alert type="error" showIcon title={items.error} style={{ marginBottom: 16 }} />}
         <Table<Item>
           data-testid="items-table"
           rowKey="id"
           size="middle"
+          rowSelection={canKeepBooks(account.roles) ? { selectedRowKeys: selected.map((i) => i.id), onChange: (_, rows) => setSelected(rows), preserveSelectedRowKeys: true } : undefined}
           loading={items.loading}
           dataSource={items.data?.items ?? []}
           locale={{ emptyText: q ? `Không tìm thấy tài liệu nào khớp với “${q}”` : 'Không có tài liệu, vật chứa bí mật nhà nước nào bạn được xem' }}
           pagination={{ pageSize: 20, showSizeChanger: false, showTotal: () => `${items.data?.total ?? 0} tài liệu, vật chứa` }}
-          onRow={(item) => ({ onClick: () => navigate(`/items/${item.id}`), style: { cursor: 'pointer' } })}
+          onRow={(item) => ({ onClick: (e) => !(e.target as HTMLElement).closest('.ant-table-selection-column') && navigate(`/items/${item.id}`), style: { cursor: 'pointer' } })}
           columns={[
             { key: 'soKyHieu', title: 'Số, ký hiệu', width: 170, render: (_, i) => <Typography.Link data-testid={`item-link-${i.soKyHieu}`}>{i.soKyHieu}</Typography.Link> },
             {

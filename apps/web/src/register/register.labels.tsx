@@ -26,6 +26,7 @@ export const ITEM_STATUS_LABELS: Record<string, string> = {
   DESTROYED: 'Đã tiêu hủy',
   LOST: 'Bị mất — đã lập vụ mất BMNN',
   DISCLOSED: 'Bị lộ — đã lập vụ lộ BMNN',
+  TAKEN_OUT: 'Đang mang ra khỏi nơi lưu giữ',
 };
 
 export function statusLabel(status: string): string {

@@ -17,7 +17,16 @@ import { StockTakePage } from '../register/stock-take.page.tsx';
 import { ItemDetailPage } from '../register/item-detail.page.tsx';
 import { ItemsListPage } from '../register/items-list.page.tsx';
 import { ReceivePage } from '../register/receive.page.tsx';
+import { DashboardPage } from '../register/dashboard.page.tsx';
+import { EnvelopePage } from '../register/envelope.page.tsx';
+import { ProposePage } from '../register/propose.page.tsx';
 import { UnitsPage } from '../units/units.page.tsx';
+import { DestructionPage } from '../destruction/destruction.page.tsx';
+import { ReleasesPage } from '../release/releases.page.tsx';
+import { PeriodsPage } from '../register/periods.page.tsx';
+import { FilesPage } from '../files/files.page.tsx';
+import { FileDetailPage } from '../files/file-detail.page.tsx';
+import { RegisterImportPage } from '../register-import/register-import.page.tsx';
 import { getMenuEntries } from './menu.ts';
 import { Shell } from './shell.component.tsx';
 
@@ -44,6 +53,9 @@ export function AppRoutes() {
         <Route path="audit" element={<Allowed menu="audit" home={home}><AuditPage /></Allowed>} />
         <Route path="items" element={<Allowed menu="items" home={home}><ItemsListPage /></Allowed>} />
         <Route path="items/receive" element={<Allowed menu="books" home={home}><ReceivePage /></Allowed>} />
+        <Route path="items/propose" element={<Allowed menu="items" home={home}><ProposePage /></Allowed>} />
+        <Route path="items/:id/envelope" element={<Allowed menu="items" home={home}><EnvelopePage /></Allowed>} />
+        <Route path="viec-can-lam" element={<Allowed menu="todo" home={home}><DashboardPage /></Allowed>} />
         <Route path="items/:id" element={<Allowed menu="items" home={home}><ItemDetailPage /></Allowed>} />
         <Route path="books" element={<Allowed menu="books" home={home}><BooksPage /></Allowed>} />
         <Route path="books/stock-takes" element={<Allowed menu="books" home={home}><StockTakePage /></Allowed>} />
@@ -51,6 +63,12 @@ export function AppRoutes() {
         <Route path="devices" element={<Allowed menu="devices" home={home}><DevicesPage /></Allowed>} />
         <Route path="incidents" element={<Allowed menu="incidents" home={home}><IncidentsPage /></Allowed>} />
         <Route path="secret-work" element={<Allowed menu="secret-work" home={home}><SecretWorkPage /></Allowed>} />
+        <Route path="periods" element={<Allowed menu="periods" home={home}><PeriodsPage /></Allowed>} />
+        <Route path="releases" element={<Allowed menu="releases" home={home}><ReleasesPage /></Allowed>} />
+        <Route path="destruction" element={<Allowed menu="destruction" home={home}><DestructionPage /></Allowed>} />
+        <Route path="files" element={<Allowed menu="files" home={home}><FilesPage /></Allowed>} />
+        <Route path="files/:id" element={<Allowed menu="files" home={home}><FileDetailPage /></Allowed>} />
+        <Route path="books/import" element={<Allowed menu="books" home={home}><RegisterImportPage /></Allowed>} />
         <Route path="training" element={<Allowed menu="training" home={home}><TrainingPage /></Allowed>} />
         <Route path="meetings" element={<Allowed menu="meetings" home={home}><MeetingsPage /></Allowed>} />
         <Route path="profile" element={<ProfilePage />} />

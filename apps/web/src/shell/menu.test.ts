@@ -8,12 +8,18 @@ describe('the menu follows the roles (MENU_BY_ROLE)', () => {
     expect(keys(['QUAN_TRI'])).toEqual(['units', 'people', 'training', 'accounts', 'audit', 'danhMuc']);
   });
 
-  it('gives a staff member the items they hold and the incidents they may have to report', () => {
-    expect(keys(['CAN_BO'])).toEqual(['items', 'incidents']);
+  it('gives a staff member the items they hold, the incidents they may have to report, their take-out requests and the destruction councils they sit on', () => {
+    expect(keys(['CAN_BO'])).toEqual(['items', 'incidents', 'releases', 'destruction']);
   });
 
   it('joins the entries of several roles without duplicates, in display order', () => {
-    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['items', 'devices', 'incidents', 'people', 'secret-work', 'training', 'meetings', 'audit', 'books', 'danhMuc']);
+    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['todo', 'items', 'devices', 'incidents', 'people', 'secret-work', 'training', 'meetings', 'audit', 'books', 'periods', 'releases', 'destruction', 'danhMuc', 'files']);
+  });
+
+  it('opens on "Việc cần làm" for the clerk and the head, whose first entry it is', () => {
+    expect(keys(['VAN_THU'])[0]).toBe('todo');
+    expect(keys(['LANH_DAO'])[0]).toBe('todo');
+    expect(keys(['CAN_BO'])).not.toContain('todo');
   });
 
   it('gives nothing to a person without a role', () => {

@@ -6,7 +6,9 @@ import {
   DesktopOutlined,
   AuditOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   FileProtectOutlined,
+  FolderOpenOutlined,
   IdcardOutlined,
   LogoutOutlined,
   OrderedListOutlined,
@@ -14,6 +16,9 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  FieldTimeOutlined,
+  ExportOutlined,
+  DeleteOutlined,
 } from '@ant-design/icons';
 import { ROLE_LABELS, type MenuKey } from '@bmnn/contracts';
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
@@ -34,6 +39,11 @@ const ICONS: Record<MenuKey, ReactNode> = {
   audit: <AuditOutlined />,
   books: <BookOutlined />,
   danhMuc: <OrderedListOutlined />,
+  todo: <CheckSquareOutlined />,
+  periods: <FieldTimeOutlined />,
+  releases: <ExportOutlined />,
+  destruction: <DeleteOutlined />,
+  files: <FolderOpenOutlined />,
   training: <ReadOutlined />,
   meetings: <VideoCameraOutlined />,
 };

@@ -165,6 +165,24 @@ export function canManageSecretWorkOf({ actor, unitId }: { actor: Actor; unitId:
   return SECURITY_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId);
 }
 
+// ---- files and archive (lập hồ sơ, nộp lưu) -------------------------------------------------
+
+/**
+ * A file (hồ sơ) is marked with the highest level of its items: the reader must be cleared for
+ * every item's level, and must see at least one of its items. An empty file is seen by its keeper
+ * and by the clerk or head in scope. Items inside that the reader may not see stay hidden.
+ */
+export function canSeeFile({ actor, file, items }: { actor: Actor; file: { unitId: string; keeperId: string }; items: ReadonlyArray<{ level: Level; visible: boolean }> }): boolean {
+  if (items.some((i) => !isClearedFor(actor.clearance, i.level))) return false;
+  if (items.length > 0) return items.some((i) => i.visible);
+  return file.keeperId === actor.personId || (ITEM_SCOPE_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(file.unitId));
+}
+
+/** Files are made, closed and transferred to the archive by the clerk or the head in scope. */
+export function canManageFilesOf({ actor, unitId }: { actor: Actor; unitId: string }): boolean {
+  return ITEM_SCOPE_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(unitId);
+}
+
 // ---- training (LEGAL.md R11.5) and meetings with secret content (R8.7, R8.8) -----------------
 
 /** Training sessions and disseminations: as people (province-wide roles see all; others their scope). */

@@ -88,6 +88,16 @@ export type AuditEventMap = {
   'danh_muc.imported': { decisions: string[]; items: number; sample: boolean };
   'backup.created': { file: string };
   'backup.restored': { file: string };
+  'file.created': { code: string; year: number; keeperId: string };
+  'file.viewed': { code: string; highestLevel: string | null };
+  'file.items_added': { code: string; itemIds: string[] };
+  'file.items_removed': { code: string; itemIds: string[] };
+  'file.closed': { code: string; items: number };
+  'file.exported': { code: string; format: string; lines: number; highestLevel: string | null };
+  'archive.transferred': { recordNo: string; fileCodes: string[]; items: number; receivedById: string };
+  'archive.record_exported': { recordNo: string; format: string; files: number; highestLevel: string | null };
+  'register.imported': { book: string; items: number; rows: number; fileName: string; batchId: string };
+  'register.import_report_exported': { book: string; rows: number; problems: number; highestLevel: string | null };
   'training.session_recorded': { topic: string; heldOn: string; attendees: number };
   'training.attendees_added': { sessionId: string; personIds: string[]; source: 'manual' | 'import' };
   'training.attendance_exported': { sessionId: string; format: string; attendees: number };
@@ -194,6 +204,16 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'audit.verified': 'Kiểm tra tính toàn vẹn nhật ký',
   'backup.created': 'Sao lưu dữ liệu',
   'backup.restored': 'Khôi phục dữ liệu',
+  'file.created': 'Lập hồ sơ',
+  'file.viewed': 'Xem hồ sơ',
+  'file.items_added': 'Đưa tài liệu vào hồ sơ',
+  'file.items_removed': 'Rút tài liệu khỏi hồ sơ',
+  'file.closed': 'Kết thúc hồ sơ',
+  'file.exported': 'In mục lục hồ sơ',
+  'archive.transferred': 'Nộp lưu hồ sơ',
+  'archive.record_exported': 'In biên bản nộp lưu',
+  'register.imported': 'Nhập sổ cũ từ tệp',
+  'register.import_report_exported': 'Tải báo cáo lỗi nhập sổ',
   'training.session_recorded': 'Ghi nhận buổi tập huấn, tuyên truyền',
   'training.attendees_added': 'Thêm người tham dự tập huấn',
   'training.attendance_exported': 'In danh sách người tham dự tập huấn',
@@ -365,6 +385,24 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Kiểm tra tính toàn vẹn nhật ký';
     case 'danh_muc.imported':
       return `Nhập danh mục bí mật nhà nước (${(data.decisions as string[] | undefined)?.join(', ') ?? ''})${data.sample ? ' — dữ liệu mẫu' : ''}`;
+    case 'file.created':
+      return `Lập hồ sơ số ${d.code} năm ${d.year}`;
+    case 'file.items_added':
+      return `Đưa ${(data.itemIds as string[] | undefined)?.length ?? 0} tài liệu vào hồ sơ ${d.code}`;
+    case 'file.items_removed':
+      return `Rút ${(data.itemIds as string[] | undefined)?.length ?? 0} tài liệu khỏi hồ sơ ${d.code}`;
+    case 'file.closed':
+      return `Kết thúc hồ sơ ${d.code} (${d.items} tài liệu)`;
+    case 'file.exported':
+      return `In mục lục hồ sơ ${d.code} ra ${String(d.format).toUpperCase()} (${d.lines} dòng)`;
+    case 'archive.transferred':
+      return `Nộp lưu ${(data.fileCodes as string[] | undefined)?.join(', ') ?? ''} theo biên bản số ${d.recordNo} (${d.items} tài liệu)`;
+    case 'archive.record_exported':
+      return `In biên bản nộp lưu số ${d.recordNo} ra ${String(d.format).toUpperCase()}`;
+    case 'register.imported':
+      return `Nhập ${d.items} dòng ${d.book === 'DI' ? 'sổ đi' : 'sổ đến'} từ tệp ${d.fileName}`;
+    case 'register.import_report_exported':
+      return `Tải báo cáo lỗi nhập sổ (${d.problems} lỗi)`;
     case 'backup.created':
       return 'Sao lưu dữ liệu';
     case 'backup.restored':

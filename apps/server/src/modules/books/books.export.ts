@@ -15,8 +15,10 @@ const FONT_REGULAR = require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_
 const FONT_BOLD = require.resolve('@expo-google-fonts/tinos/700Bold/Tinos_700Bold.ttf');
 
 export type BookCell = string | number | null;
+/** What a printout needs of a template: the books' templates, or a fixed layout (files, records). */
+export type PrintTemplate = Pick<BookTemplate, 'title' | 'formNumber' | 'orientation' | 'columns'> & { basis: Pick<BookTemplate['basis'], 'legalBasis'> };
 export type BookPrintout = {
-  template: BookTemplate;
+  template: PrintTemplate;
   unitName: string;
   year: number;
   rows: Array<Record<string, BookCell>>;
@@ -24,7 +26,13 @@ export type BookPrintout = {
   highestLevel: Level | null;
   printedAt: string;
   printedBy: string;
+  /** Lines under the title instead of "unit — year (form; basis)". */
+  headingLines?: string[];
+  /** Lines after the table (a record's closing and signatures). */
+  closingLines?: string[];
 };
+
+const headingOf = (p: BookPrintout) => p.headingLines ?? [`${p.unitName} — Năm ${p.year} (${p.template.formNumber}; ${p.template.basis.legalBasis})`];
 
 export function highestLevelOf(levels: Level[]): Level | null {
   return levels.reduce<Level | null>((top, l) => (top === null || LEVEL_RANK[l] > LEVEL_RANK[top] ? l : top), null);
@@ -39,7 +47,7 @@ export async function writeBookXlsx(p: BookPrintout, out: Writable): Promise<voi
   const sheet = workbook.addWorksheet(p.template.title.slice(0, 31), {
     pageSetup: { paperSize: 9, orientation: p.template.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
     headerFooter: { oddHeader: `&C&"Times New Roman,Bold"&KFF0000${markText(p)}`, oddFooter: '&CTrang &P/&N' },
-    views: [{ state: 'frozen', ySplit: 5 }],
+    views: [{ state: 'frozen', ySplit: 4 + headingOf(p).length }],
   });
   sheet.columns = columns.map((c) => ({ key: c.key, width: c.width + 2 }));
   const font = { name: 'Times New Roman', size: 12 };
@@ -54,9 +62,10 @@ export async function writeBookXlsx(p: BookPrintout, out: Writable): Promise<voi
   };
   merged(1, markText(p), { bold: true, color: { argb: 'FFFF0000' }, size: 14 });
   merged(2, p.template.title, { bold: true, size: 14 });
-  merged(3, `${p.unitName} — Năm ${p.year} (${p.template.formNumber}; ${p.template.basis.legalBasis})`, { italic: true });
-  merged(4, `In ngày ${p.printedAt} bởi ${p.printedBy}`, { italic: true, size: 10 });
-  const header = sheet.getRow(5);
+  let next = 3;
+  for (const line of headingOf(p)) merged(next++, line, { italic: true });
+  merged(next++, `In ngày ${p.printedAt} bởi ${p.printedBy}`, { italic: true, size: 10 });
+  const header = sheet.getRow(next++);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
@@ -73,6 +82,11 @@ export async function writeBookXlsx(p: BookPrintout, out: Writable): Promise<voi
       cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
     });
     row.commit();
+    next++;
+  }
+  if (p.closingLines) {
+    next++;
+    for (const line of p.closingLines) merged(next++, line, {}, 'left');
   }
   sheet.commit();
   await workbook.commit();
@@ -123,8 +137,11 @@ export async function writeBookPdf(p: BookPrintout, out: Writable): Promise<void
   let y = pageTop();
   doc.font('bold').fontSize(14).text(p.template.title, left, y, { width: usable, align: 'center' });
   y = doc.y + 2;
-  doc.font('regular').fontSize(10).text(`${p.unitName} — Năm ${p.year} — ${p.template.formNumber} (${p.template.basis.legalBasis})`, left, y, { width: usable, align: 'center' });
-  y = doc.y + 8;
+  for (const line of p.headingLines ?? [`${p.unitName} — Năm ${p.year} — ${p.template.formNumber} (${p.template.basis.legalBasis})`]) {
+    doc.font('regular').fontSize(10).text(line, left, y, { width: usable, align: 'center' });
+    y = doc.y + 2;
+  }
+  y += 6;
   y += drawRow(headerCells, { bold: true, y });
   for (const record of p.rows) {
     const cells = p.template.columns.map((c) => (record[c.field] === null || record[c.field] === undefined ? '' : String(record[c.field])));
@@ -138,10 +155,27 @@ export async function writeBookPdf(p: BookPrintout, out: Writable): Promise<void
     y += drawRow(cells, { bold: false, y });
   }
   if (p.rows.length === 0) doc.font('regular').fontSize(10).text('(Sổ chưa có dòng nào)', left, y + 6, { width: usable, align: 'center' });
+  if (p.closingLines) {
+    doc.font('regular').fontSize(11);
+    y += 12;
+    for (const line of p.closingLines) {
+      if (y + doc.heightOfString(line || ' ', { width: usable }) > bottom()) {
+        doc.addPage();
+        y = pageTop();
+      }
+      doc.text(line || ' ', left, y, { width: usable });
+      y = doc.y + 2;
+    }
+  }
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    doc.font('regular').fontSize(8).fillColor('#000000').text(`Trang ${i + 1}/${range.count} — In ngày ${p.printedAt} bởi ${p.printedBy}`, left, doc.page.height - doc.page.margins.bottom - 8, { width: usable, align: 'center', lineBreak: false });
+    // The footer sits in the bottom margin: without lifting the margin, pdfkit would start a
+    // new (blank) page for it.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('regular').fontSize(8).fillColor('#000000').text(`Trang ${i + 1}/${range.count} — In ngày ${p.printedAt} bởi ${p.printedBy}`, left, doc.page.height - margin - 8, { width: usable, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = margin;
   }
   doc.end();
   return done;

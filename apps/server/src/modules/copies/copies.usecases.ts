@@ -1,4 +1,4 @@
-import { foldForSearch, todayInVietnam, type CopyExecutionRequest, type CopyRequestRequest, type Level, type ReleaseDecisionRequest } from '@bmnn/contracts';
+import { foldForSearch, LIMITS, todayInVietnam, type CopyExecutionRequest, type CopyRequestStatus, type CopyRequestSummary, type ListCopyRequestsQuery, type CopyRequestRequest, type Level, type ReleaseDecisionRequest } from '@bmnn/contracts';
 import { canAuthorize, checkCopyExecution, checkCopyRequest, getRuleSetFor, numberCopies } from '@bmnn/rules';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
@@ -9,7 +9,7 @@ import { ensureDeviceApprovedFor } from '../devices/devices.usecases.ts';
 import { appendItemEvent } from '../register/register.events.ts';
 import { registerErrors } from '../register/register.errors.ts';
 import { authorityOf } from '../register/register.outgoing.ts';
-import { loadAccessFacts } from '../register/register.usecases.ts';
+import { loadAccessFacts, visibleItemsFilter } from '../register/register.usecases.ts';
 
 // Copying and photographing (LEGAL.md R5.1–R5.8): a request names the type, count, recipients
 // and purpose; a head with copy authority for the level, not the requester, approves a count;
@@ -113,4 +113,71 @@ export async function executeCopy(ctx: AppContext, { actor, requestId, input }: 
     await audit({ type: 'copy.executed', chain: item.unit_id, actorId: actor.accountId, subjectId: requestId, data: { made: input.madeCount, spoiled, bookSerial: bookSerial! } });
     return { copies: numbers.map((n, i) => ({ itemId: copyIds[i]!, label: n.label })), bookSerial: bookSerial!, remaining: check.remaining };
   });
+}
+
+/**
+ * The copy requests on items the reader may see (DESIGN.md §5: a request on an item out of reach
+ * is absent, not refused), newest first, each with the numbered copies the reader may see.
+ */
+export async function listCopyRequests(ctx: AppContext, { actor, query }: { actor: Actor; query: ListCopyRequestsQuery }): Promise<{ requests: CopyRequestSummary[] }> {
+  const now = ctx.clock();
+  let q = ctx.db
+    .selectFrom('copy_requests')
+    .innerJoin('items', 'items.id', 'copy_requests.item_id')
+    .leftJoin('accounts', 'accounts.id', 'copy_requests.requested_by')
+    .leftJoin('people as requester', 'requester.id', 'accounts.person_id')
+    .leftJoin('people as approver', 'approver.id', 'copy_requests.approved_by')
+    .where(visibleItemsFilter(actor, now))
+    .selectAll('copy_requests')
+    .select(['items.so_ky_hieu', 'items.level', 'requester.full_name as requester_name', 'approver.full_name as approver_name']);
+  if (query.status) q = q.where('copy_requests.status', '=', query.status);
+  if (query.unitId) q = q.where('items.unit_id', '=', query.unitId);
+  if (query.itemId) q = q.where('copy_requests.item_id', '=', query.itemId);
+  const rows = await q.orderBy('copy_requests.created_at', 'desc').orderBy('copy_requests.id').limit(LIMITS.pageSizeMax).execute();
+  const copiesByRequest = await findCopiesOf(ctx, { actor, now, itemIds: [...new Set(rows.map((r) => r.item_id))] });
+  return {
+    requests: rows.map((r) => ({
+      id: r.id,
+      itemId: r.item_id,
+      unitId: r.unit_id,
+      soKyHieu: r.so_ky_hieu,
+      level: r.level as Level,
+      copyType: r.copy_type as CopyRequestSummary['copyType'],
+      requestedCount: Number(r.requested_count),
+      approvedCount: r.approved_count === null ? null : Number(r.approved_count),
+      madeCount: Number(r.made_count),
+      status: r.status as CopyRequestStatus,
+      requestedByName: r.requester_name,
+      requestedByMe: r.requested_by === actor.accountId,
+      approvedByName: r.approver_name,
+      recipients: JSON.parse(r.recipients) as string[],
+      purpose: r.purpose,
+      refusalReason: r.refusal_reason,
+      decisionBasis: r.decision_basis,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      copies: copiesByRequest.get(r.id) ?? [],
+    })),
+  };
+}
+
+/** The copies made under each request (from the copy-book events), limited to those the reader may see. */
+async function findCopiesOf(ctx: AppContext, { actor, now, itemIds }: { actor: Actor; now: Date; itemIds: string[] }) {
+  const byRequest = new Map<string, CopyRequestSummary['copies']>();
+  if (itemIds.length === 0) return byRequest;
+  const events = await ctx.db.selectFrom('item_events').select('data').where('item_id', 'in', itemIds).where('type', '=', 'COPIED').execute();
+  const made = events.map((e) => JSON.parse(e.data) as { requestId: string; copyIds: string[] });
+  const copyIds = made.flatMap((m) => m.copyIds);
+  if (copyIds.length === 0) return byRequest;
+  const visible = await ctx.db.selectFrom('items').select(['items.id', 'items.copy_number']).where('items.id', 'in', copyIds).where(visibleItemsFilter(actor, now)).execute();
+  const numberOf = new Map(visible.map((v) => [v.id, Number(v.copy_number)]));
+  for (const m of made) {
+    const list = byRequest.get(m.requestId) ?? [];
+    for (const id of m.copyIds) {
+      const n = numberOf.get(id);
+      if (n !== undefined) list.push({ itemId: id, copyNumber: n, label: numberCopies({ count: n })[n - 1]!.label });
+    }
+    byRequest.set(m.requestId, list.sort((a, b) => a.copyNumber - b.copyNumber));
+  }
+  return byRequest;
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { levelSchema } from '@bmnn/contracts';
+import { levelSchema, LIMITS } from '@bmnn/contracts';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { readUploadedFile } from '../../platform/stored-files.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { parseInput } from '../../platform/http/validation.ts';
 import { importDanhMuc, listDecisions, listItems, loadSampleDanhMuc, suggestItems } from './danh-muc.usecases.ts';
@@ -10,7 +10,7 @@ import { importDanhMuc, listDecisions, listItems, loadSampleDanhMuc, suggestItem
 const itemsQuery = z.object({ decisionId: z.string().max(64).optional(), q: z.string().trim().max(300).optional(), level: levelSchema.optional() });
 const suggestBody = z.object({ text: z.string().trim().min(1, { error: 'Nhập trích yếu hoặc từ khóa' }).max(4000) });
 const importQuery = z.object({ dryRun: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
-export const DANH_MUC_FILE_MAX_BYTES = 5 * 1024 * 1024;
+export const DANH_MUC_FILE_MAX_BYTES = LIMITS.importFileMaxBytes;
 
 export function registerDanhMucRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/danh-muc/decisions', async (request) => {
@@ -29,10 +29,7 @@ export function registerDanhMucRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/api/danh-muc/import', async (request) => {
     const actor = requireActor(request);
     const { dryRun } = parseInput(importQuery, request.query);
-    if (!request.isMultipart()) throw new AppError({ code: 'request.malformed', message: 'Gửi tệp danh mục dưới dạng multipart/form-data (trường "file")' });
-    const part = await request.file({ limits: { fileSize: DANH_MUC_FILE_MAX_BYTES, files: 1 } });
-    if (!part) throw new AppError({ code: 'request.malformed', message: 'Chưa chọn tệp danh mục' });
-    const file = await part.toBuffer();
+    const { buffer: file } = await readUploadedFile(request, { maxBytes: DANH_MUC_FILE_MAX_BYTES });
     return importDanhMuc(ctx, { actor, file, dryRun });
   });
 }

@@ -1,4 +1,4 @@
-import { LEVEL_RANK, todayInVietnam, type Level } from '@bmnn/contracts';
+import { LEVEL_RANK, LIMITS, todayInVietnam, type DestructionCaseDetail, type DestructionCaseItem, type DestructionCaseSummary, type DestructionStatus, type Level, type ListDestructionsQuery } from '@bmnn/contracts';
 import { canAuthorize, emergencyDestructionReportDue, getRuleSetFor } from '@bmnn/rules';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
@@ -8,7 +8,7 @@ import { canSeeItem, isClearedFor, type Actor } from '../access/access.policies.
 import { appendItemEvent } from '../register/register.events.ts';
 import { registerErrors } from '../register/register.errors.ts';
 import { authorityOf } from '../register/register.outgoing.ts';
-import { loadAccessFacts } from '../register/register.usecases.ts';
+import { loadAccessFacts, visibleItemsFilter } from '../register/register.usecases.ts';
 import { destructionErrors } from './destruction.errors.ts';
 
 // Destruction (LEGAL.md R10.1–R10.4). Ordinary path: proposal list → council (a chair and at
@@ -33,18 +33,30 @@ async function loadItemsFor(ctx: AppContext, actor: Actor, unitId: string, itemI
 
 async function loadCase(ctx: AppContext, actor: Actor, caseId: string) {
   const c = await ctx.db.selectFrom('destruction_cases').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!c || !actor.scopeUnitIds.has(c.unit_id)) throw destructionErrors.notFound();
+  if (!c) throw destructionErrors.notFound();
+  // Whoever cannot see every item of the case does not see the case. Council members have a
+  // reason to know the items they review (DESIGN.md §5), within their clearance, even when
+  // they represent another unit (R10.4: "representatives of related bodies").
+  const onCouncil = isOnCouncil(c.council, actor.personId);
+  if (!actor.scopeUnitIds.has(c.unit_id) && !onCouncil) throw destructionErrors.notFound();
   const itemIds = (await ctx.db.selectFrom('destruction_case_items').select('item_id').where('case_id', '=', caseId).execute()).map((r) => r.item_id);
   const items = await ctx.db.selectFrom('items').selectAll().where('id', 'in', itemIds.length ? itemIds : ['']).execute();
-  // Whoever cannot see every item of the case does not see the case. Council members have a
-  // reason to know the items they review (DESIGN.md §5), within their clearance.
-  const council = c.council ? (JSON.parse(c.council) as { chairId: string; memberIds: string[] }) : null;
-  const onCouncil = council !== null && [council.chairId, ...council.memberIds].includes(actor.personId);
   for (const row of items) {
     const visible = canSeeItem({ actor, item: await loadAccessFacts(ctx, row), now: ctx.clock() }) || (onCouncil && isClearedFor(actor.clearance, row.level as Level));
     if (!visible) throw destructionErrors.notFound();
   }
   return { c, items };
+}
+
+function isOnCouncil(council: string | null, personId: string): boolean {
+  if (!council) return false;
+  const parsed = JSON.parse(council) as { chairId: string; memberIds: string[] };
+  return [parsed.chairId, ...parsed.memberIds].includes(personId);
+}
+
+/** Deciding, recording and reporting belong to the unit's own people; a council member from another unit reviews only. */
+function ensureInScope(actor: Actor, unitId: string) {
+  if (!actor.scopeUnitIds.has(unitId)) throw errors.forbidden({ message: 'Chỉ đơn vị lưu giữ tài liệu được thực hiện bước này' });
 }
 
 const highest = (levels: string[]) => levels.reduce<Level>((top, l) => (LEVEL_RANK[l as Level] > LEVEL_RANK[top] ? (l as Level) : top), 'MAT');
@@ -95,6 +107,7 @@ export async function recordDestructionReview(ctx: AppContext, { actor, caseId, 
 export async function decideDestruction(ctx: AppContext, { actor, caseId, decisionRef }: { actor: Actor; caseId: string; decisionRef: string }) {
   const { c, items } = await loadCase(ctx, actor, caseId);
   if (c.status !== 'REVIEWED') throw destructionErrors.wrongStep({ message: 'Chỉ quyết định tiêu hủy sau khi Hội đồng đã họp và có biên bản' });
+  ensureInScope(actor, c.unit_id);
   if (c.proposed_by === actor.accountId) throw registerErrors.samePerson();
   const today = todayInVietnam(ctx.clock());
   const ruleSet = getRuleSetFor({ date: today });
@@ -121,6 +134,7 @@ async function destroyItems(ctx: AppContext, scope: Parameters<Parameters<typeof
 export async function executeDestruction(ctx: AppContext, { actor, caseId, execution }: { actor: Actor; caseId: string; execution: Execution }) {
   const { c, items } = await loadCase(ctx, actor, caseId);
   if (c.status !== 'DECIDED') throw destructionErrors.wrongStep({ message: 'Chưa có quyết định tiêu hủy' });
+  ensureInScope(actor, c.unit_id);
   return inTransaction(ctx, async (scope) => {
     await scope.trx.updateTable('destruction_cases').set({ status: 'EXECUTED', executed_at: scope.now.toISOString(), method: execution.method, place: execution.place, witnesses: JSON.stringify(execution.witnesses), updated_at: scope.now.toISOString() }).where('id', '=', caseId).execute();
     await destroyItems(ctx, scope, { actor, unitId: c.unit_id, items, caseId, execution, emergency: false });
@@ -150,6 +164,7 @@ export async function emergencyDestruction(ctx: AppContext, { actor, unitId, ite
 export async function recordEmergencyReport(ctx: AppContext, { actor, caseId, sentOn }: { actor: Actor; caseId: string; sentOn: string }) {
   const { c } = await loadCase(ctx, actor, caseId);
   if (c.status !== 'REPORT_DUE') throw destructionErrors.wrongStep();
+  ensureInScope(actor, c.unit_id);
   return inTransaction(ctx, async ({ trx, now, audit }) => {
     await trx.updateTable('destruction_cases').set({ status: 'REPORTED', report_sent_on: sentOn, updated_at: now.toISOString() }).where('id', '=', caseId).execute();
     await audit({ type: 'destruction.reported', chain: c.unit_id, actorId: actor.accountId, subjectId: caseId, data: { sentOn } });
@@ -157,10 +172,105 @@ export async function recordEmergencyReport(ctx: AppContext, { actor, caseId, se
   });
 }
 
-export async function getDestructionCase(ctx: AppContext, { actor, caseId }: { actor: Actor; caseId: string }) {
+async function namesOf(ctx: AppContext, personIds: Array<string | null>): Promise<Map<string, string>> {
+  const ids = [...new Set(personIds.filter((id): id is string => !!id))];
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom('people').select(['id', 'full_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.full_name]));
+}
+
+const isReportOverdue = (c: { status: string; report_due: string | null }, now: Date) => c.status === 'REPORT_DUE' && c.report_due !== null && c.report_due < now.toISOString();
+
+export async function getDestructionCase(ctx: AppContext, { actor, caseId }: { actor: Actor; caseId: string }): Promise<{ case: DestructionCaseDetail; items: DestructionCaseItem[] }> {
   const { c, items } = await loadCase(ctx, actor, caseId);
+  const council = c.council ? (JSON.parse(c.council) as { chairId: string; memberIds: string[] }) : null;
+  const proposer = await ctx.db.selectFrom('accounts').select('person_id').where('id', '=', c.proposed_by).executeTakeFirst();
+  const names = await namesOf(ctx, [proposer?.person_id ?? null, c.decided_by, council?.chairId ?? null, ...(council?.memberIds ?? [])]);
+  const name = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
   return {
-    case: { id: c.id, unitId: c.unit_id, reason: c.reason, status: c.status, councilRef: c.council_ref, council: c.council ? JSON.parse(c.council) : null, reviewMinutes: c.review_minutes, decisionRef: c.decision_ref, decidedOn: c.decided_on, executedAt: c.executed_at, method: c.method, place: c.place, witnesses: c.witnesses ? JSON.parse(c.witnesses) : [], circumstances: c.circumstances, reportDue: c.report_due, reportSentOn: c.report_sent_on },
-    items: items.map((i) => ({ id: i.id, soKyHieu: i.so_ky_hieu, level: i.level, status: i.status })),
+    case: {
+      id: c.id,
+      unitId: c.unit_id,
+      reason: c.reason as DestructionCaseDetail['reason'],
+      status: c.status as DestructionStatus,
+      proposedBy: c.proposed_by,
+      proposedByName: name(proposer?.person_id),
+      councilRef: c.council_ref,
+      council,
+      councilNames: council ? { chair: name(council.chairId), members: council.memberIds.map((m) => name(m) ?? '—') } : null,
+      reviewMinutes: c.review_minutes,
+      decisionRef: c.decision_ref,
+      decidedOn: c.decided_on,
+      decidedByName: name(c.decided_by),
+      executedAt: c.executed_at,
+      method: c.method,
+      place: c.place,
+      witnesses: c.witnesses ? (JSON.parse(c.witnesses) as string[]) : [],
+      circumstances: c.circumstances,
+      reportDue: c.report_due,
+      reportSentOn: c.report_sent_on,
+      reportOverdue: isReportOverdue(c, ctx.clock()),
+    },
+    items: items.map((i) => ({ id: i.id, soKyHieu: i.so_ky_hieu, level: i.level as Level, status: i.status })),
   };
+}
+
+/**
+ * The cases a person may see (R10.4): those of their unit scope whose every item they may see,
+ * and those whose council they sit on, within their clearance. Others are absent, not refused.
+ */
+export async function listDestructionCases(ctx: AppContext, { actor, query }: { actor: Actor; query: ListDestructionsQuery }): Promise<{ cases: DestructionCaseSummary[] }> {
+  const now = ctx.clock();
+  const scope = [...actor.scopeUnitIds];
+  let q = ctx.db
+    .selectFrom('destruction_cases')
+    .selectAll()
+    // The LIKE narrows the candidates; isOnCouncil below decides.
+    .where((eb) => eb.or([eb('council', 'like', `%"${actor.personId}"%`), ...(scope.length ? [eb('unit_id', 'in', scope)] : [])]));
+  if (query.status) q = q.where('status', '=', query.status);
+  if (query.unitId) q = q.where('unit_id', '=', query.unitId);
+  const candidates = await q.orderBy('created_at', 'desc').limit(LIMITS.pageSizeMax).execute();
+  if (candidates.length === 0) return { cases: [] };
+  const caseIds = candidates.map((c) => c.id);
+  const links = await ctx.db
+    .selectFrom('destruction_case_items')
+    .innerJoin('items', 'items.id', 'destruction_case_items.item_id')
+    .select(['destruction_case_items.case_id', 'items.id', 'items.level'])
+    .where('destruction_case_items.case_id', 'in', caseIds)
+    .execute();
+  const visible = new Set(
+    (
+      await ctx.db
+        .selectFrom('destruction_case_items')
+        .innerJoin('items', 'items.id', 'destruction_case_items.item_id')
+        .select(['items.id'])
+        .where('destruction_case_items.case_id', 'in', caseIds)
+        .where(visibleItemsFilter(actor, now))
+        .execute()
+    ).map((r) => r.id),
+  );
+  const cases: DestructionCaseSummary[] = [];
+  for (const c of candidates) {
+    const items = links.filter((l) => l.case_id === c.id);
+    const onCouncil = isOnCouncil(c.council, actor.personId);
+    const seesAll = items.length > 0 && items.every((i) => (actor.scopeUnitIds.has(c.unit_id) && visible.has(i.id)) || (onCouncil && isClearedFor(actor.clearance, i.level as Level)));
+    if (!seesAll) continue;
+    cases.push({
+      id: c.id,
+      unitId: c.unit_id,
+      reason: c.reason as DestructionCaseSummary['reason'],
+      status: c.status as DestructionStatus,
+      itemCount: items.length,
+      highestLevel: highest(items.map((i) => i.level)),
+      createdAt: c.created_at,
+      councilRef: c.council_ref,
+      decisionRef: c.decision_ref,
+      executedAt: c.executed_at,
+      reportDue: c.report_due,
+      reportSentOn: c.report_sent_on,
+      reportOverdue: isReportOverdue(c, now),
+      onCouncil,
+    });
+  }
+  return { cases };
 }

@@ -48,6 +48,30 @@ export type ItemEventMap = {
   LOST: { incidentId: string };
   /** Recorded by an incident of disclosure (LEGAL.md R1.1). */
   DISCLOSED: { incidentId: string };
+  /** Put into a file (hồ sơ) of its unit. */
+  FILED: { fileId: string; fileCode: string };
+  /** Taken out of a file before the file was closed. */
+  UNFILED: { fileId: string; fileCode: string; reason: string };
+  /** Its file was transferred to the agency's archive (nộp lưu); protection unchanged. */
+  ARCHIVED: { fileId: string; fileCode: string; transferId: string; recordNo: string; archiveName: string; location: string };
+  /**
+   * A line of an old register (sổ đến or sổ đi) imported from a spreadsheet. Carries the fields
+   * the book projections read from RECEIVED / REGISTERED_OUTGOING lines.
+   */
+  IMPORTED: {
+    batchId: string;
+    source: string;
+    sourceRow: number;
+    sender: string | null;
+    receivedBy: string | null;
+    condition: null;
+    soKyHieu: string;
+    documentDate: string | null;
+    envelopeMark: string;
+    recipients: string[];
+    holder: string | null;
+    note: string | null;
+  };
 };
 export type ItemEventType = keyof ItemEventMap;
 export type ItemEvent = { [K in ItemEventType]: { type: K; data: ItemEventMap[K] } }[ItemEventType];
@@ -73,6 +97,10 @@ export const ITEM_EVENT_LABELS: Record<ItemEventType, string> = {
   STOCK_CHECKED: 'Kiểm kê',
   LOST: 'Bị mất (vụ mất bí mật nhà nước)',
   DISCLOSED: 'Bị lộ (vụ lộ bí mật nhà nước)',
+  FILED: 'Đưa vào hồ sơ',
+  UNFILED: 'Rút khỏi hồ sơ',
+  ARCHIVED: 'Nộp lưu vào lưu trữ cơ quan',
+  IMPORTED: 'Nhập từ sổ cũ (tệp Excel, CSV)',
 };
 
 /** The next serial of a book for a unit and year; the unit row lock serialises writers on PostgreSQL. */
@@ -98,6 +126,7 @@ export async function appendItemEvent({
   recordedAt,
   actorId,
   book,
+  bookSerial,
   correctsEventId = null,
 }: {
   trx: Transaction<Database>;
@@ -109,17 +138,42 @@ export async function appendItemEvent({
   recordedAt: Date;
   actorId: string | null;
   book?: Book;
+  /** A serial the caller has reserved (bulk import of an old book); otherwise the next one. */
+  bookSerial?: number;
   correctsEventId?: string | null;
 }) {
   const id = generateId('evt');
   // Book years follow the date the line is entered, in Vietnam (UTC+7).
   const year = new Date(Date.parse(occurredAt) + 7 * 3_600_000).getUTCFullYear();
-  const serial = book ? await nextBookSerial(trx, kind, { unitId, book, year }) : null;
+  const serial = book ? (bookSerial ?? (await nextBookSerial(trx, kind, { unitId, book, year }))) : null;
   await trx
     .insertInto('item_events')
     .values({ id, unit_id: unitId, item_id: itemId, type: event.type, occurred_at: occurredAt, recorded_at: recordedAt.toISOString(), actor_id: actorId, data: JSON.stringify(event.data), corrects_event_id: correctsEventId, book: book ?? null, book_year: book ? year : null, book_serial: serial })
     .execute();
   return { eventId: id, bookSerial: serial };
+}
+
+/**
+ * Many events at once, each with a serial the caller reserved when it has a book (the import of
+ * an old register): the same rows as `appendItemEvent`, written in batches.
+ */
+export async function appendItemEvents({
+  trx,
+  events,
+  recordedAt,
+  actorId,
+}: {
+  trx: Transaction<Database>;
+  events: Array<{ unitId: string; itemId: string; event: ItemEvent; occurredAt: string; book?: Book; bookSerial?: number }>;
+  recordedAt: Date;
+  actorId: string | null;
+}) {
+  const rows = events.map((e) => {
+    const year = new Date(Date.parse(e.occurredAt) + 7 * 3_600_000).getUTCFullYear();
+    if (e.book && e.bookSerial === undefined) throw new Error('appendItemEvents: a book line needs its reserved serial');
+    return { id: generateId('evt'), unit_id: e.unitId, item_id: e.itemId, type: e.event.type, occurred_at: e.occurredAt, recorded_at: recordedAt.toISOString(), actor_id: actorId, data: JSON.stringify(e.event.data), corrects_event_id: null, book: e.book ?? null, book_year: e.book ? year : null, book_serial: e.book ? e.bookSerial! : null };
+  });
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('item_events').values(rows.slice(i, i + 500)).execute();
 }
 
 /**

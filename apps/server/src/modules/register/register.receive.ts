@@ -132,8 +132,9 @@ export async function getIncomingBook(ctx: AppContext, { actor, unitId, year }: 
   const receivers = new Map((await ctx.db.selectFrom('people').select(['id', 'full_name']).where('id', 'in', [...new Set(rows.map((r) => (JSON.parse(r.data) as { receivedBy: string }).receivedBy)), '']).execute()).map((p) => [p.id, p.full_name]));
   return {
     lines: rows.map((r) => {
-      const data = JSON.parse(r.data) as { sender: string; receivedBy: string; condition: { envelopeIntact: boolean; countMatches: boolean; packagingCorrect: boolean }; note: string | null };
-      return { serial: Number(r.book_serial), receivedAt: r.occurred_at, sender: data.sender, soKyHieu: r.so_ky_hieu, documentDate: r.document_date, trichYeu: r.level === 'TUYET_MAT' ? null : r.trich_yeu, level: r.level as Level, receivedBy: receivers.get(data.receivedBy) ?? '', custodianName: r.custodian_name, copies: Number(r.copies ?? 1), condition: CONDITION_TEXT(data.condition), recallDeadline: r.recall_deadline, note: data.note, itemId: r.id };
+      // Lines imported from an old book (IMPORTED) carry no condition check.
+      const data = JSON.parse(r.data) as { sender: string; receivedBy: string; condition: { envelopeIntact: boolean; countMatches: boolean; packagingCorrect: boolean } | null; note: string | null };
+      return { serial: Number(r.book_serial), receivedAt: r.occurred_at, sender: data.sender, soKyHieu: r.so_ky_hieu, documentDate: r.document_date, trichYeu: r.level === 'TUYET_MAT' ? null : r.trich_yeu, level: r.level as Level, receivedBy: receivers.get(data.receivedBy) ?? '', custodianName: r.custodian_name, copies: Number(r.copies ?? 1), condition: data.condition ? CONDITION_TEXT(data.condition) : '', recallDeadline: r.recall_deadline, note: data.note, itemId: r.id };
     }),
   };
 }

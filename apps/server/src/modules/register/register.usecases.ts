@@ -30,6 +30,8 @@ function present(r: ItemRow): Item {
     protectionEnd: r.protection_end,
     recallDeadline: r.recall_deadline,
     determinedOn: r.determined_on,
+    parentId: r.parent_id,
+    copyNumber: r.copy_number === null ? null : Number(r.copy_number),
   };
 }
 

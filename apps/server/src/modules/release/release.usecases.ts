@@ -1,4 +1,4 @@
-import { LEVEL_RANK, todayInVietnam, type Level, type ProvisionRequest, type ReleaseDecisionRequest, type TakeOutRequest } from '@bmnn/contracts';
+import { LEVEL_RANK, todayInVietnam, type Level, type ProvisionRequest, type ReleaseDecisionRequest, type ReleaseKind, type ReleaseRequestSummary, type TakeOutRequest } from '@bmnn/contracts';
 import { canAuthorize, getRuleSetFor, takeOutStatus, type AuthorityAction } from '@bmnn/rules';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
@@ -8,7 +8,7 @@ import { canSeeItem, type Actor } from '../access/access.policies.ts';
 import { appendItemEvent } from '../register/register.events.ts';
 import { registerErrors } from '../register/register.errors.ts';
 import { authorityOf } from '../register/register.outgoing.ts';
-import { loadAccessFacts } from '../register/register.usecases.ts';
+import { loadAccessFacts, visibleItemsFilter } from '../register/register.usecases.ts';
 
 // Items leaving their storage place: taken out for a task at home or abroad (LEGAL.md R8.1,
 // R8.2) or provided to a Vietnamese or foreign party (R8.3–R8.6). A request names the items;
@@ -124,21 +124,67 @@ export async function recordTakeOutMovement(ctx: AppContext, { actor, requestId,
   });
 }
 
-/** Requests of a unit, with the return status of take-outs (R8.2: overdue after the return date). */
-export async function listReleaseRequests(ctx: AppContext, { actor, unitId }: { actor: Actor; unitId: string }) {
-  if (!actor.scopeUnitIds.has(unitId)) throw errors.forbidden();
-  const today = todayInVietnam(ctx.clock());
+/**
+ * Requests of a unit (or of the whole unit scope), with their items and the return status of
+ * take-outs (R8.2: overdue after the return date). A request with an item the reader may not
+ * see is left out.
+ */
+export async function listReleaseRequests(ctx: AppContext, { actor, unitId }: { actor: Actor; unitId?: string | undefined }): Promise<{ requests: ReleaseRequestSummary[] }> {
+  if (unitId && !actor.scopeUnitIds.has(unitId)) throw errors.forbidden();
+  const units = unitId ? [unitId] : [...actor.scopeUnitIds];
+  if (units.length === 0) return { requests: [] };
+  const now = ctx.clock();
+  const today = todayInVietnam(now);
   const ruleSet = getRuleSetFor({ date: today });
-  const rows = await ctx.db.selectFrom('release_requests').selectAll().where('unit_id', '=', unitId).orderBy('created_at', 'desc').limit(500).execute();
-  const out = [];
+  const rows = await ctx.db.selectFrom('release_requests').selectAll().where('unit_id', 'in', units).orderBy('created_at', 'desc').limit(500).execute();
+  if (rows.length === 0) return { requests: [] };
+  const ids = rows.map((r) => r.id);
+  const links = await ctx.db
+    .selectFrom('release_request_items')
+    .innerJoin('items', 'items.id', 'release_request_items.item_id')
+    .select(['release_request_items.request_id', 'items.id', 'items.so_ky_hieu', 'items.level'])
+    .where('release_request_items.request_id', 'in', ids)
+    .execute();
+  const visible = new Set(
+    (
+      await ctx.db
+        .selectFrom('release_request_items')
+        .innerJoin('items', 'items.id', 'release_request_items.item_id')
+        .select('items.id')
+        .where('release_request_items.request_id', 'in', ids)
+        .where(visibleItemsFilter(actor, now))
+        .execute()
+    ).map((r) => r.id),
+  );
+  const accounts = await ctx.db.selectFrom('accounts').select(['id', 'person_id']).where('id', 'in', [...new Set(rows.map((r) => r.requested_by))]).execute();
+  const personOfAccount = new Map(accounts.map((a) => [a.id, a.person_id]));
+  const personIds = [...new Set([...accounts.map((a) => a.person_id), ...rows.map((r) => r.decided_by).filter((x): x is string => !!x)])];
+  const names = new Map((await ctx.db.selectFrom('people').select(['id', 'full_name']).where('id', 'in', personIds.length ? personIds : ['']).execute()).map((p) => [p.id, p.full_name]));
+  const out: ReleaseRequestSummary[] = [];
   for (const r of rows) {
-    try {
-      await loadRequest(ctx, actor, r.id);
-    } catch {
-      continue;
-    }
+    const items = links.filter((l) => l.request_id === r.id);
+    if (items.length === 0 || !items.every((i) => visible.has(i.id))) continue;
     const returnStatus = r.kind.startsWith('TAKE_OUT') && r.to_date && (r.status === 'OUT' || r.status === 'RETURNED') ? takeOutStatus({ returnDueDate: r.to_date, returnedOn: r.returned_on, today, ruleSet }).status : null;
-    out.push({ id: r.id, kind: r.kind, status: r.status, fromDate: r.from_date, toDate: r.to_date, returnStatus, refusalReason: r.refusal_reason, decisionBasis: r.decision_basis });
+    const { previousStatus: _internal, ...details } = JSON.parse(r.details) as ReleaseRequestSummary['details'] & { previousStatus?: unknown };
+    out.push({
+      id: r.id,
+      unitId: r.unit_id,
+      kind: r.kind as ReleaseKind,
+      status: r.status,
+      fromDate: r.from_date,
+      toDate: r.to_date,
+      returnedOn: r.returned_on,
+      returnStatus,
+      refusalReason: r.refusal_reason,
+      decisionBasis: r.decision_basis,
+      requestedBy: r.requested_by,
+      requestedByName: names.get(personOfAccount.get(r.requested_by) ?? '') ?? null,
+      decidedByName: r.decided_by ? (names.get(r.decided_by) ?? null) : null,
+      decidedOn: r.decided_on,
+      createdAt: r.created_at,
+      details,
+      items: items.map((i) => ({ id: i.id, soKyHieu: i.so_ky_hieu, level: i.level as Level })),
+    });
   }
   return { requests: out };
 }

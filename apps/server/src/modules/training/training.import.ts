@@ -3,28 +3,40 @@ import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { canManageTrainingOf, canSeePeopleOf, type Actor } from '../access/access.policies.ts';
-import { cellString, mapHeaderColumns, readSpreadsheetRows } from '../danh-muc/danh-muc.import.ts';
+import { cellString, detectImportFileKind, isBlankRow, readSpreadsheet, type RawRow } from '../../platform/spreadsheet-import.ts';
 import { addAttendeesInTransaction, getVisibleSessionRow } from './training.usecases.ts';
 
 // The attendance list of a training session imported from Excel (R11.5). Each row names a person
 // by "Mã cán bộ" (the person's id in BMNN) or by full name and unit (code or name), accents and
 // case ignored. A dry run reports every problem by row; the real import adds all rows or none.
+// The file is read by the shared spreadsheet reader (platform/spreadsheet-import.ts).
 
 export const ATTENDANCE_COLUMNS = { code: 'Mã cán bộ', fullName: 'Họ và tên', unit: 'Đơn vị' } as const;
 type Column = keyof typeof ATTENDANCE_COLUMNS;
 export const ATTENDANCE_MAX_ROWS = 2000;
+
+/** Finds each named column in the header row, ignoring accents and case (first match wins). */
+function mapHeaderColumns<F extends string>(header: RawRow, columns: Record<F, string>): Map<F, number> {
+  const columnOf = new Map<F, number>();
+  header.cells.forEach((cell, index) => {
+    const field = (Object.keys(columns) as F[]).find((f) => foldForSearch(columns[f]) === foldForSearch(String(cell ?? '')));
+    if (field && !columnOf.has(field)) columnOf.set(field, index);
+  });
+  return columnOf;
+}
 
 export async function importTrainingAttendance(ctx: AppContext, { actor, sessionId, file, dryRun }: { actor: Actor; sessionId: string; file: Buffer; dryRun: boolean }): Promise<{ report: AttendanceImportReport; imported: number | null }> {
   const session = await getVisibleSessionRow(ctx, actor, sessionId);
   if (!canManageTrainingOf({ actor, unitId: session.unit_id })) throw errors.forbidden();
   const fail = (message: string): { report: AttendanceImportReport; imported: null } => ({ report: { ok: false, rows: 0, problems: [{ row: 0, column: null, message }], matched: [] }, imported: null });
 
-  const read = await readSpreadsheetRows(file, { allowCsv: false, maxRows: ATTENDANCE_MAX_ROWS });
-  if ('problem' in read) return fail(read.problem);
-  const [header, ...rows] = read.rows;
-  const columnOf = mapHeaderColumns(header!, ATTENDANCE_COLUMNS);
+  if (detectImportFileKind(file) !== 'xlsx') return fail('Không đọc được tệp: chỉ nhận Excel (.xlsx)');
+  const sheet = await readSpreadsheet(file, { maxRows: ATTENDANCE_MAX_ROWS });
+  if (!sheet.ok) return fail(sheet.message);
+  const { header, rows } = sheet;
+  const columnOf = mapHeaderColumns(header, ATTENDANCE_COLUMNS);
   if (!columnOf.has('code') && !(columnOf.has('fullName') && columnOf.has('unit'))) {
-    return { report: { ok: false, rows: rows.length, problems: [{ row: header!.row, column: null, message: 'Thiếu cột: cần cột "Mã cán bộ" hoặc hai cột "Họ và tên" và "Đơn vị"' }], matched: [] }, imported: null };
+    return { report: { ok: false, rows: rows.length, problems: [{ row: header.row, column: null, message: 'Thiếu cột: cần cột "Mã cán bộ" hoặc hai cột "Họ và tên" và "Đơn vị"' }], matched: [] }, imported: null };
   }
 
   // Everyone the actor may see, indexed by id and by folded name within a unit.
@@ -52,7 +64,7 @@ export async function importTrainingAttendance(ctx: AppContext, { actor, session
       const i = columnOf.get(c);
       return i === undefined ? '' : cellString(r.cells[i]);
     };
-    if (r.cells.every((c) => cellString(c) === '')) continue;
+    if (isBlankRow(r)) continue;
     dataRows += 1;
     const problem = (c: Column | null, message: string) => problems.push({ row: r.row, column: c ? ATTENDANCE_COLUMNS[c] : null, message });
     let person: (typeof visible)[number] | undefined;

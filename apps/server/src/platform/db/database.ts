@@ -16,6 +16,7 @@ import * as m0008 from './migrations/0008-take-out-provision.ts';
 import * as m0009 from './migrations/0009-location-views.ts';
 import * as m0010 from './migrations/0010-people-secret-work.ts';
 import * as m0011 from './migrations/0011-copies.ts';
+import * as m0012 from './migrations/0012-files-archive.ts';
 import * as m0015 from './migrations/0015-training.ts';
 import * as m0016 from './migrations/0016-meetings.ts';
 import * as m0020 from './migrations/0020-stored-files.ts';
@@ -96,6 +97,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-location-views': m0009,
   '0010-people-secret-work': m0010,
   '0011-copies': m0011,
+  '0012-files-archive': m0012,
   '0015-training': m0015,
   '0016-meetings': m0016,
   '0020-stored-files': m0020,

@@ -531,6 +531,42 @@ export type CopyRequestsTable = {
 
 export type ItemCitationsTable = { item_id: string; danh_muc_item_id: string };
 
+export type RecordFilesTable = {
+  id: string;
+  unit_id: string;
+  code: string;
+  title: string;
+  title_folded: string;
+  year: number;
+  keeper_id: string;
+  retention_years: number | null;
+  status: string;
+  note: string | null;
+  opened_on: string;
+  closed_on: string | null;
+  archive_transfer_id: string | null;
+  archive_location: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type RecordFileItemsTable = { item_id: string; file_id: string; filed_at: string; filed_by: string };
+
+export type ArchiveTransfersTable = {
+  id: string;
+  unit_id: string;
+  record_no: string;
+  transferred_on: string;
+  archive_name: string;
+  location: string;
+  handed_by_id: string;
+  received_by_id: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+};
+
 export type TrainingSessionsTable = { id: string; unit_id: string; topic: string; kind: string; held_on: string; organiser: string; material: string | null; result: string | null; created_by: string; created_at: string; updated_at: string };
 export type TrainingAttendeesTable = { session_id: string; person_id: string; unit_id: string; created_at: string };
 export type DisseminationsTable = { id: string; unit_id: string; kind: string; document_title: string; danh_muc_decision_id: string | null; disseminated_on: string; method: string | null; created_by: string; created_at: string };
@@ -598,6 +634,9 @@ export type Database = {
   release_request_items: ReleaseRequestItemsTable;
   saved_views: SavedViewsTable;
   copy_requests: CopyRequestsTable;
+  record_files: RecordFilesTable;
+  record_file_items: RecordFileItemsTable;
+  archive_transfers: ArchiveTransfersTable;
   stored_files: StoredFilesTable;
   stock_takes: StockTakesTable;
   stock_take_lines: StockTakeLinesTable;
