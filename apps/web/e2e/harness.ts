@@ -167,11 +167,22 @@ export async function fillSetupForm(page: Page, setupCode: string, admin: Admin)
 export async function pick(page: Page, label: string, option: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
   // Options often arrive from the server after the form opens: on a busy machine a click can land
-  // on a list that is being replaced. Let the page's requests settle before choosing.
+  // on a list that is being replaced and be lost. Let the page's requests settle before choosing,
+  // and for a single choice make sure the list closed on it, choosing again if it did not.
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  const multiple = await input.evaluate((el) => !!el.closest('.ant-select-multiple')).catch(() => false);
   await input.click();
   if (await input.isEditable()) await input.fill(option);
-  await page.locator(`.ant-select-dropdown:visible [title="${option}"]`).click();
+  for (let attempt = 0; ; attempt++) {
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+    await page.locator(`.ant-select-dropdown:visible [title="${option}"]`).click();
+    if (multiple) return;
+    const closed = await page
+      .locator('.ant-select-dropdown:visible')
+      .waitFor({ state: 'hidden', timeout: 3_000 })
+      .then(() => true, () => false);
+    if (closed || attempt >= 2) return;
+  }
 }
 
 /** Types a date (dd/mm/yyyy) into the Ant Design DatePicker labelled `label`. */
