@@ -129,6 +129,8 @@ describe('devices and incidents in the browser', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'Thống kê' }).click();
     await expect.poll(() => page.getByText(/1 vụ lộ, mất với 1 tài liệu/).isVisible()).toBe(true);
+    // The chart draws on a canvas once its chunk has loaded.
+    await page.getByTestId('incident-chart').locator('canvas').waitFor();
     await screenshot(page, 'incidents-03-statistics');
   });
 

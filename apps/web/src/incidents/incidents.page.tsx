@@ -6,14 +6,17 @@ import {
   formatDateTime,
   type IncidentSummary,
 } from '@bmnn/contracts';
-import { Alert, App, Button, Card, InputNumber, Progress, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, InputNumber, Progress, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { incidentsApi } from '../api/api.endpoints.ts';
 import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
 import { IncidentDetailDrawer } from './incident-detail.component.tsx';
 import { IncidentFormModal } from './incident-form.component.tsx';
 import { ReportClockTag } from './report-clock.component.tsx';
+
+// The chart library loads with the statistics tab only (its own chunk).
+const IncidentChannelChart = lazy(() => import('./incident-chart.component.tsx').then((m) => ({ default: m.IncidentChannelChart })));
 
 export function IncidentsPage() {
   const { account } = useSession();
@@ -81,6 +84,11 @@ export function IncidentsPage() {
                     <Typography.Paragraph>
                       Năm {year}: {stats.data.statistics.totalCases} vụ lộ, mất với {stats.data.statistics.totalItems} tài liệu, vật chứa bí mật nhà nước.
                     </Typography.Paragraph>
+                    {stats.data.statistics.totalCases > 0 && (
+                      <Suspense fallback={<Spin />}>
+                        <IncidentChannelChart statistics={stats.data.statistics} />
+                      </Suspense>
+                    )}
                     <Table
                       rowKey="channel"
                       size="small"
