@@ -2,17 +2,7 @@
 // change its roles, reset its password; the person's next login follows the new roles.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  eventually,
-  fillSetupForm,
-  launchBrowser,
-  logIn,
-  openPage,
-  pick,
-  screenshot,
-  startServer,
-  type RunningServer,
-} from './harness.ts';
+import { eventually, launchBrowser, logIn, openPage, pick, screenshot, setUpAdministrator, startServer, type RunningServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Phạm Minh Đức', password: 'Quan-Tri-2026-BN' };
 const LEADER = { username: 'hung.nv', fullName: 'Nguyễn Văn Hùng', password: 'Lanh-Dao-2026-BN' };
@@ -26,10 +16,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser));
-  await page.goto(server.baseUrl);
-  await fillSetupForm(page, server.setupCode, ADMIN);
-  await page.getByTestId('setup-submit').click();
-  await page.getByTestId('main-menu').waitFor();
+  await setUpAdministrator(page, server, ADMIN);
 });
 
 afterAll(async () => {

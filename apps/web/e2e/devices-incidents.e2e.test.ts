@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillSetupForm, launchBrowser, logIn, openPage, pick, screenshot, startServer, type RunningServer } from './harness.ts';
+import { callApi, launchBrowser, logIn, openPage, pick, screenshot, setUpAdministrator, startServer, type RunningServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Lê Thị Hoa', password: 'Quan-Tri-2026-BN' };
 const OFFICER = { username: 'bao.pv', fullName: 'Phạm Văn Bảo', password: 'Bao-Mat-2026-STP' };
@@ -16,22 +16,13 @@ let page: Page;
 let problems: string[];
 
 /** Calls the API with the browser's session (cookie) and its CSRF token. */
-async function api<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
-  const session = await page.request.get(`${server.baseUrl}/api/auth/session`);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`${server.baseUrl}${url}`, { method, headers: { 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { data: body }) });
-  if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const api = <T,>(method: 'GET' | 'POST', url: string, body?: unknown) => callApi<T>(page, server.baseUrl, method, url, body);
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser));
-  await page.goto(server.baseUrl);
-  await fillSetupForm(page, server.setupCode, ADMIN);
-  await page.getByTestId('setup-submit').click();
-  await page.getByTestId('main-menu').waitFor();
+  await setUpAdministrator(page, server, ADMIN);
   // The administrator prepares the unit and the officer's account through the API (tested elsewhere in the browser).
   const { account } = await api<{ account: { unitId: string } }>('GET', '/api/auth/session');
   const { unit } = await api<{ unit: { id: string } }>('POST', '/api/units', { parentId: account.unitId, code: 'STP', name: 'Sở Tư pháp', kind: 'SO_BAN_NGANH' });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, fillSetupForm, launchBrowser, logIn, openPage, screenshot, startServer, typeDate, type RunningServer } from './harness.ts';
+import { callApi, eventually, launchBrowser, logIn, openPage, screenshot, setUpAdministrator, startServer, typeDate, type RunningServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Lê Thị Hoa', password: 'Quan-Tri-2026-BN' };
 const CLERK = { username: 'thu.pt', fullName: 'Phạm Thị Thu', password: 'Thu-Van-Thu-2026' };
@@ -21,13 +21,8 @@ let page: Page;
 let problems: string[];
 let tmp: string;
 
-async function api<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
-  const session = await page.request.get(`${server.baseUrl}/api/auth/session`);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`${server.baseUrl}${url}`, { method, headers: { 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { data: body }) });
-  if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+/** Calls the API with the browser's session (cookie) and its CSRF token. */
+const api = <T,>(method: 'GET' | 'POST', url: string, body?: unknown) => callApi<T>(page, server.baseUrl, method, url, body);
 
 async function oldBook(rows: Array<Array<string | number>>): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -45,10 +40,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser));
-  await page.goto(server.baseUrl);
-  await fillSetupForm(page, server.setupCode, ADMIN);
-  await page.getByTestId('setup-submit').click();
-  await page.getByTestId('main-menu').waitFor();
+  await setUpAdministrator(page, server, ADMIN);
   const { account } = await api<{ account: { unitId: string } }>('GET', '/api/auth/session');
   const { unit } = await api<{ unit: { id: string } }>('POST', '/api/units', { parentId: account.unitId, code: 'STP', name: 'Sở Tư pháp', kind: 'SO_BAN_NGANH' });
   const { person } = await api<{ person: { id: string } }>('POST', '/api/people', { fullName: CLERK.fullName, unitId: unit.id, clearance: 'TOI_MAT', handlesSecrets: true });

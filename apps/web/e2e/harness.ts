@@ -185,6 +185,23 @@ export async function pick(page: Page, label: string, option: string): Promise<v
   }
 }
 
+/** Calls the API as the page's logged-in user: its session cookie and its CSRF token. */
+export async function callApi<T>(page: Page, baseUrl: string, method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+  const session = await page.request.get(`${baseUrl}/api/auth/session`);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const res = await page.request.fetch(`${baseUrl}${url}`, { method, headers: { 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { data: body }) });
+  if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** First run: enters the setup code and the administrator, and waits for the menu. */
+export async function setUpAdministrator(page: Page, server: RunningServer, admin: Admin): Promise<void> {
+  await page.goto(server.baseUrl);
+  await fillSetupForm(page, server.setupCode, admin);
+  await page.getByTestId('setup-submit').click();
+  await page.getByTestId('main-menu').waitFor();
+}
+
 /** Types a date (dd/mm/yyyy) into the Ant Design DatePicker labelled `label`. */
 export async function typeDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });

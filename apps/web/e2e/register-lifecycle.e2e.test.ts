@@ -9,7 +9,7 @@
 // their accounts and authority, and the items through the API. Screenshots go to test-artifacts/e2e/.
 import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, fillSetupForm, launchBrowser, logIn, openPage, pick, screenshot, startServer, typeDate, type RunningServer } from './harness.ts';
+import { eventually, launchBrowser, logIn, openPage, pick, screenshot, setUpAdministrator, startServer, typeDate, type RunningServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Lê Thị Hoa', password: 'Quan-Tri-2026-BN' };
 const CLERK = { username: 'thu.pt', fullName: 'Phạm Thị Thu', password: 'Thu-Van-Thu-2026', roles: ['VAN_THU'] };
@@ -68,10 +68,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser));
-  await page.goto(server.baseUrl);
-  await fillSetupForm(page, server.setupCode, ADMIN);
-  await page.getByTestId('setup-submit').click();
-  await page.getByTestId('main-menu').waitFor();
+  await setUpAdministrator(page, server, ADMIN);
 
   const admin = await apiSession(ADMIN.username, ADMIN.password);
   const { account } = await admin<{ account: { unitId: string } }>('GET', '/api/auth/session');

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, fillSetupForm, launchBrowser, logIn, openPage, pick, screenshot, startServer, typeDate, type RunningServer } from './harness.ts';
+import { eventually, launchBrowser, logIn, openPage, pick, screenshot, setUpAdministrator, startServer, typeDate, type RunningServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Nguyễn Văn Quản', password: 'Quan-Tri-2026-BN' };
 const CLERK = { username: 'thu.pt', fullName: 'Phạm Thị Thu', position: 'Văn thư', clearance: 'TOI_MAT', roles: ['VAN_THU'], password: 'Thu-Van-Thu-2026' };
@@ -65,10 +65,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser));
-  await page.goto(server.baseUrl);
-  await fillSetupForm(page, server.setupCode, ADMIN);
-  await page.getByTestId('setup-submit').click();
-  await page.getByTestId('main-menu').waitFor();
+  await setUpAdministrator(page, server, ADMIN);
 
   const admin = await apiSession(ADMIN.username, ADMIN.password);
   const { account } = await admin<{ account: { unitId: string } }>('GET', '/api/auth/session');

@@ -3,7 +3,7 @@
 // and finds the change in the history.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, fillSetupForm, launchBrowser, openPage, screenshot, startServer, type RunningServer } from './harness.ts';
+import { eventually, launchBrowser, openPage, screenshot, setUpAdministrator, startServer, type RunningServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Lê Thị Hoa', password: 'Quan-Tri-2026-BN' };
 
@@ -16,10 +16,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   ({ page, problems } = await openPage(browser));
-  await page.goto(server.baseUrl);
-  await fillSetupForm(page, server.setupCode, ADMIN);
-  await page.getByTestId('setup-submit').click();
-  await page.getByTestId('main-menu').waitFor();
+  await setUpAdministrator(page, server, ADMIN);
 });
 
 afterAll(async () => {
