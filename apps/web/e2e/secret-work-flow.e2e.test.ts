@@ -3,6 +3,7 @@
 // over, gets the exit commitment signed, closes the case (R11.2) — then reports a lost document
 // and downloads the ad-hoc report, whose Vietnamese text is checked inside the DOCX (R13.1).
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +102,25 @@ describe("the security officer's secret work in the browser", () => {
     for (const expected of ['DANH SÁCH NGƯỜI THAM DỰ', 'SỞ TƯ PHÁP', 'Chủ đề: Quán triệt Chỉ thị số 04/CT-UBND về bảo vệ bí mật nhà nước', CLERK, SUCCESSOR, 'Tổng số: 2 người tham dự.']) {
       expect(text).toContain(expected);
     }
+
+    // The attendance list can come from Excel: a wrong row stops the whole file; a clean one goes in.
+    const sheet = async (rows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Tham dự');
+      ws.addRow(['Họ và tên', 'Đơn vị']);
+      for (const r of rows) ws.addRow(r);
+      return { name: 'tham-du.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+    };
+    await drawer.locator('input[type=file]').setInputFiles(await sheet([['nguyen thi lan', 'stp'], ['Người Không Có', 'Sở Tư pháp']]));
+    await page.getByTestId('attendance-dry-run').click();
+    await eventually(() => page.getByTestId('attendance-check-failed').textContent()).toContain('Tìm thấy 1 lỗi');
+    expect(await page.getByTestId('attendance-import').isDisabled()).toBe(true);
+    await drawer.locator('input[type=file]').setInputFiles(await sheet([['nguyen thi lan', 'stp']]));
+    await page.getByTestId('attendance-dry-run').click();
+    await eventually(() => page.getByTestId('attendance-check-ok').textContent()).toContain('1 người đã có trong danh sách');
+    await page.getByTestId('attendance-import').click();
+    await page.getByTestId('attendance-check-ok').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('training-attendee-count').textContent()).toBe('2');
     await page.keyboard.press('Escape');
 
     await page.getByRole('tab', { name: 'Tỷ lệ được tập huấn' }).click();

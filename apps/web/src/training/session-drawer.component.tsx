@@ -1,8 +1,9 @@
-import { CheckCircleOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { TRAINING_KIND_LABELS, formatDate, type AttendanceImportProblem, type TrainingAttendee } from '@bmnn/contracts';
-import { Alert, App, Button, Descriptions, Drawer, Select, Space, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { TRAINING_KIND_LABELS, formatDate, type TrainingAttendee } from '@bmnn/contracts';
+import { Alert, Button, Descriptions, Drawer, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../api/api.client.ts';
+import { DryRunImport } from '../forms/dry-run-import.component.tsx';
 import { useLoad } from '../api/api.hooks.ts';
 import { useUnits } from '../units/units.hooks.ts';
 import { trainingApi, type AttendanceImportAnswer } from './training.api.ts';
@@ -82,78 +83,23 @@ export function SessionDrawer({ sessionId, canManage, onClose, onChanged }: { se
 
 /** Dry run first (every problem by row and column), then the import, which adds all rows or none. */
 function AttendanceImport({ sessionId, onImported }: { sessionId: string; onImported: () => void }) {
-  const { message } = App.useApp();
-  const [file, setFile] = useState<File>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [checked, setChecked] = useState<AttendanceImportAnswer>();
-  const run = async (dryRun: boolean) => {
-    if (!file) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const answer = await trainingApi.importAttendance(sessionId, file, dryRun);
-      setChecked(answer);
-      if (!dryRun && answer.imported !== null) {
-        void message.success(`Đã thêm ${answer.imported} người tham dự từ tệp`);
-        setFile(undefined);
-        setChecked(undefined);
-        onImported();
-      }
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div style={{ marginTop: 24 }}>
       <Typography.Title level={5}>Nhập danh sách tham dự từ Excel</Typography.Title>
-      <Typography.Paragraph>
-        Tệp Excel (.xlsx), dòng đầu là tên cột: <Typography.Text code>Họ và tên, Đơn vị</Typography.Text> (mã hoặc tên đơn vị) hoặc <Typography.Text code>Mã cán bộ</Typography.Text>. Không phân biệt dấu, chữ hoa. Khi tệp còn lỗi, không dòng nào được nhập.
-      </Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Upload
-          accept=".xlsx"
-          maxCount={1}
-          showUploadList={false}
-          beforeUpload={(f) => {
-            setFile(f);
-            setChecked(undefined);
-            setError(undefined);
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />} data-testid="attendance-file">
-            Chọn tệp
-          </Button>
-        </Upload>
-        {file && <Typography.Text>{file.name}</Typography.Text>}
-        <Button onClick={() => void run(true)} disabled={!file} loading={busy} data-testid="attendance-dry-run">
-          Kiểm tra tệp
-        </Button>
-        <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => void run(false)} disabled={!file || !checked?.report.ok} loading={busy} data-testid="attendance-import">
-          Nhập danh sách
-        </Button>
-      </Space>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      {checked?.report.ok && <Alert type="success" showIcon style={{ marginBottom: 16 }} data-testid="attendance-check-ok" title={`Tệp hợp lệ: ${checked.report.matched.length} người (${checked.report.matched.filter((m) => m.alreadyAttending).length} người đã có trong danh sách). Bấm “Nhập danh sách” để nhập.`} />}
-      {checked && !checked.report.ok && (
-        <>
-          <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="attendance-check-failed" title={`Tìm thấy ${checked.report.problems.length} lỗi: chưa nhập dòng nào. Sửa tệp rồi kiểm tra lại.`} />
-          <Table<AttendanceImportProblem & { key: number }>
-            size="small"
-            bordered
-            pagination={{ pageSize: 20, showSizeChanger: false }}
-            dataSource={checked.report.problems.map((p, key) => ({ ...p, key }))}
-            columns={[
-              { key: 'row', title: 'Dòng', width: 80, render: (_, p) => (p.row > 0 ? p.row : '—') },
-              { key: 'column', title: 'Cột', width: 160, render: (_, p) => p.column ?? '—' },
-              { key: 'message', title: 'Lỗi', dataIndex: 'message' },
-            ]}
-          />
-        </>
-      )}
+      <DryRunImport<AttendanceImportAnswer>
+        accept=".xlsx"
+        testIdPrefix="attendance"
+        importLabel="Nhập danh sách"
+        send={(file, dryRun) => trainingApi.importAttendance(sessionId, file, dryRun)}
+        imported={(a) => (a.imported !== null ? `Đã thêm ${a.imported} người tham dự từ tệp` : null)}
+        checkedText={(a) => `Tệp hợp lệ: ${a.report.matched.length} người (${a.report.matched.filter((m) => m.alreadyAttending).length} người đã có trong danh sách). Bấm “Nhập danh sách” để nhập.`}
+        failedText={(a) => `Tìm thấy ${a.report.problems.length} lỗi: chưa nhập dòng nào. Sửa tệp rồi kiểm tra lại.`}
+        onImported={onImported}
+      >
+        <Typography.Paragraph>
+          Tệp Excel (.xlsx), dòng đầu là tên cột: <Typography.Text code>Họ và tên, Đơn vị</Typography.Text> (mã hoặc tên đơn vị) hoặc <Typography.Text code>Mã cán bộ</Typography.Text>. Không phân biệt dấu, chữ hoa. Khi tệp còn lỗi, không dòng nào được nhập.
+        </Typography.Paragraph>
+      </DryRunImport>
     </div>
   );
 }
