@@ -29,6 +29,8 @@ export const DOC_FONT_LIMITS = {
   maxFkpPages: 65_536,
   /** Base-style chain followed to find a style's font. */
   maxStyleDepth: 16,
+  /** Ranges looked at while crossing the pieces with the formatting runs. */
+  maxSegments: 2_000_000,
 };
 
 const FKP_SIZE = 512;
@@ -273,7 +275,7 @@ function readPieces(table: Reader, fib: Fib): Piece[] {
   for (let i = 0; i < count; i++) {
     const cpStart = plc.u32(i * 4);
     const cpEnd = plc.u32((i + 1) * 4);
-    if (cpEnd < cpStart) throw new DocFontsError('Bảng đoạn (PlcPcd) có vị trí ký tự giảm dần.');
+    if (cpEnd < cpStart || cpStart < (pieces[pieces.length - 1]?.cpEnd ?? 0)) throw new DocFontsError('Bảng đoạn (PlcPcd) có vị trí ký tự giảm dần.');
     const pcd = (count + 1) * 4 + i * 8;
     const fcValue = plc.u32(pcd + 2);
     const prm = plc.u16(pcd + 6);
@@ -415,12 +417,14 @@ export function readDocFontRuns({ wordDocument, table }: { wordDocument: Uint8Ar
     if (last && last.end === start && last.font === font) last.end = end;
     else runs.push({ start, end, font });
   };
+  let segments = 0;
   for (const piece of pieces) {
     const fcEnd = piece.fc + (piece.cpEnd - piece.cpStart) * piece.bytesPerChar;
     let fc = piece.fc;
     // The paragraph style of a character is that of the paragraph its text range belongs to; a
     // paragraph run of the PAPX FKPs ends just after its paragraph mark.
     while (fc < fcEnd) {
+      if (++segments > DOC_FONT_LIMITS.maxSegments) throw new DocFontsError('Tệp .doc có quá nhiều đoạn định dạng.');
       const next = Math.min(fcEnd, nextBoundary(chpx, fc), nextBoundary(papx, fc));
       const step = Math.max(piece.bytesPerChar, next - fc - ((next - fc) % piece.bytesPerChar));
       const chars = findRun(chpx, fc)?.value ?? {};
