@@ -24,15 +24,19 @@ function streamsOf(bytes: Buffer): { wordDocument: Uint8Array; table: Uint8Array
   return { wordDocument, table: Uint8Array.from(CFB.find(cfb, tableName)?.content as ArrayLike<number>) };
 }
 
-/** Rewrites the WordDocument stream of a .doc (the compound file keeps everything else). */
-function withWordDocument(bytes: Buffer, change: (word: Buffer) => void): Buffer {
+/** Rewrites the WordDocument and table streams of a .doc (the compound file keeps everything else). */
+function withStreams(bytes: Buffer, change: (word: Buffer, table: Buffer) => void): Buffer {
   const cfb = CFB.read(bytes, { type: 'buffer' });
-  const entry = CFB.find(cfb, 'WordDocument');
-  if (!entry) throw new Error('no WordDocument');
-  const word = Buffer.from(entry.content as Uint8Array);
-  change(word);
-  entry.content = word;
-  entry.size = word.length;
+  const wordEntry = CFB.find(cfb, 'WordDocument');
+  const tableEntry = CFB.find(cfb, '1Table') ?? CFB.find(cfb, '0Table');
+  if (!wordEntry || !tableEntry) throw new Error('no WordDocument or table stream');
+  const word = Buffer.from(wordEntry.content as Uint8Array);
+  const table = Buffer.from(tableEntry.content as Uint8Array);
+  change(word, table);
+  for (const [entry, content] of [[wordEntry, word], [tableEntry, table]] as const) {
+    entry.content = content;
+    entry.size = content.length;
+  }
   return Buffer.from(CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
 }
 
@@ -249,7 +253,7 @@ describe('hostile .doc formatting tables', () => {
   });
 
   it('a .doc whose style sheet lies about its size still gives its text, with a problem and never a pass', async () => {
-    const bytes = withWordDocument(read('p22-vntimeh-styles.doc'), (word) => word.writeUInt32LE(0x7fffffff, fibSlot(1) + 4));
+    const bytes = withStreams(read('p22-vntimeh-styles.doc'), (word) => word.writeUInt32LE(0x7fffffff, fibSlot(1) + 4));
     const { fragments, problems } = await fragmentsOf(bytes, 'p22.doc');
     expect(problems.map((p) => p.code)).toEqual(['file.corrupt']);
     expect(problems[0]?.message).toMatch(/phông chữ/);
@@ -257,4 +261,29 @@ describe('hostile .doc formatting tables', () => {
     const result = await scanBytes({ bytes, path: 'p22.doc' });
     expect(result.decision).not.toBe('pass');
   });
+
+  it('a .doc with mutated formatting tables is scanned without an internal error and never passes with a problem', async () => {
+    const original = read('p22-vntimeh-styles.doc');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ inTable: fc.boolean(), at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 6 }),
+        async (flips) => {
+          const bytes = withStreams(original, (word, table) => {
+            // WordDocument flips stay in the FIB and the FKP pages, where the formatting is.
+            for (const flip of flips) {
+              if (flip.inTable) table[Math.floor(flip.at * table.length)] = flip.byte;
+              else {
+                const at = Math.floor(flip.at * word.length);
+                word[at < 1536 ? 154 + (at % 280) : at] = flip.byte;
+              }
+            }
+          });
+          const result = await scanBytes({ bytes, path: 'p22.doc', options: { limits: { maxMillis: 10_000 } } });
+          expect(result.problems.filter((p) => p.code === 'scan.internal_error')).toEqual([]);
+          if (result.problems.length > 0) expect(result.decision).not.toBe('pass');
+        },
+      ),
+      { numRuns: Math.ceil(Number(process.env['FUZZ_RUNS'] ?? 300) / 5) },
+    );
+  }, 600_000);
 });
