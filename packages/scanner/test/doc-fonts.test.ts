@@ -80,6 +80,29 @@ describe('font runs of Word 97–2003 files', () => {
     expect(await fontAt('p24-vni-run.doc', ['Toái maät', 'Độ mật: ', 'CÔNG AN TỈNH'])).toEqual(['VNI-Times', 'Liberation Serif', 'Liberation Serif']);
   });
 
+  it("reads Word 97's single font sprm (sprmCFtcDefault) where a run has no sprmCRgFtc0/2", () => {
+    const streams = streamsOf(read('p22-vntimeh-styles.doc'));
+    const word = Uint8Array.from(streams.wordDocument);
+    const fib = new DataView(word.buffer);
+    const plc = new DataView(streams.table.buffer, streams.table.byteOffset + fib.getUint32(fibSlot(12), true), fib.getUint32(fibSlot(12) + 4, true));
+    const pages = (plc.byteLength - 4) / 8;
+    let rewritten = 0;
+    for (let i = 0; i < pages; i++) {
+      const page = (plc.getUint32((pages + 1) * 4 + i * 4, true) & 0x3fffff) * 512;
+      const crun = word[page + 511] as number;
+      // Only the grpprls (after the FCs and offsets) are rewritten: 0x4A4F / 0x4A51 → 0x4A3D.
+      for (let at = page + (crun + 1) * 4 + crun; at < page + 510; at++) {
+        if ((word[at] === 0x4f || word[at] === 0x51) && word[at + 1] === 0x4a) {
+          word[at] = 0x3d;
+          rewritten++;
+        }
+      }
+    }
+    expect(rewritten).toBeGreaterThan(0);
+    const before = readDocFontRuns(streams).runs;
+    expect(readDocFontRuns({ wordDocument: word, table: streams.table }).runs).toEqual(before);
+  });
+
   it('covers every character position once, in order', () => {
     for (const file of ['p20-tcvn3.doc', 'p22-vntimeh-styles.doc', 'p01-stamp-under-number.doc', 'n02-lookalikes.doc']) {
       const { runs } = readDocFontRuns(streamsOf(read(file)));

@@ -36,12 +36,16 @@ export const DOC_FONT_LIMITS = {
 const FKP_SIZE = 512;
 const NO_STYLE = 0x0fff;
 const SPRM_CIstd = 0x4a30;
+const SPRM_CFtcDefault = 0x4a3d; // Word 97's single font sprm: both fonts unless set apart
 const SPRM_CRgFtc0 = 0x4a4f; // ASCII characters
 const SPRM_CRgFtc2 = 0x4a51; // other characters above ASCII (where TCVN3/VNI bytes live)
 const SPRM_PIstd = 0x4600;
 
 /** Font indexes and character style that a grpprl sets (undefined: not set). */
-type CharProps = { ftc0?: number; ftc2?: number; istd?: number };
+type CharProps = { ftc0?: number; ftc2?: number; ftcDefault?: number; istd?: number };
+
+/** The font index a grpprl gives for `key`: its own sprm, else sprmCFtcDefault. */
+const fontIndex = (props: CharProps, key: 'ftc0' | 'ftc2') => props[key] ?? props.ftcDefault;
 
 class Reader {
   readonly bytes: Uint8Array;
@@ -115,6 +119,7 @@ function readCharProps(grpprl: Uint8Array, into: CharProps = {}): CharProps {
       if (sprm === SPRM_CRgFtc0) into.ftc0 = operand;
       else if (sprm === SPRM_CRgFtc2) into.ftc2 = operand;
       else if (sprm === SPRM_CIstd) into.istd = operand;
+      else if (sprm === SPRM_CFtcDefault) into.ftcDefault = operand;
     }
     at += size;
   }
@@ -242,7 +247,7 @@ function styleFont(sheet: StyleSheet, istd: number | undefined, key: 'ftc0' | 'f
   for (let depth = 0; current !== undefined && current !== NO_STYLE && depth < DOC_FONT_LIMITS.maxStyleDepth; depth++) {
     const style = sheet.styles[current];
     if (!style) return undefined;
-    const value = style.props[key];
+    const value = fontIndex(style.props, key);
     if (value !== undefined) return value;
     current = style.base;
   }
@@ -404,7 +409,7 @@ export function readDocFontRuns({ wordDocument, table }: { wordDocument: Uint8Ar
 
   const fontOf = (props: CharProps, paragraphStyle: number, piece: CharProps): string | undefined => {
     const resolve = (key: 'ftc0' | 'ftc2') =>
-      props[key] ?? piece[key] ?? styleFont(sheet, props.istd ?? piece.istd, key) ?? styleFont(sheet, paragraphStyle, key) ?? sheet.defaults[key];
+      fontIndex(props, key) ?? fontIndex(piece, key) ?? styleFont(sheet, props.istd ?? piece.istd, key) ?? styleFont(sheet, paragraphStyle, key) ?? sheet.defaults[key];
     const ascii = fonts[resolve('ftc0') ?? -1];
     const other = fonts[resolve('ftc2') ?? -1];
     return getFontEncoding(ascii) || !getFontEncoding(other) ? ascii : other;
