@@ -25,19 +25,68 @@ function streamsOf(bytes: Buffer): { wordDocument: Uint8Array; table: Uint8Array
 }
 
 /** Rewrites the WordDocument and table streams of a .doc (the compound file keeps everything else). */
-function withStreams(bytes: Buffer, change: (word: Buffer, table: Buffer) => void): Buffer {
+function withStreams(bytes: Buffer, change: (word: Buffer, table: Buffer) => Buffer | void): Buffer {
   const cfb = CFB.read(bytes, { type: 'buffer' });
   const wordEntry = CFB.find(cfb, 'WordDocument');
   const tableEntry = CFB.find(cfb, '1Table') ?? CFB.find(cfb, '0Table');
   if (!wordEntry || !tableEntry) throw new Error('no WordDocument or table stream');
   const word = Buffer.from(wordEntry.content as Uint8Array);
-  const table = Buffer.from(tableEntry.content as Uint8Array);
-  change(word, table);
+  const tableBefore = Buffer.from(tableEntry.content as Uint8Array);
+  const table = change(word, tableBefore) ?? tableBefore;
   for (const [entry, content] of [[wordEntry, word], [tableEntry, table]] as const) {
     entry.content = content;
     entry.size = content.length;
   }
   return Buffer.from(CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
+}
+
+/**
+ * LibreOffice writes one UTF-16 piece; Word often writes 8-bit (compressed) pieces, and several.
+ * This rewrites a LibreOffice .doc that way: its text as 8-bit (`compress`, the FKPs' file offsets
+ * moved to match) and the piece table cut into two pieces at `splitAt`.
+ */
+function asWordWouldStore(bytes: Buffer, { splitAt, compress }: { splitAt: number; compress: boolean }): Buffer {
+  return withStreams(bytes, (word, table) => {
+    const clxAt = word.readUInt32LE(fibSlot(33));
+    if (table[clxAt] !== 0x02) throw new Error('expected a Clx without Prc');
+    const lcb = table.readUInt32LE(clxAt + 1);
+    if (lcb !== 16) throw new Error('expected a single piece');
+    const plc = clxAt + 5;
+    const cpEnd = table.readUInt32LE(plc + 4);
+    const pcd = plc + 8;
+    const fc = table.readUInt32LE(pcd + 2);
+    if (fc & 0x40000000) throw new Error('expected a UTF-16 piece');
+    const text = word.subarray(fc, fc + cpEnd * 2).toString('utf16le');
+    if (compress && /[^\x00-\xff]/.test(text)) throw new Error('text does not fit 8 bits');
+    if (compress) Buffer.from(text, 'latin1').copy(word, fc);
+    const moveFc = (value: number) => (value >= fc && value <= fc + cpEnd * 2 ? fc + (value - fc) / 2 : value);
+    for (const slot of compress ? [12, 13] : []) {
+      const at = word.readUInt32LE(fibSlot(slot));
+      const count = (word.readUInt32LE(fibSlot(slot) + 4) - 4) / 8;
+      for (let i = 0; i <= count; i++) table.writeUInt32LE(moveFc(table.readUInt32LE(at + i * 4)), at + i * 4);
+      for (let i = 0; i < count; i++) {
+        const page = (table.readUInt32LE(at + (count + 1) * 4 + i * 4) & 0x3fffff) * 512;
+        const n = word[page + 511] as number;
+        for (let j = 0; j <= n; j++) word.writeUInt32LE(moveFc(word.readUInt32LE(page + j * 4)), page + j * 4);
+      }
+    }
+    // Two pieces; a compressed piece's fc is stored doubled, with bit 30 set.
+    const flags = table.readUInt16LE(pcd);
+    const prm = table.readUInt16LE(pcd + 6);
+    const clx = Buffer.alloc(5 + 3 * 4 + 2 * 8);
+    clx[0] = 0x02;
+    clx.writeUInt32LE(3 * 4 + 2 * 8, 1);
+    [0, splitAt, cpEnd].forEach((cp, i) => clx.writeUInt32LE(cp, 5 + i * 4));
+    [fc, fc + splitAt * (compress ? 1 : 2)].forEach((pieceFc, i) => {
+      const at = 5 + 3 * 4 + i * 8;
+      clx.writeUInt16LE(flags, at);
+      clx.writeUInt32LE(compress ? ((pieceFc * 2) | 0x40000000) >>> 0 : pieceFc, at + 2);
+      clx.writeUInt16LE(prm, at + 6);
+    });
+    word.writeUInt32LE(table.length, fibSlot(33));
+    word.writeUInt32LE(clx.length, fibSlot(33) + 4);
+    return Buffer.concat([table, clx]);
+  });
 }
 
 /** The FibRgFcLcb97 slot (fc, lcb) of index `i`, as LibreOffice writes the FIB (csw 14, cslw 22). */
@@ -101,6 +150,21 @@ describe('font runs of Word 97–2003 files', () => {
     expect(rewritten).toBeGreaterThan(0);
     const before = readDocFontRuns(streams).runs;
     expect(readDocFontRuns({ wordDocument: word, table: streams.table }).runs).toEqual(before);
+  });
+
+  it('reads 8-bit (compressed) text pieces and runs across pieces as Word stores them', async () => {
+    const cases = [
+      { file: 'p22-vntimeh-styles.doc', splitAt: 50, compress: true },
+      { file: 'p22-vntimeh-styles.doc', splitAt: 48, compress: false },
+      { file: 'p24-vni-run.doc', splitAt: 57, compress: false },
+    ];
+    for (const { file, splitAt, compress } of cases) {
+      const original = read(file);
+      const rewritten = asWordWouldStore(original, { splitAt, compress });
+      expect(readDocFontRuns(streamsOf(rewritten)).runs, file).toEqual(readDocFontRuns(streamsOf(original)).runs);
+      const texts = async (bytes: Buffer) => (await fragmentsOf(bytes, file)).fragments.map((f) => [f.text, f.style?.legacyEncoding]);
+      expect(await texts(rewritten), file).toEqual(await texts(original));
+    }
   });
 
   it('covers every character position once, in order', () => {
@@ -276,7 +340,9 @@ describe('hostile .doc formatting tables', () => {
   });
 
   it('a .doc whose style sheet lies about its size still gives its text, with a problem and never a pass', async () => {
-    const bytes = withStreams(read('p22-vntimeh-styles.doc'), (word) => word.writeUInt32LE(0x7fffffff, fibSlot(1) + 4));
+    const bytes = withStreams(read('p22-vntimeh-styles.doc'), (word) => {
+      word.writeUInt32LE(0x7fffffff, fibSlot(1) + 4);
+    });
     const { fragments, problems } = await fragmentsOf(bytes, 'p22.doc');
     expect(problems.map((p) => p.code)).toEqual(['file.corrupt']);
     expect(problems[0]?.message).toMatch(/phông chữ/);
