@@ -167,6 +167,29 @@ describe('font runs of Word 97–2003 files', () => {
     }
   });
 
+  it("takes a paragraph's style from the piece that holds its mark when the paragraph spans pieces ([MS-DOC] 2.4.2)", () => {
+    // p22: "ñy ban … giang" (31 characters with its mark, style "Vn Hoa", .VnTimeH) then
+    // "Sè: 31/KH-UBND" (15, "Vn Thuong", .VnTime), one UTF-16 piece at fc 2048. New pieces: the
+    // first 20 characters of the heading, then the whole second paragraph, so that the heading's
+    // start belongs to a paragraph whose mark is in the second piece.
+    const streams = streamsOf(read('p22-vntimeh-styles.doc'));
+    const word = Uint8Array.from(streams.wordDocument);
+    const clx = Buffer.alloc(5 + 3 * 4 + 2 * 8);
+    clx[0] = 0x02;
+    clx.writeUInt32LE(3 * 4 + 2 * 8, 1);
+    [0, 20, 35].forEach((cp, i) => clx.writeUInt32LE(cp, 5 + i * 4));
+    [2048, 2048 + 31 * 2].forEach((fc, i) => clx.writeUInt32LE(fc, 5 + 3 * 4 + i * 8 + 2));
+    new DataView(word.buffer).setUint32(fibSlot(33), streams.table.length, true);
+    new DataView(word.buffer).setUint32(fibSlot(33) + 4, clx.length, true);
+    const { runs } = readDocFontRuns({ wordDocument: word, table: new Uint8Array([...streams.table, ...clx]) });
+    expect(runs).toEqual([{ start: 0, end: 35, font: '.VnTime' }]);
+    // Read in one piece, the same characters keep their own paragraphs' fonts.
+    expect(readDocFontRuns(streams).runs.slice(0, 2)).toEqual([
+      { start: 0, end: 31, font: '.VnTimeH' },
+      { start: 31, end: 46, font: '.VnTime' },
+    ]);
+  });
+
   it('covers every character position once, in order', () => {
     for (const file of ['p20-tcvn3.doc', 'p22-vntimeh-styles.doc', 'p01-stamp-under-number.doc', 'n02-lookalikes.doc']) {
       const { runs } = readDocFontRuns(streamsOf(read(file)));

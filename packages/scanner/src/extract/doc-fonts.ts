@@ -422,24 +422,42 @@ export function readDocFontRuns({ wordDocument, table }: { wordDocument: Uint8Ar
     if (last && last.end === start && last.font === font) last.end = end;
     else runs.push({ start, end, font });
   };
+  const pieceFcEnd = (piece: Piece) => piece.fc + (piece.cpEnd - piece.cpStart) * piece.bytesPerChar;
+  // A paragraph that goes on past the end of its piece ends in a later piece: its properties are
+  // those of the PAPX entry found there ([MS-DOC] 2.4.2). Looked up once per piece, a few pieces on.
+  const continued = new Map<number, number | undefined>();
+  const continuedIstd = (index: number): number | undefined => {
+    if (continued.has(index)) return continued.get(index);
+    let istd: number | undefined;
+    for (let k = index + 1; k < pieces.length && k <= index + 64; k++) {
+      const next = pieces[k] as Piece;
+      const run = findRun(papx, next.fc);
+      if (run && run.fcEnd <= pieceFcEnd(next)) {
+        istd = run.value;
+        break;
+      }
+    }
+    continued.set(index, istd);
+    return istd;
+  };
+
   let segments = 0;
-  for (const piece of pieces) {
-    const fcEnd = piece.fc + (piece.cpEnd - piece.cpStart) * piece.bytesPerChar;
+  pieces.forEach((piece, index) => {
+    const fcEnd = pieceFcEnd(piece);
     let fc = piece.fc;
-    // The paragraph style of a character is that of the paragraph its text range belongs to; a
-    // paragraph run of the PAPX FKPs ends just after its paragraph mark.
     while (fc < fcEnd) {
       if (++segments > DOC_FONT_LIMITS.maxSegments) throw new DocFontsError('Tệp .doc có quá nhiều đoạn định dạng.');
       const next = Math.min(fcEnd, nextBoundary(chpx, fc), nextBoundary(papx, fc));
       const step = Math.max(piece.bytesPerChar, next - fc - ((next - fc) % piece.bytesPerChar));
       const chars = findRun(chpx, fc)?.value ?? {};
-      const istd = findRun(papx, fc)?.value ?? 0;
+      const paragraph = findRun(papx, fc);
+      const istd = (paragraph && paragraph.fcEnd > fcEnd ? continuedIstd(index) : undefined) ?? paragraph?.value ?? 0;
       const cp = piece.cpStart + Math.floor((fc - piece.fc) / piece.bytesPerChar);
       const cpNext = Math.min(piece.cpEnd, piece.cpStart + Math.floor((fc + step - piece.fc) / piece.bytesPerChar));
       push(cp, cpNext, fontOf(chars, istd, piece.props));
       fc += step;
     }
-  }
+  });
   return { fonts, runs };
 }
 
