@@ -4,14 +4,13 @@
 // one on almost every page: their "ư" is byte 0xAD, the soft hyphen, which Word and LibreOffice
 // store as an optional hyphen ("phundefined¬ng" instead of "ph­¬ng", i.e. "phương").
 // The library takes both functions from its filters module when it is first loaded, so the
-// corrected ones are put in that module before the library itself is required.
+// corrected ones are put in that module before the library's extractor module is required.
 // `extractWordDocument` also hands the caller the WordDocument and table streams and the text
 // pieces (character positions → text) once the library has read them and before it cuts the text
 // into parts, so that the pieces can be rewritten by font (doc-fonts.ts); a rewrite must keep the
 // length of each piece, as the library finds the parts by character position.
 
 import { createRequire } from 'node:module';
-import type WordExtractorClass from 'word-extractor';
 import type { Document as WordExtractorDocument } from 'word-extractor';
 
 type Filters = { clean: (text: string) => string; binaryToUnicode: (text: string) => string };
@@ -42,8 +41,6 @@ if (typeof filters.clean === 'function' && typeof filters.binaryToUnicode === 'f
   filters.clean = clean;
   filters.binaryToUnicode = binaryToUnicode;
 }
-
-export const WordExtractor = require('word-extractor') as typeof WordExtractorClass;
 
 /** A text piece as word-extractor keeps it: characters [startCp, endCp) and their text. */
 export type WordPiece = { startCp: number; endCp: number; text: string };
