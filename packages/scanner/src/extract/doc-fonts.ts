@@ -318,7 +318,9 @@ function readFkpRuns<T>(
     const pn = plc.u32((count + 1) * 4 + i * 4) & 0x3fffff;
     const page = word.slice(pn * FKP_SIZE, FKP_SIZE, `Trang định dạng (FKP) của ${what}`);
     const n = page[FKP_SIZE - 1] as number;
-    if (n === 0 || (n + 1) * 4 + n > FKP_SIZE - 1) throw new DocFontsError(`Trang định dạng (FKP) của ${what} không hợp lệ.`);
+    // An empty page formats nothing; a count whose offsets cannot fit the page is corrupt.
+    if (n === 0) continue;
+    if ((n + 1) * 4 + n > FKP_SIZE - 1) throw new DocFontsError(`Trang định dạng (FKP) của ${what} không hợp lệ.`);
     const pageReader = new Reader(page, 'FKP');
     for (let j = 0; j < n; j++) {
       const fcStart = pageReader.u32(j * 4);
