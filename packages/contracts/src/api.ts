@@ -38,7 +38,7 @@
 // POST /api/audit/verify    verifyAuditRequest → { reports: AuditChainReport[] }
 //
 // POST /api/items           createItemRequest → { item: Item }
-// GET  /api/items?q&unitId&level&status&custodianId&protectionEndBefore&withoutLocation&page&pageSize → { items: Item[], total, totalCapped? } (total stops at 1 000; totalCapped: true past it)
+// GET  /api/items?q&unitId&level&status&custodianId&protectionEndBefore&withoutLocation&book&page&pageSize → { items: Item[], total, totalCapped? } (total stops at 1 000; totalCapped: true past it)
 // GET  /api/items/:id/events             → { events: [{ id, type, label, at, actorName, book, bookSerial, data }] } (404 when not visible)
 // POST /api/items/:id/location storageLocationRequest → { item }
 // GET|POST /api/saved-views, DELETE /api/saved-views/:id → the person's saved list filters

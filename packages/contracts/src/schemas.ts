@@ -300,6 +300,9 @@ export type Item = {
 };
 
 /** Filters of the item list (accent-insensitive `q` over number, symbol and summary). */
+/** The books an item can have lines in (register.events.ts BOOKS), as the item list's filter. */
+export const ITEM_LIST_BOOKS = ['DEN', 'DI', 'CHUYEN_GIAO', 'SAO_CHUP'] as const;
+export const ITEM_LIST_BOOK_LABELS: Record<(typeof ITEM_LIST_BOOKS)[number], string> = { DEN: 'Sổ đăng ký BMNN đến', DI: 'Sổ đăng ký BMNN đi', CHUYEN_GIAO: 'Sổ chuyển giao BMNN', SAO_CHUP: 'Sổ quản lý sao, chụp BMNN' };
 export const listItemsQuery = z.object({
   q: z.string().trim().max(300).optional(),
   unitId: idSchema('unt').optional(),
@@ -308,6 +311,8 @@ export const listItemsQuery = z.object({
   custodianId: idSchema('psn').optional(),
   protectionEndBefore: isoDate.optional(),
   withoutLocation: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  /** Items with at least one line in this book (sổ). */
+  book: z.enum(ITEM_LIST_BOOKS, { error: 'Sổ không hợp lệ' }).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
 });

@@ -33,6 +33,20 @@ describe.each(DATABASE_KINDS)('the item list on %s', (kind) => {
     expect((await clerk.request({ method: 'GET', url: '/api/items?level=KHAN' })).statusCode).toBe(400);
   });
 
+  it('filters by book: only the items with a line in that book; an unknown book is a Vietnamese 400', async () => {
+    const { clerk, unit, a, b, c } = await register();
+    const staff = await createUserAndLogin(t, { unitId: unit.id, roles: ['CAN_BO'], clearance: 'TOI_MAT' });
+    expect((await clerk.request({ method: 'POST', url: `/api/items/${a}/handover`, body: { toPersonId: staff.personId } })).statusCode).toBe(200);
+    const ids = async (query: string) => (await clerk.request({ method: 'GET', url: `/api/items?${query}` })).json().items.map((i: { id: string }) => i.id).sort();
+    expect(await ids('book=CHUYEN_GIAO')).toEqual([a]);
+    expect(await ids('book=DEN')).toEqual([a, b, c].sort());
+    expect(await ids('book=DEN&level=MAT&q=lich truc')).toEqual([c]);
+    expect(await ids('book=DI')).toEqual([]);
+    const bad = await clerk.request({ method: 'GET', url: '/api/items?book=SO_MA' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Sổ không hợp lệ');
+  });
+
   it('records where an item is kept; the dashboard lists the items without a location', async () => {
     const { clerk, a, b, c } = await register();
     expect((await clerk.request({ method: 'GET', url: '/api/dashboard' })).json().withoutLocation).toHaveLength(3);

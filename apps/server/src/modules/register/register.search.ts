@@ -1,5 +1,5 @@
 import { foldForSearch, type Level, type listItemsQuery } from '@bmnn/contracts';
-import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -69,6 +69,7 @@ export async function findItemPage(ctx: AppContext, { actor, filter, visible, no
     if (filter.custodianId) and.push(eb('items.custodian_id', '=', filter.custodianId));
     if (filter.protectionEndBefore) and.push(eb('items.protection_end', '<=', filter.protectionEndBefore));
     if (filter.withoutLocation) and.push(eb('items.storage_location', 'is', null));
+    if (filter.book) and.push(eb.exists(eb.selectFrom('item_events').select(sql<number>`1`.as('one')).whereRef('item_events.item_id', '=', 'items.id').where('item_events.book', '=', filter.book)));
     // A plain substring test (the needle and the columns are folded alike): cheaper than LIKE per
     // row, and on PostgreSQL it keeps the planner on the ordered walk instead of the GIN indexes.
     if (needle) and.push(ctx.dbKind === 'sqlite' ? sql<SqlBool>`(instr(items.so_ky_hieu_folded, ${needle}) > 0 or instr(items.trich_yeu_folded, ${needle}) > 0)` : sql<SqlBool>`(strpos(items.so_ky_hieu_folded, ${needle}) > 0 or strpos(items.trich_yeu_folded, ${needle}) > 0)`);
@@ -101,10 +102,17 @@ export async function findItemPage(ctx: AppContext, { actor, filter, visible, no
   const parts = visibleParts(actor, { levels, unitId: filter.unitId, statusFixed: Boolean(filter.status), today: now.toISOString().slice(0, 10) });
   if (parts.length === 0) return { rows: [], total: 0 };
   const partQuery = (part: Condition) => ctx.db.selectFrom('items').select(['items.id', 'items.created_at']).where(part).where(shared);
-  const union = () => parts.slice(1).reduce<SelectQueryBuilder<Database, 'items', { id: string; created_at: string }>>((u, p) => u.unionAll(partQuery(p)), partQuery(parts[0]!));
+  // The page: each part's newest `offset + pageSize` rows (a backward index walk that stops), then
+  // the newest of those. The per-part limit is what lets PostgreSQL 15 merge the parts (Merge
+  // Append) instead of reading them whole and sorting; SQLite merges either way.
+  const wanted = offset + pageSize;
+  const pagePart = (part: Condition, n: number) => ctx.db.selectFrom(partQuery(part).orderBy('items.created_at', 'desc').orderBy('items.id', 'desc').limit(wanted).as(`p${n}`)).selectAll();
+  const pageUnion = parts.slice(1).reduce((u, p, n) => u.unionAll(pagePart(p, n + 1)), pagePart(parts[0]!, 0));
+  // The count: the parts in no order, stopped at the cap.
+  const countUnion = parts.slice(1).reduce((u, p) => u.unionAll(partQuery(p)), partQuery(parts[0]!));
   const [keys, counted] = await Promise.all([
-    union().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset(offset).execute(),
-    ctx.db.selectFrom(union().limit(ITEM_COUNT_CAP + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom(pageUnion.as('page')).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset(offset).execute(),
+    ctx.db.selectFrom(countUnion.limit(ITEM_COUNT_CAP + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   if (keys.length === 0) return { rows: [], total: Number(counted.n) };
   const byId = new Map((await ctx.db.selectFrom('items').selectAll().where('id', 'in', keys.map((k) => k.id)).execute()).map((r) => [r.id, r]));
