@@ -141,6 +141,21 @@ async function measureExport(env: Record<string, string>, username: string, unit
   }
 }
 
+/** The clerk's home page ("Việc cần làm"): every deadline list over the whole scope. */
+async function measureDashboard(clerk: Client, serverPid: number) {
+  const times: number[] = [];
+  let cpu0 = 0;
+  for (let i = 0; i < SAMPLES + 2; i++) {
+    if (i === 2) cpu0 = cpuMs(serverPid);
+    const t0 = performance.now();
+    await (await clerk.get('/api/dashboard')).json();
+    if (i >= 2) times.push(performance.now() - t0);
+  }
+  const cpu = Math.round(((cpuMs(serverPid) - cpu0) / SAMPLES) * 10) / 10;
+  console.log(`  dashboard ("Việc cần làm") of the clerk of Công an tỉnh: p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms, server CPU ${cpu} ms/request`);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), serverCpuMsPerRequest: cpu };
+}
+
 async function measureStatistics(clerk: Client, unitId: string, label: string, serverPid: number) {
   const times: number[] = [];
   let lines = 0;
@@ -206,11 +221,13 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
 
     const server = await startServer(env);
     let search;
+    let dashboard;
     let statistics;
     try {
       const clerk = await login(server.base, 'bench.cat');
       console.log(`  search as the clerk of Công an tỉnh (${g.itemsInSearchScope} items in scope)`);
       search = await measureSearch(clerk, g, server.child.pid!);
+      dashboard = await measureDashboard(clerk, server.child.pid!);
       statistics = [
         await measureStatistics(await login(server.base, 'bench.snv'), g.typicalUnitId, 'Sở Nội vụ', server.child.pid!),
         await measureStatistics(await login(server.base, 'bench.vpub'), g.smallBookUnitId, 'Văn phòng UBND tỉnh', server.child.pid!),
@@ -222,7 +239,7 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
     // The 100,000-line export once more with the server's heap limited to 128 MB: it completes only
     // if the export streams (the lines are never all in memory).
     const xlsx = [await measureExport(env, 'bench.vpub', g.smallBookUnitId, g.smallBookLines), await measureExport(env, 'bench.vptu', g.bigBookUnitId, g.bigBookLines), await measureExport(env, 'bench.vptu', g.bigBookUnitId, g.bigBookLines, 128)];
-    return { kind, generated: { ...g, searchSubtreeUnitIds: undefined, seconds: reuse || pgReused ? 'reused from an earlier run of the same generator' : Math.round(generationSeconds), migration0014Seconds: Math.round(migrationSeconds), sqliteFileMb: dbBytes ? Math.round(dbBytes / 2 ** 20) : undefined }, search, xlsx, statistics };
+    return { kind, generated: { ...g, searchSubtreeUnitIds: undefined, seconds: reuse || pgReused ? 'reused from an earlier run of the same generator' : Math.round(generationSeconds), migration0014Seconds: Math.round(migrationSeconds), sqliteFileMb: dbBytes ? Math.round(dbBytes / 2 ** 20) : undefined }, search, dashboard, xlsx, statistics };
   } finally {
     pgServer?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 // indexes let a part be read, filtered (level, status, keeper, the search needle on the folded
 // số ký hiệu and trích yếu) and ordered without touching the table: one for a fixed level and
 // status, one for the unit's whole history. The second replaces items_unit_created_idx (same
-// leading columns; the yearly Thống kê walks it too).
+// leading columns; the yearly Thống kê walks it too). Two partial indexes serve the dashboard.
 
 export async function up(db: Kysely<any>): Promise<void> {
   const isPostgres = await sql`select version()`.execute(db).then(
@@ -20,6 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create index items_unit_created_cov on items (unit_id, created_at, id, level, status, custodian_id, so_ky_hieu_folded, trich_yeu_folded)`.execute(db);
   }
   await db.schema.dropIndex('items_unit_created_idx').execute();
+  // The "việc cần làm" dashboard asks for the few items with a recall deadline and for those without
+  // a storage place, oldest first: without these partial indexes both read the whole scope.
+  await sql`create index items_recall_idx on items (recall_deadline) where recall_deadline is not null`.execute(db);
+  await sql`create index items_unlocated_idx on items (created_at) where storage_location is null`.execute(db);
   await sql`analyze items`.execute(db);
 }
 
