@@ -8,7 +8,7 @@ import { ITEM_SCOPE_ROLES, levelsVisibleTo, type Actor } from '../access/access.
 // The item list and its accent-insensitive search (`bi mat` finds `bí mật`) at province scale
 // (docs/decisions/0009-item-search-index.md, 0014-item-list-plans.md). What a person sees is the
 // union of disjoint parts: the items of each unit of their scope, the items they keep, the items
-// granted to them. Each part is walked newest first in a covering index (migration 0022), the
+// granted to them. Each part is walked newest first in a covering index (migration 0023), the
 // parts are merged, and the walk stops at the page; the count stops at the cap. A needle that
 // few items contain is looked up in the trigram index first and drives the list instead.
 
