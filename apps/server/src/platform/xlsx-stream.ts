@@ -53,7 +53,7 @@ class NativeZipDeflate extends ZipPassThrough {
     super(filename);
     this.compression = 8;
     this.crc = 0;
-    this.deflate.on('data', (chunk: Buffer) => this.ondata(null, chunk, false));
+    this.deflate.on('data', (chunk: Buffer<ArrayBuffer>) => this.ondata(null, chunk, false));
     this.deflate.on('end', () => this.ondata(null, new Uint8Array(0), true));
     this.deflate.on('error', (error: Error) => this.ondata(Object.assign(error, { code: 0 }) as FlateError, new Uint8Array(0), true));
   }
