@@ -42,8 +42,8 @@ export function highestLevelOf(levels: Level[]): Level | null {
 const markText = (p: BookPrintout) => (p.highestLevel ? LEVEL_LABELS[p.highestLevel].toUpperCase() : 'KHÔNG CÓ NỘI DUNG MẬT');
 
 export async function writeBookXlsx(p: BookPrintout, out: Writable): Promise<void> {
-  // Our own streaming writer, not exceljs: exceljs's streaming writer grew the process's memory
-  // with the line count and spent most of the export on per-cell bookkeeping (decision 0013).
+  // Our own streaming writer, not exceljs: exceljs's streaming writer queued the uncompressed
+  // sheet in front of its compressor, so memory grew with the line count (decision 0013).
   const columns = p.template.columns;
   const font = { name: 'Times New Roman', size: 12 };
   const body = (horizontal: 'left' | 'center' | 'right'): XlsxCellStyle => ({ font, alignment: { horizontal, vertical: 'top', wrapText: true }, border: true });
