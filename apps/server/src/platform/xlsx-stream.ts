@@ -186,6 +186,7 @@ export function openXlsxStream<S extends string>({ out, sheet, styles, creator =
   const zip = new Zip((error, chunk, final) => {
     if (error) {
       failure = error;
+      out.destroy(error);
       return;
     }
     if (out.destroyed) return;

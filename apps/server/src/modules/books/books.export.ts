@@ -75,10 +75,7 @@ export async function writeBookXlsx(p: BookPrintout, out: Writable): Promise<voi
     await xlsx.addMergedRow(p.template.title, 'title');
     for (const line of headingOf(p)) await xlsx.addMergedRow(line, 'heading');
     await xlsx.addMergedRow(`In ngày ${p.printedAt} bởi ${p.printedBy}`, 'printed');
-    await xlsx.addRow(
-      columns.map((c) => c.header),
-      'header',
-    );
+    await xlsx.addRow(columns.map((c) => c.header), 'header');
     const columnStyles = columns.map((c) => c.align ?? 'left');
     for await (const record of p.rows) await xlsx.addRow(columns.map((c) => record[c.field] ?? null), columnStyles);
     if (p.closingLines) {
