@@ -176,7 +176,6 @@ export function openXlsxStream<S extends string>({ out, sheet, styles, creator =
   const merges: string[] = [];
 
   let failure: Error | null = null;
-  let mustWait = false;
   const finished = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
     out.once('error', reject);
@@ -190,7 +189,7 @@ export function openXlsxStream<S extends string>({ out, sheet, styles, creator =
       return;
     }
     if (out.destroyed) return;
-    if (!out.write(chunk)) mustWait = true;
+    out.write(chunk);
     if (final) out.end();
   });
   const part = (name: string, xml: string) => {
@@ -228,11 +227,11 @@ export function openXlsxStream<S extends string>({ out, sheet, styles, creator =
       return;
     }
     // Wait for the compressor, then for the consumer, before writing more: memory stays one
-    // chunk deep whatever the line count and however slow the client.
-    if (sheetFile.deflate.writableNeedDrain) await Promise.race([once(sheetFile.deflate, 'drain'), finished]);
-    while (mustWait && !out.destroyed) {
-      mustWait = false;
-      await Promise.race([once(out, 'drain'), finished]);
+    // chunk deep whatever the line count and however slow the client. `writableNeedDrain` (not a
+    // flag of our own) because the output may drain while we wait for the compressor.
+    while (sheetFile.deflate.writableNeedDrain || out.writableNeedDrain) {
+      if (out.destroyed) break;
+      await Promise.race([once(sheetFile.deflate.writableNeedDrain ? sheetFile.deflate : out, 'drain'), finished]);
     }
   };
 
