@@ -9,9 +9,9 @@ import { Zip, ZipDeflate, ZipPassThrough, type FlateError } from 'fflate';
 // caller declares up front, merged rows, a frozen header, A4 page setup and a print header/footer.
 // The sheet is compressed by Node's zlib (native, off the main thread) with a native CRC: fflate's
 // own deflate, in JavaScript, was half the export's CPU time (bench/README.md); fflate still
-// writes the zip's headers and directory. The output stream's backpressure is respected: when it asks to wait, the writer waits for
-// 'drain' before compressing more, so a slow client never makes the server hold the file.
-// exceljs's streaming writer is what this replaces for the books; see decision 0013.
+// writes the zip's headers and directory. Backpressure is respected: the writer waits for zlib
+// and for the output's 'drain' before building more rows, so a slow client never makes the
+// server hold the file. It replaces exceljs's streaming writer for the books (decision 0013).
 
 export type XlsxCellStyle = {
   font?: { name?: string; size?: number; bold?: boolean; italic?: boolean; /** ARGB, e.g. FFFF0000 */ color?: string };
