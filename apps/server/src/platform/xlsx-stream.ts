@@ -82,11 +82,20 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 const SPECIAL = /[&<>"\r]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
 
+// One test first: most text (Vietnamese included) needs none of the replacements below.
+const NEEDS_ESCAPE = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NEEDS_CELL_ESCAPE = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(FORBIDDEN, '').replace(SPECIAL, (c) => ENTITIES[c]!);
 }
 
-const escapeCellText = (text: string) => escapeXml(text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text).replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+function escapeCellText(value: string): string {
+  const text = value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value;
+  if (!NEEDS_CELL_ESCAPE.test(text)) return text;
+  return escapeXml(text).replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+}
 
 export function columnLetter(n: number): string {
   let s = '';
