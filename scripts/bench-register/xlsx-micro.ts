@@ -7,21 +7,25 @@
 // writer "stream" is writeBookXlsx as shipped (platform/xlsx-stream.ts); "exceljs" is the former
 // writeBookXlsx (exceljs's streaming WorkbookWriter), kept here only as the baseline.
 // consumer "fast" takes every chunk at once; "slow" is a client on a slow link: a 64 KiB buffer
-// drained at 512 KiB/s (a book compresses to ≈ 50 bytes a line, so
-// this is slower than the writer). "queuedMaxMb" is the most the writer left queued in the output stream —
-// a writer that respects backpressure keeps it near the buffer size whatever the line count.
+// drained at 512 KiB/s (a book compresses to ≈ 50 bytes a line, so this is slower than the
+// writer); "http-slow" is the route's path — Fastify sends `streamOf(writeBookXlsx)` over a real
+// loopback socket to an HTTP client that reads at 512 KiB/s. "queuedMaxMb" is the most left
+// queued in the stream the writer writes to — a writer that respects backpressure keeps it near
+// the buffer size whatever the line count.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import { Writable } from 'node:stream';
+import Fastify from 'fastify';
 import { fileURLToPath } from 'node:url';
 import type ExcelJS from 'exceljs';
 import { templateFor } from '@bmnn/rules';
-import { writeBookXlsx, type BookPrintout } from '../../apps/server/src/modules/books/books.export.ts';
+import { streamOf, writeBookXlsx, type BookPrintout } from '../../apps/server/src/modules/books/books.export.ts';
 import { loadExcelJs } from '../../apps/server/src/platform/lazy-modules.ts';
 
 type Writer = 'stream' | 'exceljs';
-type Consumer = 'fast' | 'slow';
+type Consumer = 'fast' | 'slow' | 'http-slow';
 type Result = { writer: Writer; consumer: Consumer; lines: number; seconds: number; cpuSeconds: number; mb: number; peakRssMb: number; peakHeapMb: number; peakExternalMb: number; queuedMaxMb: number; rssSamplesMb: number[] };
 
 const arg = (name: string, fallback: string) => {
@@ -90,30 +94,49 @@ async function writeBookXlsxWithExcelJs(p: BookPrintout, out: Writable): Promise
 
 const vmHwmMb = () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
 
+const SLOW_BYTES_PER_SECOND = 512 * 1024;
+
+/** The route's path: Fastify sends the printout stream to a real HTTP client reading slowly. */
+async function overSlowHttp(write: (out: Writable) => Promise<void>, track: (out: Writable) => void): Promise<number> {
+  const app = Fastify();
+  app.get('/export', (_request, reply) => {
+    const pass = streamOf(write);
+    track(pass);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(pass);
+  });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      http
+        .get(`${url}/export`, { agent: false }, (res) => {
+          let bytes = 0;
+          res.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            res.pause();
+            setTimeout(() => res.resume(), (chunk.length / SLOW_BYTES_PER_SECOND) * 1000);
+          });
+          res.on('end', () => resolve(bytes));
+          res.on('error', reject);
+        })
+        .on('error', reject);
+    });
+  } finally {
+    await app.close();
+  }
+}
+
 async function runOne(writer: Writer, consumer: Consumer, lines: number): Promise<Result> {
   let bytes = 0;
   let queuedMax = 0;
-  const out =
-    consumer === 'fast'
-      ? new Writable({
-          write(c: Buffer, _e, cb) {
-            bytes += c.length;
-            cb();
-          },
-        })
-      : new Writable({
-          highWaterMark: 64 * 1024,
-          write(c: Buffer, _e, cb) {
-            bytes += c.length;
-            setTimeout(cb, (c.length / (512 * 1024)) * 1000);
-          },
-        });
-  const origWrite = out.write.bind(out);
-  out.write = ((chunk: Buffer, ...rest: never[]) => {
-    const ok = origWrite(chunk, ...rest);
-    queuedMax = Math.max(queuedMax, out.writableLength);
-    return ok;
-  }) as typeof out.write;
+  const track = (out: Writable) => {
+    const origWrite = out.write.bind(out);
+    out.write = ((chunk: Buffer, ...rest: never[]) => {
+      const ok = origWrite(chunk, ...rest);
+      queuedMax = Math.max(queuedMax, out.writableLength + ((out as Partial<{ readableLength: number }>).readableLength ?? 0));
+      return ok;
+    }) as typeof out.write;
+  };
+  const writeXlsx = (out: Writable) => (writer === 'stream' ? writeBookXlsx : writeBookXlsxWithExcelJs)(printoutOf(lines), out);
   let peakHeap = 0;
   let peakExternal = 0;
   const samples: number[] = [];
@@ -128,14 +151,34 @@ async function runOne(writer: Writer, consumer: Consumer, lines: number): Promis
     const rss = sample();
     if (tick++ % 10 === 0) samples.push(Math.round(rss / 2 ** 20));
   }, 50);
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-  });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  await (writer === 'stream' ? writeBookXlsx : writeBookXlsxWithExcelJs)(printoutOf(lines), out);
-  await finished;
+  if (consumer === 'http-slow') {
+    bytes = await overSlowHttp(writeXlsx, track);
+  } else {
+    const out =
+      consumer === 'fast'
+        ? new Writable({
+            write(c: Buffer, _e, cb) {
+              bytes += c.length;
+              cb();
+            },
+          })
+        : new Writable({
+            highWaterMark: 64 * 1024,
+            write(c: Buffer, _e, cb) {
+              bytes += c.length;
+              setTimeout(cb, (c.length / SLOW_BYTES_PER_SECOND) * 1000);
+            },
+          });
+    track(out);
+    const finished = new Promise<void>((resolve, reject) => {
+      out.on('finish', resolve);
+      out.on('error', reject);
+    });
+    await writeXlsx(out);
+    await finished;
+  }
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
