@@ -26,7 +26,7 @@ import { loadExcelJs } from '../../apps/server/src/platform/lazy-modules.ts';
 
 type Writer = 'stream' | 'exceljs';
 type Consumer = 'fast' | 'slow' | 'http-slow';
-type Result = { writer: Writer; consumer: Consumer; lines: number; seconds: number; cpuSeconds: number; mb: number; peakRssMb: number; peakHeapMb: number; peakExternalMb: number; queuedMaxMb: number; rssSamplesMb: number[] };
+type Result = { writer: Writer; consumer: Consumer; lines: number; seconds: number; cpuSeconds: number; mb: number; peakRssMb: number; peakHeapMb: number; peakHeapTotalMb: number; peakExternalMb: number; queuedMaxMb: number; rssSamplesMb: number[] };
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -138,11 +138,13 @@ async function runOne(writer: Writer, consumer: Consumer, lines: number): Promis
   };
   const writeXlsx = (out: Writable) => (writer === 'stream' ? writeBookXlsx : writeBookXlsxWithExcelJs)(printoutOf(lines), out);
   let peakHeap = 0;
+  let peakHeapTotal = 0;
   let peakExternal = 0;
   const samples: number[] = [];
   const sample = () => {
     const m = process.memoryUsage();
     peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakHeapTotal = Math.max(peakHeapTotal, m.heapTotal);
     peakExternal = Math.max(peakExternal, m.external + m.arrayBuffers);
     return m.rss;
   };
@@ -185,7 +187,7 @@ async function runOne(writer: Writer, consumer: Consumer, lines: number): Promis
   sample();
   const round = (x: number) => Math.round(x * 10) / 10;
   const round2 = (x: number) => Math.round(x * 100) / 100;
-  return { writer, consumer, lines, seconds: round2(seconds), cpuSeconds: round2((cpu.user + cpu.system) / 1e6), mb: round2(bytes / 2 ** 20), peakRssMb: round(vmHwmMb()), peakHeapMb: round(peakHeap / 2 ** 20), peakExternalMb: round(peakExternal / 2 ** 20), queuedMaxMb: round2(queuedMax / 2 ** 20), rssSamplesMb: samples };
+  return { writer, consumer, lines, seconds: round2(seconds), cpuSeconds: round2((cpu.user + cpu.system) / 1e6), mb: round2(bytes / 2 ** 20), peakRssMb: round(vmHwmMb()), peakHeapMb: round(peakHeap / 2 ** 20), peakHeapTotalMb: round(peakHeapTotal / 2 ** 20), peakExternalMb: round(peakExternal / 2 ** 20), queuedMaxMb: round2(queuedMax / 2 ** 20), rssSamplesMb: samples };
 }
 
 if (process.argv.includes('--one')) {
