@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { PassThrough, type Writable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 
 import { LEVEL_LABELS, LEVEL_RANK, type Level } from '@bmnn/contracts';
 import type { BookTemplate } from '@bmnn/rules';
-import { loadExcelJs, loadPdfKit } from '../../platform/lazy-modules.ts';
+import { loadPdfKit } from '../../platform/lazy-modules.ts';
+import { openXlsxStream, type XlsxCellStyle } from '../../platform/xlsx-stream.ts';
 
 // Printing a book (sổ) through its template: XLSX streamed row by row (memory does not grow
 // with the number of lines), and PDF with Tinos (Times New Roman metrics, full Vietnamese)
@@ -42,57 +42,51 @@ export function highestLevelOf(levels: Level[]): Level | null {
 const markText = (p: BookPrintout) => (p.highestLevel ? LEVEL_LABELS[p.highestLevel].toUpperCase() : 'KHÔNG CÓ NỘI DUNG MẬT');
 
 export async function writeBookXlsx(p: BookPrintout, out: Writable): Promise<void> {
-  const workbook = new (await loadExcelJs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'BMNN';
+  // Our own streaming writer, not exceljs: exceljs's streaming writer queued the uncompressed
+  // sheet in front of its compressor, so memory grew with the line count (decision 0013).
   const columns = p.template.columns;
-  const sheet = workbook.addWorksheet(p.template.title.slice(0, 31), {
-    pageSetup: { paperSize: 9, orientation: p.template.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
-    headerFooter: { oddHeader: `&C&"Times New Roman,Bold"&KFF0000${markText(p)}`, oddFooter: '&CTrang &P/&N' },
-    views: [{ state: 'frozen', ySplit: 4 + headingOf(p).length }],
-  });
-  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width + 2 }));
   const font = { name: 'Times New Roman', size: 12 };
-  const last = columns.length;
-  const merged = (row: number, value: string, style: Partial<ExcelJS.Font>, align: ExcelJS.Alignment['horizontal'] = 'center') => {
-    sheet.mergeCells(row, 1, row, last);
-    const r = sheet.getRow(row);
-    r.getCell(1).value = value;
-    r.getCell(1).font = { ...font, ...style };
-    r.getCell(1).alignment = { horizontal: align, vertical: 'middle' };
-    r.commit();
-  };
-  merged(1, markText(p), { bold: true, color: { argb: 'FFFF0000' }, size: 14 });
-  merged(2, p.template.title, { bold: true, size: 14 });
-  let next = 3;
-  for (const line of headingOf(p)) merged(next++, line, { italic: true });
-  merged(next++, `In ngày ${p.printedAt} bởi ${p.printedBy}`, { italic: true, size: 10 });
-  const header = sheet.getRow(next++);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { ...font, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+  const body = (horizontal: 'left' | 'center' | 'right'): XlsxCellStyle => ({ font, alignment: { horizontal, vertical: 'top', wrapText: true }, border: true });
+  const xlsx = openXlsxStream({
+    out,
+    sheet: {
+      name: p.template.title,
+      columnWidths: columns.map((c) => c.width + 2),
+      orientation: p.template.orientation,
+      frozenRows: 4 + headingOf(p).length,
+      oddHeader: `&C&"Times New Roman,Bold"&KFF0000${markText(p)}`,
+      oddFooter: '&CTrang &P/&N',
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+    styles: {
+      mark: { font: { ...font, bold: true, color: 'FFFF0000', size: 14 }, alignment: { horizontal: 'center', vertical: 'middle' } },
+      title: { font: { ...font, bold: true, size: 14 }, alignment: { horizontal: 'center', vertical: 'middle' } },
+      heading: { font: { ...font, italic: true }, alignment: { horizontal: 'center', vertical: 'middle' } },
+      printed: { font: { ...font, italic: true, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle' } },
+      header: { font: { ...font, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: true },
+      left: body('left'),
+      center: body('center'),
+      right: body('right'),
+      closing: { font, alignment: { horizontal: 'left', vertical: 'middle' } },
+    },
   });
-  header.commit();
-  // One style object per column, shared by all its cells: exceljs finds a shared object's style
-  // id in a WeakMap, where a per-cell style is hashed cell by cell (most of the export's time).
-  const border: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-  const columnStyles = columns.map((c): Partial<ExcelJS.Style> => ({ font, alignment: { horizontal: c.align ?? 'left', vertical: 'top', wrapText: true }, border }));
-  for await (const record of p.rows) {
-    const row = sheet.addRow(columns.map((c) => record[c.field] ?? ''));
-    row.eachCell({ includeEmpty: true }, (cell, n) => {
-      cell.style = columnStyles[n - 1]!;
-    });
-    row.commit();
-    next++;
+  try {
+    await xlsx.addMergedRow(markText(p), 'mark');
+    await xlsx.addMergedRow(p.template.title, 'title');
+    for (const line of headingOf(p)) await xlsx.addMergedRow(line, 'heading');
+    await xlsx.addMergedRow(`In ngày ${p.printedAt} bởi ${p.printedBy}`, 'printed');
+    await xlsx.addRow(columns.map((c) => c.header), 'header');
+    const columnStyles = columns.map((c) => c.align ?? 'left');
+    for await (const record of p.rows) await xlsx.addRow(columns.map((c) => record[c.field] ?? null), columnStyles);
+    if (p.closingLines) {
+      await xlsx.addRow([], 'closing');
+      for (const line of p.closingLines) await xlsx.addMergedRow(line, 'closing');
+    }
+  } catch (error) {
+    xlsx.abort();
+    throw error;
   }
-  if (p.closingLines) {
-    next++;
-    for (const line of p.closingLines) merged(next++, line, {}, 'left');
-  }
-  sheet.commit();
-  await workbook.commit();
+  await xlsx.end();
 }
 
 const MM = 72 / 25.4;
