@@ -30,10 +30,13 @@ const { values: args } = parseArgs({
     // Keep the PostgreSQL register in DIR (created and generated on first use, reused after).
     'pg-dir': { type: 'string' },
     out: { type: 'string', default: 'bench/register-results.json' },
+    // What to measure (all by default): search, dashboard, statistics, xlsx.
+    only: { type: 'string', default: 'search,dashboard,statistics,xlsx' },
   },
 });
 const ITEMS = Number(args.items);
 const SAMPLES = Number(args.samples);
+const ONLY = new Set(args.only!.split(','));
 const PASSWORD = 'Mat-khau-Bench-2026!';
 
 type Client = { get: (url: string) => Promise<Response> };
@@ -226,9 +229,9 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
     try {
       const clerk = await login(server.base, 'bench.cat');
       console.log(`  search as the clerk of Công an tỉnh (${g.itemsInSearchScope} items in scope)`);
-      search = await measureSearch(clerk, g, server.child.pid!);
-      dashboard = await measureDashboard(clerk, server.child.pid!);
-      statistics = [
+      if (ONLY.has('search')) search = await measureSearch(clerk, g, server.child.pid!);
+      if (ONLY.has('dashboard')) dashboard = await measureDashboard(clerk, server.child.pid!);
+      if (ONLY.has('statistics')) statistics = [
         await measureStatistics(await login(server.base, 'bench.snv'), g.typicalUnitId, 'Sở Nội vụ', server.child.pid!),
         await measureStatistics(await login(server.base, 'bench.vpub'), g.smallBookUnitId, 'Văn phòng UBND tỉnh', server.child.pid!),
         await measureStatistics(await login(server.base, 'bench.vptu'), g.bigBookUnitId, 'Văn phòng Tỉnh ủy', server.child.pid!),
@@ -238,7 +241,7 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
     }
     // The 100,000-line export once more with the server's heap limited to 128 MB: it completes only
     // if the export streams (the lines are never all in memory).
-    const xlsx = [await measureExport(env, 'bench.vpub', g.smallBookUnitId, g.smallBookLines), await measureExport(env, 'bench.vptu', g.bigBookUnitId, g.bigBookLines), await measureExport(env, 'bench.vptu', g.bigBookUnitId, g.bigBookLines, 128)];
+    const xlsx = !ONLY.has('xlsx') ? undefined : [await measureExport(env, 'bench.vpub', g.smallBookUnitId, g.smallBookLines), await measureExport(env, 'bench.vptu', g.bigBookUnitId, g.bigBookLines), await measureExport(env, 'bench.vptu', g.bigBookUnitId, g.bigBookLines, 128)];
     return { kind, generated: { ...g, searchSubtreeUnitIds: undefined, seconds: reuse || pgReused ? 'reused from an earlier run of the same generator' : Math.round(generationSeconds), migration0014Seconds: Math.round(migrationSeconds), sqliteFileMb: dbBytes ? Math.round(dbBytes / 2 ** 20) : undefined }, search, dashboard, xlsx, statistics };
   } finally {
     pgServer?.stop();
