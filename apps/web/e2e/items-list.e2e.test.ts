@@ -127,6 +127,11 @@ describe('the item list of a clerk with more than one page of items', () => {
     await page.goBack();
     await eventually(() => search().get('page')).toBe('2');
     await eventually(() => page.locator('.ant-table-pagination .ant-pagination-item-active').textContent()).toBe('2');
+
+    // An address past the last page shows the last page.
+    await page.goto(`${server.baseUrl}/items?page=9`);
+    await eventually(() => search().get('page')).toBe(String(Math.ceil(COUNT / 20)));
+    await eventually(() => shownNumbers()).toHaveLength(COUNT % 20);
   });
 
   it('filters by level and status and searches without accents on the server, and keeps them in the address bar', async () => {
@@ -173,6 +178,10 @@ describe('the item list of a clerk with more than one page of items', () => {
   it('a mistyped date says what is wrong in Vietnamese and does not filter; a good one filters', async () => {
     await typeDate(page, 'Hết thời hạn bảo vệ trước ngày', '31/02/2026');
     await eventually(() => page.getByTestId('items-filter-date-error').textContent()).toContain('Ngày không hợp lệ: “31/02/2026”');
+    expect(search().get('protectionEndBefore')).toBeNull();
+    // Closing the calendar (which covers it) leaves the message under the field.
+    await page.keyboard.press('Escape');
+    await eventually(() => page.getByTestId('items-filter-date-error').isVisible()).toBe(true);
     expect(search().get('protectionEndBefore')).toBeNull();
     await screenshot(page, 'items-list-04-invalid-date');
 

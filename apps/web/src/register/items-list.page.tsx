@@ -46,6 +46,12 @@ export function ItemsListPage() {
   const setFilters = (next: ItemFilters) => go({ filters: next, page: 1, pageSize });
 
   const total = items.data?.total ?? 0;
+  // A link or a saved address past the last page (the list got shorter) shows the last page instead.
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  const pastTheEnd = !items.loading && !items.error && items.data !== undefined && items.data.items.length === 0 && page > lastPage && total > 0;
+  useEffect(() => {
+    if (pastTheEnd) setParams(toListParams({ filters, page: lastPage, pageSize }), { replace: true });
+  }, [pastTheEnd, filters, lastPage, pageSize, setParams]);
   const filtered = hasFilters(filters);
   const canKeep = canKeepBooks(account.roles);
 
