@@ -57,7 +57,8 @@ const table = () => page.getByTestId('items-table');
 
 /** The numbers of the rows on screen once the list has finished loading. */
 async function shownNumbers(): Promise<string[]> {
-  await table().locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+  // The loading spinner wraps the table element that carries the test id.
+  await page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'detached' });
   return (await table().locator('[data-testid^="item-link-"]').allTextContents()).sort();
 }
 
