@@ -6,9 +6,11 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { Engine } from '../engine/engine.ts';
 import type { OcrEngine, OcrLine, OcrPage } from '../extract/extract.types.ts';
+import { ocrPageToFragments } from '../extract/image.extractor.ts';
 import { analyseStampLook, decodePng, parsePnm } from './stamp-look.ts';
-import { ruleMatchesOcrLine } from '../scan/scan-file.ts';
+import { getDefaultEngine, ruleMatchesOcrLine } from '../scan/scan-file.ts';
 
 function run(command: string, args: string[], input: Uint8Array | undefined, signal: AbortSignal): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -82,6 +84,21 @@ export function isStampCandidate(text: string): boolean {
   return trimmed.length <= 60 && (STAMP_WORDS.test(trimmed.normalize('NFC')) || /^[ABC]$/.test(trimmed));
 }
 
+/**
+ * Whether the stamp's look (red ink, a frame) of the candidate lines can change what the rules
+ * find on this page. The engine reads the page's lines as the extractor will give them, once as
+ * they are and once with every candidate red and framed: evidence only adds to a score (no rule
+ * asks for the absence of a frame or of red ink), so when both readings give the same findings no
+ * look the pixels could show would change them, and the image need not be decoded. Body text
+ * quoting "bí mật nhà nước" is the usual case: a rule's pattern matches, but the line is no stamp.
+ */
+export function lookCanMatter(page: OcrPage, candidates: readonly OcrLine[], engine: Engine): boolean {
+  const marked = new Set(candidates);
+  const read = (lines: OcrLine[]) =>
+    JSON.stringify(engine.findInFragments(ocrPageToFragments({ ...page, lines }, { container: [] }, { part: 'image', page: 1 })));
+  return read(page.lines) !== read(page.lines.map((line) => (marked.has(line) ? { ...line, red: true, framed: true } : line)));
+}
+
 let available: boolean | undefined;
 
 /** `tesseract` on the PATH and the Vietnamese model installed (checked on disk: no process start). */
@@ -102,23 +119,24 @@ export function isTesseractAvailable(): boolean {
 }
 
 /**
- * `lineMatters` says whether a rule can match an OCR line (by default: a rule of the default
- * engine); the stamp's look is measured only for stamp-like lines that also pass it, so a page
- * whose lines no rule matches is never decoded a second time.
+ * `engine` is the rule engine the scan will use (by default the default one): the stamp's look is
+ * measured only for stamp-like lines a rule's pattern matches, and only when it can change the
+ * findings (`lookCanMatter`), so most pages are never decoded a second time.
  */
 export function createTesseractOcr({
   language = 'vie',
   dpi = 300,
-  lineMatters = (text: string) => ruleMatchesOcrLine(text),
-}: { language?: string; dpi?: number; lineMatters?: (text: string) => boolean } = {}): OcrEngine {
+  engine,
+}: { language?: string; dpi?: number; engine?: Engine } = {}): OcrEngine {
   return {
     async recognize(image, signal) {
       const tsv = await run('tesseract', ['stdin', 'stdout', '-l', language, '--psm', '3', 'tsv'], image, signal);
       const page = parseTesseractTsv(tsv.toString('utf8'));
       // The stamp's look needs the pixels (PNM as is, PNG decoded here, other formats through
       // ImageMagick), and only for lines that could be part of a stamp.
-      const candidates = page.lines.filter((line) => isStampCandidate(line.text) && lineMatters(line.text));
-      if (candidates.length === 0) return page;
+      const rules = engine ?? getDefaultEngine();
+      const candidates = page.lines.filter((line) => isStampCandidate(line.text) && ruleMatchesOcrLine(line.text, rules));
+      if (candidates.length === 0 || !lookCanMatter(page, candidates, rules)) return page;
       let pixels = parsePnm(image) ?? decodePng(image);
       if (!pixels) {
         pixels = await run('convert', ['-', '-depth', '8', 'ppm:-'], image, signal)
