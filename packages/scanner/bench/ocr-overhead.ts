@@ -15,9 +15,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createTesseractOcr, isStampCandidate, parseTesseractTsv } from '../src/ocr/tesseract.ts';
+import { createTesseractOcr, isStampCandidate, lookCanMatter, parseTesseractTsv } from '../src/ocr/tesseract.ts';
 import { decodePng } from '../src/ocr/stamp-look.ts';
-import { ruleMatchesOcrLine } from '../src/scan/scan-file.ts';
+import { getDefaultEngine, ruleMatchesOcrLine } from '../src/scan/scan-file.ts';
 
 process.env['OMP_THREAD_LIMIT'] = '1';
 // As bench.ts: Node's compile cache for the scanning process' main thread.
@@ -70,9 +70,10 @@ for (const file of pages) {
   const page = await engine.recognize(bytes, signal);
   const oursChild = childrenCpu() - child0;
   const oursOwn = ownCpu() - own0;
-  // What a PNG decode costs on this page, measured apart (the engine does it only when a line a
-  // rule can match looks like a stamp).
-  const decodes = page.lines.some((l) => isStampCandidate(l.text) && ruleMatchesOcrLine(l.text));
+  // What a PNG decode costs on this page, measured apart (the engine decodes only when the look
+  // of a stamp-like line a rule can match could change the findings).
+  const candidates = page.lines.filter((l) => isStampCandidate(l.text) && ruleMatchesOcrLine(l.text));
+  const decodes = candidates.length > 0 && lookCanMatter(page, candidates, getDefaultEngine());
   const d0 = ownCpu();
   decodePng(bytes);
   const decode = ownCpu() - d0;
