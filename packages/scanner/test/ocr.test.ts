@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyseStampLook, parsePnm } from '../src/ocr/stamp-look.ts';
 import { isStampCandidate, lookCanMatter, parseTesseractTsv } from '../src/ocr/tesseract.ts';
 import { getDefaultEngine } from '../src/scan/scan-file.ts';
+import { createEngine } from '../src/engine/engine.ts';
+import { RULES } from '../rules/index.ts';
 import type { OcrPage } from '../src/extract/extract.types.ts';
 
 function ppm(width: number, height: number, paint: (x: number, y: number) => [number, number, number]): Uint8Array {
@@ -95,5 +97,15 @@ describe('pages whose pixels are decoded for the look of a stamp', () => {
     const p = page('Số: 12/UBND-VP', 'MẬT');
     (p.lines[1] as { confidence: number }).confidence = 10;
     expect(lookCanMatter(p, candidates(p), engine)).toBe(false);
+  });
+
+  it('always decodes when a rule could lose a finding to red ink or a frame (a reject on a frame)', () => {
+    const p = page('ỦY BAN NHÂN DÂN TỈNH BẮC GIANG', 'công tác bảo vệ bí mật nhà nước');
+    expect(lookCanMatter(p, candidates(p), engine)).toBe(false);
+    const levelStamp = RULES.find((r) => r.id === 'bmnn.level-stamp')!;
+    const withReject = createEngine({ rules: [...RULES.filter((r) => r !== levelStamp), { ...levelStamp, reject: [...(levelStamp.reject ?? []), { type: 'framed' }] }] });
+    expect(lookCanMatter(p, candidates(p), withReject)).toBe(true);
+    const withNot = createEngine({ rules: [...RULES.filter((r) => r !== levelStamp), { ...levelStamp, require: [{ type: 'not', condition: { type: 'red' } }] }] });
+    expect(lookCanMatter(p, candidates(p), withNot)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Engine } from '../engine/engine.ts';
+import type { Condition, Rule } from '../engine/rule.types.ts';
 import type { OcrEngine, OcrLine, OcrPage } from '../extract/extract.types.ts';
 import { ocrPageToFragments } from '../extract/image.extractor.ts';
 import { analyseStampLook, decodePng, parsePnm } from './stamp-look.ts';
@@ -84,15 +85,49 @@ export function isStampCandidate(text: string): boolean {
   return trimmed.length <= 60 && (STAMP_WORDS.test(trimmed.normalize('NFC')) || /^[ABC]$/.test(trimmed));
 }
 
+/** Whether `condition` can turn false because a line is red or framed (`negated`: seen through a `not` or a reject). */
+function lookCounts(condition: Condition, negated: boolean): boolean {
+  switch (condition.type) {
+    case 'red':
+    case 'framed':
+      return negated;
+    case 'not':
+      return lookCounts(condition.condition, !negated);
+    case 'any':
+    case 'all':
+      return condition.of.some((c) => lookCounts(c, negated));
+    default:
+      return false;
+  }
+}
+
+const lookOnlyAdds = new WeakMap<readonly Rule[], boolean>();
+/** Whether red ink and a frame can only add findings or evidence with these rules, never remove any. */
+function lookOnlyAddsFindings(rules: readonly Rule[]): boolean {
+  let answer = lookOnlyAdds.get(rules);
+  if (answer === undefined) {
+    answer = rules.every(
+      (rule) =>
+        !(rule.require ?? []).some((c) => lookCounts(c, false)) &&
+        !(rule.reject ?? []).some((c) => lookCounts(c, true)) &&
+        !rule.evidence.some((e) => lookCounts(e.when, e.weight < 0)),
+    );
+    lookOnlyAdds.set(rules, answer);
+  }
+  return answer;
+}
+
 /**
  * Whether the stamp's look (red ink, a frame) of the candidate lines can change what the rules
  * find on this page. The engine reads the page's lines as the extractor will give them, once as
- * they are and once with every candidate red and framed: evidence only adds to a score (no rule
- * asks for the absence of a frame or of red ink), so when both readings give the same findings no
- * look the pixels could show would change them, and the image need not be decoded. Body text
- * quoting "bí mật nhà nước" is the usual case: a rule's pattern matches, but the line is no stamp.
+ * they are and once with every candidate red and framed: when red ink and frames can only add
+ * findings and evidence (no rule asks for their absence, checked on the rules), equal readings
+ * mean no look the pixels could show would change the result, and the image need not be decoded.
+ * Body text quoting "bí mật nhà nước" is the usual case: a rule's pattern matches, but the line
+ * is no stamp whatever its look.
  */
 export function lookCanMatter(page: OcrPage, candidates: readonly OcrLine[], engine: Engine): boolean {
+  if (!lookOnlyAddsFindings(engine.rules)) return true;
   const marked = new Set(candidates);
   const read = (lines: OcrLine[]) =>
     JSON.stringify(engine.findInFragments(ocrPageToFragments({ ...page, lines }, { container: [] }, { part: 'image', page: 1 })));
