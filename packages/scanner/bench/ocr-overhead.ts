@@ -5,6 +5,7 @@
 // file, the same from stdin, then our OCR engine (`createTesseractOcr().recognize`) on the file's bytes; CPU time is
 // user + system, the children's from /proc/self/stat (cutime + cstime, counted when a child is
 // waited for) and this process' own from process.cpuUsage(). OMP_THREAD_LIMIT=1 on every side.
+// Each page's findings are compared with those of measuring the look of every candidate line.
 // Then the fixed cost of a scanning process (Node, the pool and its workers) on one small file.
 // Options: --dir DIR (bench corpus, as bench.ts makes it), --pages N (default: all), --jobs N
 // (workers for the start-up measure, default 2).
@@ -16,7 +17,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTesseractOcr, isStampCandidate, lookCanMatter, parseTesseractTsv } from '../src/ocr/tesseract.ts';
-import { decodePng } from '../src/ocr/stamp-look.ts';
+import { analyseStampLook, decodePng } from '../src/ocr/stamp-look.ts';
+import { ocrPageToFragments } from '../src/extract/image.extractor.ts';
 import { getDefaultEngine, ruleMatchesOcrLine } from '../src/scan/scan-file.ts';
 
 process.env['OMP_THREAD_LIMIT'] = '1';
@@ -54,7 +56,7 @@ function measureChild(command: string, args: string[], input?: Buffer): number {
   return childrenCpu() - before;
 }
 
-const totals = { bare: 0, bareTsv: 0, stdinTsv: 0, oursChild: 0, oursOwn: 0, decode: 0, decodedPages: 0 };
+const totals = { bare: 0, bareTsv: 0, stdinTsv: 0, oursChild: 0, oursOwn: 0, decode: 0, decodedPages: 0, sameFindings: 0 };
 const engine = createTesseractOcr();
 const signal = new AbortController().signal;
 console.log(`${pages.length} trang quét; OMP_THREAD_LIMIT=1; từng trang một.`);
@@ -75,8 +77,13 @@ for (const file of pages) {
   const candidates = page.lines.filter((l) => isStampCandidate(l.text) && ruleMatchesOcrLine(l.text));
   const decodes = candidates.length > 0 && lookCanMatter(page, candidates, getDefaultEngine());
   const d0 = ownCpu();
-  decodePng(bytes);
+  const rgb = decodePng(bytes);
   const decode = ownCpu() - d0;
+  // Same findings as measuring the look of every candidate line (what the engine did before it
+  // skipped pages where the look cannot matter)?
+  const measured = { ...page, lines: page.lines.map((l) => (candidates.includes(l) && rgb ? { ...l, ...analyseStampLook(rgb, l) } : l)) };
+  const findings = (p: typeof page) => JSON.stringify(getDefaultEngine().findInFragments(ocrPageToFragments(p, { container: [] }, { part: 'image', page: 1 })));
+  if (findings(page) === findings(measured)) totals.sameFindings++;
   totals.bare += bare;
   totals.bareTsv += bareTsv;
   totals.stdinTsv += stdinTsv;
@@ -92,6 +99,7 @@ const per = (x: number) => (x / n).toFixed(3);
 console.log(`| Tổng | ${totals.bare.toFixed(2)} | ${totals.bareTsv.toFixed(2)} | ${totals.stdinTsv.toFixed(2)} | ${totals.oursChild.toFixed(2)} | ${totals.oursOwn.toFixed(2)} | ${totals.decode.toFixed(2)} |`);
 console.log(`| Mỗi trang | ${per(totals.bare)} | ${per(totals.bareTsv)} | ${per(totals.stdinTsv)} | ${per(totals.oursChild)} | ${per(totals.oursOwn)} | ${per(totals.decode)} |`);
 console.log(`Trang cần giải mã PNG để xem dấu (đỏ, khung): ${totals.decodedPages}/${n}.`);
+console.log(`Trang cho kết quả y hệt như khi đo dấu trên mọi dòng ứng viên: ${totals.sameFindings}/${n}.`);
 // Parsing the TSV alone, for the record.
 {
   const tsv = spawnSync('tesseract', [pages[0] as string, 'stdout', '-l', 'vie', 'tsv'], { env: process.env }).stdout.toString('utf8');
