@@ -8,7 +8,8 @@
 // Each page's findings are compared with those of measuring the look of every candidate line.
 // Then the fixed cost of a scanning process (Node, the pool and its workers) on one small file.
 // Options: --dir DIR (bench corpus, as bench.ts makes it), --pages N (default: all), --jobs N
-// (workers for the start-up measure, default 2).
+// (workers for the start-up measure, default 2), --ours-only (skip the bare tesseract runs: the
+// check that skipping the look changes no finding, at a third of the cost).
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: join(tmpdir(), 'bmnn-bench-corpus-v1') },
     pages: { type: 'string' },
     jobs: { type: 'string', default: '2' },
+    'ours-only': { type: 'boolean', default: false },
   },
 });
 const scanDir = join(values.dir as string, 'scan');
@@ -64,9 +66,10 @@ console.log('| Trang | tesseract (txt) | tesseract (tsv) | tesseract (stdin, tsv
 console.log('|---|---|---|---|---|---|---|');
 for (const file of pages) {
   const bytes = readFileSync(file);
-  const bare = measureChild('tesseract', [file, 'stdout', '-l', 'vie']);
-  const bareTsv = measureChild('tesseract', [file, 'stdout', '-l', 'vie', 'tsv']);
-  const stdinTsv = measureChild('tesseract', ['stdin', 'stdout', '-l', 'vie', 'tsv'], bytes);
+  const oursOnly = values['ours-only'] === true;
+  const bare = oursOnly ? 0 : measureChild('tesseract', [file, 'stdout', '-l', 'vie']);
+  const bareTsv = oursOnly ? 0 : measureChild('tesseract', [file, 'stdout', '-l', 'vie', 'tsv']);
+  const stdinTsv = oursOnly ? 0 : measureChild('tesseract', ['stdin', 'stdout', '-l', 'vie', 'tsv'], bytes);
   const child0 = childrenCpu();
   const own0 = ownCpu();
   const page = await engine.recognize(bytes, signal);
