@@ -180,7 +180,7 @@ function timed(command: string, args: string[], options: { input?: string; env?:
   return { status: child.status, stdout: child.stdout, stderr: lines.slice(0, -2).join('\n'), seconds, cpu };
 }
 
-type OursResult = { files: number; bytes: number; seconds: number; cpu: number; maxRssMb: number; decisions: Record<string, number>; cached: number; problems: string[] };
+type OursResult = { files: number; bytes: number; seconds: number; cpu: number; ownCpu: number; maxRssMb: number; decisions: Record<string, number>; cached: number; problems: string[] };
 
 /**
  * Our scanner in a process of its own, as the CLI runs it: Node loads the TypeScript sources by
@@ -245,14 +245,15 @@ function main(): void {
   // single round can be skewed by other load). Every round is printed as it ends.
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const compare = (name: string, files: string[], pipeline: string) => {
-    const ours: { seconds: number; cpu: number }[] = [];
+    const ours: OursResult[] = [];
     const theirs: { seconds: number; cpu: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const a = runOurs(files, undefined);
       const b = runPipeline(files, pipeline);
       ours.push(a);
       theirs.push(b);
-      console.log(`  ${name}, lượt ${round + 1}: ${a.seconds.toFixed(2)} giây (CPU ${a.cpu.toFixed(2)}) so với ${b.seconds.toFixed(2)} giây (CPU ${b.cpu.toFixed(2)}); tỉ lệ ${(a.seconds / b.seconds).toFixed(2)}`);
+      // Our CPU split: the scanning process itself (Node: main thread and workers) and the tools it started.
+      console.log(`  ${name}, lượt ${round + 1}: ${a.seconds.toFixed(2)} giây (CPU ${a.cpu.toFixed(2)}, trong đó Node ${a.ownCpu.toFixed(2)}) so với ${b.seconds.toFixed(2)} giây (CPU ${b.cpu.toFixed(2)}); tỉ lệ ${(a.seconds / b.seconds).toFixed(2)}, CPU ${(a.cpu / b.cpu).toFixed(2)}`);
     }
     // The table divides the median of each side; a round's own ratio compares two runs made one
     // after the other, so the median of those is printed too (less moved by load that changes
@@ -260,6 +261,8 @@ function main(): void {
     const paired = median(ours.map((a, i) => a.seconds / (theirs[i] as { seconds: number }).seconds));
     const pairedCpu = median(ours.map((a, i) => a.cpu / (theirs[i] as { cpu: number }).cpu));
     console.log(`  ${name}: trung vị tỉ lệ của từng lượt ${paired.toFixed(2)} (thời gian), ${pairedCpu.toFixed(2)} (CPU)`);
+    const d = (ours[0] as OursResult).decisions;
+    console.log(`  ${name}: kết quả quét của chúng tôi (lượt 1): ${d['block']} chặn, ${d['review']} cần xem xét, ${d['pass']} đạt.`);
     const pick = (xs: { seconds: number; cpu: number }[]) => ({ seconds: median(xs.map((x) => x.seconds)), cpu: median(xs.map((x) => x.cpu)) });
     add(name, files, pick(ours), pick(theirs));
   };

@@ -19,6 +19,8 @@ process.stdout.write(
     bytes: results.reduce((a, r) => a + r.size, 0),
     seconds,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    // This process' own CPU (main thread and workers), without the tools it started (tesseract, pdftoppm).
+    ownCpu: ((usage) => (usage.user + usage.system) / 1e6)(process.cpuUsage()),
     decisions,
     cached: results.filter((r) => r.cached).length,
     problems: results.filter((r) => r.problems.length > 0).map((r) => `${r.path}: ${r.problems.map((p) => p.code).join(',')}`).slice(0, 5),

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyseStampLook, parsePnm } from '../src/ocr/stamp-look.ts';
-import { isStampCandidate, parseTesseractTsv } from '../src/ocr/tesseract.ts';
+import { isStampCandidate, lookCanMatter, parseTesseractTsv } from '../src/ocr/tesseract.ts';
+import { getDefaultEngine } from '../src/scan/scan-file.ts';
+import { createEngine } from '../src/engine/engine.ts';
+import { RULES } from '../rules/index.ts';
+import type { OcrPage } from '../src/extract/extract.types.ts';
 
 function ppm(width: number, height: number, paint: (x: number, y: number) => [number, number, number]): Uint8Array {
   const header = Buffer.from(`P6\n${width} ${height}\n255\n`);
@@ -61,5 +65,47 @@ describe('tesseract output', () => {
       row(5, 2, 1, 100, 140, 80, 'QUYẾT'),
     ].join('\n');
     expect(parseTesseractTsv(tsv).lines.map((l) => l.text)).toEqual(['MẬT', 'Bắc Giang', 'QUYẾT']);
+  });
+});
+
+describe('pages whose pixels are decoded for the look of a stamp', () => {
+  const page = (...texts: string[]): OcrPage => ({
+    width: 1000,
+    height: 1400,
+    lines: texts.map((text, i) => ({ text, confidence: 90, left: 100, top: 100 + 40 * i, width: 400, height: 30 })),
+  });
+  const engine = getDefaultEngine();
+  const candidates = (p: OcrPage) => p.lines.filter((l) => isStampCandidate(l.text) && engine.matchesText(l.text));
+
+  it('skips a page that only quotes the words in its text: no look would make them a stamp', () => {
+    const p = page('ỦY BAN NHÂN DÂN TỈNH BẮC GIANG', 'Số: 12/UBND-VP', 'CÔNG VĂN', 'công tác bảo vệ bí mật nhà nước', 'Tài liệu mật phải được bảo quản');
+    expect(candidates(p).length).toBeGreaterThan(0);
+    expect(lookCanMatter(p, candidates(p), engine)).toBe(false);
+  });
+
+  it('decodes a page with a lone level word, where red ink or a frame adds evidence', () => {
+    const p = page('ỦY BAN NHÂN DÂN TỈNH BẮC GIANG', 'Số: 12/UBND-VP', 'MẬT', 'CÔNG VĂN');
+    expect(lookCanMatter(p, candidates(p), engine)).toBe(true);
+  });
+
+  it('decodes a page where only the look would make a line a finding (a framed recall stamp in lower case)', () => {
+    const p = page('Nội dung', 'Tài liệu thu hồi');
+    expect(lookCanMatter(p, candidates(p), engine)).toBe(true);
+  });
+
+  it('skips lines too unsure to be read at all (below the confidence the extractor keeps)', () => {
+    const p = page('Số: 12/UBND-VP', 'MẬT');
+    (p.lines[1] as { confidence: number }).confidence = 10;
+    expect(lookCanMatter(p, candidates(p), engine)).toBe(false);
+  });
+
+  it('always decodes when a rule could lose a finding to red ink or a frame (a reject on a frame)', () => {
+    const p = page('ỦY BAN NHÂN DÂN TỈNH BẮC GIANG', 'công tác bảo vệ bí mật nhà nước');
+    expect(lookCanMatter(p, candidates(p), engine)).toBe(false);
+    const levelStamp = RULES.find((r) => r.id === 'bmnn.level-stamp')!;
+    const withReject = createEngine({ rules: [...RULES.filter((r) => r !== levelStamp), { ...levelStamp, reject: [...(levelStamp.reject ?? []), { type: 'framed' }] }] });
+    expect(lookCanMatter(p, candidates(p), withReject)).toBe(true);
+    const withNot = createEngine({ rules: [...RULES.filter((r) => r !== levelStamp), { ...levelStamp, require: [{ type: 'not', condition: { type: 'red' } }] }] });
+    expect(lookCanMatter(p, candidates(p), withNot)).toBe(true);
   });
 });

@@ -28,9 +28,8 @@ export type OcrPage = { width: number; height: number; lines: OcrLine[] };
 export type OcrEngine = {
   /** OCR of one image (PNG, JPEG, TIFF, BMP bytes). */
   recognize: (image: Uint8Array, signal: AbortSignal) => Promise<OcrPage>;
-  /** Renders one PDF page to an image for OCR. */
-  /** Renders one PDF page (whose longest side is `longestSidePt` points) to an image for OCR. */
-  rasterizePdfPage: (pdf: Uint8Array, page: number, longestSidePt: number, signal: AbortSignal) => Promise<Uint8Array>;
+  /** Renders one PDF page (whose longest side is `longestSidePt` points) to an image and reads it. */
+  recognizePdfPage: (pdf: Uint8Array, page: number, longestSidePt: number, signal: AbortSignal) => Promise<OcrPage>;
 };
 
 export type ExtractContext = {

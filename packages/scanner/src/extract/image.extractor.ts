@@ -6,7 +6,8 @@ import { ParagraphCollector } from './paragraphs.ts';
 
 const MIN_CONFIDENCE = 30;
 
-export function ocrPageToFragments(page: OcrPage, ctx: ExtractContext, where: { part: string; page: number }): Fragment[] {
+/** The fragments of one OCR'd page (only the container of `ctx` is used). */
+export function ocrPageToFragments(page: OcrPage, ctx: Pick<ExtractContext, 'container'>, where: { part: string; page: number }): Fragment[] {
   const collector = new ParagraphCollector(ctx.container, where.part);
   let line = 0;
   for (const ocrLine of page.lines) {

@@ -115,8 +115,7 @@ export const pdfExtractor: Extractor = {
             ctx.budget.ocrPages++;
             try {
               const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
-              const image = await ctx.ocr.rasterizePdfPage(bytes, number, Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)), ctx.signal);
-              const ocr = await ctx.ocr.recognize(image, ctx.signal);
+              const ocr = await ctx.ocr.recognizePdfPage(bytes, number, Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)), ctx.signal);
               fragments.push(...ocrPageToFragments(ocr, ctx, { part: 'page', page: number }));
             } catch (error) {
               ensureNotAborted(ctx);
