@@ -1,0 +1,45 @@
+// Experiment helper (not part of the bench): on a kept SQLite register (make-sqlite.ts DIR N),
+// migrate, time the on-screen book queries in-process for the big-book unit's clerk, and print the
+// SQLite query plans of the book page, the Thống kê summary and the numbered (filtered) Thống kê.
+// `tsx scripts/bench-register/books-explain.ts DIR`
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { loadConfig } from '../../apps/server/src/platform/config.ts';
+import { createContext } from '../../apps/server/src/platform/context.ts';
+import { migrateToLatest, openDatabase } from '../../apps/server/src/platform/db/database.ts';
+import { getScopeUnitIds } from '../../apps/server/src/modules/access/access.actor.ts';
+import { countBookLines, getIncomingBook, getStatistics, getStatisticsSummary } from '../../apps/server/src/modules/register/register.receive.ts';
+const [dir, url] = process.argv.slice(2);
+const g = JSON.parse(fs.readFileSync(`${dir}/register.json`, 'utf8'));
+const handle = openDatabase({ dataDir: dir!, url });
+console.log('migrated', (await migrateToLatest(handle.db)).applied);
+const ctx = createContext({ handle, config: loadConfig({ ...process.env, BMNN_DATA_DIR: dir }) });
+const unitId = g.bigBookUnitId;
+const actor = { accountId: 'acc_x', personId: 'psn_nobody', unitId, roles: ['VAN_THU'], clearance: 'TUYET_MAT', scopeUnitIds: await getScopeUnitIds(handle.db, unitId) } as never;
+const year = 2025;
+async function time(label: string, f: () => Promise<unknown>) {
+  const ts = [];
+  let r: unknown;
+  for (let i = 0; i < 4; i++) { const t0 = performance.now(); r = await f(); ts.push(performance.now() - t0); }
+  console.log(label, ts.map((t) => t.toFixed(0)).join(' '), 'ms', JSON.stringify(r).slice(0, 160));
+}
+const screen = (o: object) => ({ offset: 0, limit: 50, ...o });
+await time('summary', () => getStatisticsSummary(ctx, { actor, unitId, year }));
+await time('stat page1', async () => (await getStatistics(ctx, { actor, unitId, year, screen: screen({}) })).lines.length);
+await time('stat page last', async () => (await getStatistics(ctx, { actor, unitId, year, screen: screen({ offset: 19950 }) })).lines.map((l) => l.serial).slice(0, 2));
+await time('stat level', async () => (await getStatistics(ctx, { actor, unitId, year, screen: screen({ level: 'TOI_MAT' }) })).lines.map((l) => l.serial).slice(0, 3));
+await time('stat q', async () => (await getStatistics(ctx, { actor, unitId, year, screen: screen({ q: 'ke hoach' }) })).lines.map((l) => l.serial).slice(0, 3));
+await time('stat count q', () => countBookLines(ctx, { actor, unitId, year, book: 'THONG_KE', filter: { q: 'ke hoach' } }));
+await time('den page1', async () => (await getIncomingBook(ctx, { actor, unitId, year, screen: screen({}) })).lines.length);
+await time('den page 200', async () => (await getIncomingBook(ctx, { actor, unitId, year, screen: screen({ offset: 10000 }) })).lines[0]?.serial);
+await time('den count', () => countBookLines(ctx, { actor, unitId, year, book: 'DEN', filter: {} }));
+await time('den q', async () => (await getIncomingBook(ctx, { actor, unitId, year, screen: screen({ q: 'ke hoach', level: 'MAT' }) })).lines.map((l) => l.serial).slice(0, 3));
+await time('den count q', () => countBookLines(ctx, { actor, unitId, year, book: 'DEN', filter: { q: 'ke hoach', level: 'MAT' } }));
+if (!url) {
+  for (const [label, q] of [
+    ['den lines', `select 1 from item_events inner join items on items.id = item_events.item_id where item_events.unit_id = 'x' and item_events.book = 'DEN' and item_events.book_year = 2025 and items.level in ('MAT') and (items.custodian_id = 'p' or exists (select 1 from access_grants where access_grants.item_id = items.id and person_id = 'p') or items.unit_id in ('x')) order by item_events.book_serial limit 50 offset 100`],
+    ['summary', `select items.level, items.form, items.status, count(*) from items where items.unit_id = 'x' and created_at >= '2024-12-31T17:00:00.000Z' and created_at < '2025-12-31T17:00:00.000Z' and items.level in ('MAT') and (items.custodian_id = 'p' or items.unit_id in ('x')) group by items.level, items.form, items.status`],
+    ['numbered', `select items.id from (select items.id as numbered_id, row_number() over (order by items.created_at, items.id) as serial from items where items.unit_id = 'x' and created_at >= '2024' and created_at < '2026') as numbered inner join items on items.id = numbered.numbered_id where items.level = 'MAT' order by numbered.serial limit 50`],
+  ]) console.log(label, (await sql.raw<{ detail: string }>(`explain query plan ${q}`).execute(handle.db)).rows.map((r) => r.detail).join(' | '));
+}
+await handle.close();
