@@ -89,13 +89,23 @@ export function BooksPage() {
     total: view?.total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: PAGE_SIZES,
-    showTotal: (total) => (filtered ? `${total.toLocaleString('vi-VN')} dòng khớp bộ lọc` : `${total.toLocaleString('vi-VN')} dòng`),
     onChange: (nextPage, nextSize) => {
       setPage(nextSize === pageSize ? nextPage : 1);
       setPageSize(nextSize);
     },
   };
-  const tableProps = { size: 'small' as const, bordered: true, loading: book.loading, pagination };
+  /** A tab once opened stays mounted (hidden): its pager names its own book. */
+  const tableProps = (slug: BookSlug) => ({
+    size: 'small' as const,
+    bordered: true,
+    loading: book.loading,
+    pagination: {
+      ...pagination,
+      showTotal: (total: number) => (
+        <span data-testid={`book-${slug}-total`}>{filtered ? `${total.toLocaleString('vi-VN')} dòng khớp bộ lọc` : `${total.toLocaleString('vi-VN')} dòng`}</span>
+      ),
+    },
+  });
   const empty = (text: string) => ({ emptyText: filtered ? 'Không có dòng nào khớp bộ lọc' : text });
   const lines = <L,>() => (view?.lines ?? []) as L[];
   const loadError = book.error && <Alert type="error" showIcon title={book.error} style={{ marginBottom: 16 }} />;
@@ -160,7 +170,7 @@ export function BooksPage() {
                   <Table<IncomingBookLine>
                     data-testid="book-den"
                     rowKey={(l) => `${l.serial}`}
-                    {...tableProps}
+                    {...tableProps('den')}
                     dataSource={lines<IncomingBookLine>()}
                     scroll={{ x: 1280 }}
                     locale={empty(`Chưa có tài liệu nào vào sổ đến năm ${year}`)}
@@ -207,7 +217,7 @@ export function BooksPage() {
                   <Table<HandoverBookLine>
                     data-testid="book-chuyen-giao"
                     rowKey={(l) => `${l.serial}`}
-                    {...tableProps}
+                    {...tableProps('chuyen-giao')}
                     dataSource={lines<HandoverBookLine>()}
                     locale={empty(`Chưa có lần chuyển giao nào năm ${year}`)}
                     columns={[
@@ -235,7 +245,7 @@ export function BooksPage() {
                   <Table<OutgoingBookLine>
                     data-testid="book-di"
                     rowKey={(l) => `${l.serial}`}
-                    {...tableProps}
+                    {...tableProps('di')}
                     dataSource={lines<OutgoingBookLine>()}
                     locale={empty(`Chưa có tài liệu nào vào sổ đi năm ${year}`)}
                     columns={[
@@ -263,7 +273,7 @@ export function BooksPage() {
                   <Table<CopyBookLine>
                     data-testid="book-sao-chup"
                     rowKey={(l) => `${l.serial}`}
-                    {...tableProps}
+                    {...tableProps('sao-chup')}
                     dataSource={lines<CopyBookLine>()}
                     locale={empty(`Chưa có lần sao, chụp nào năm ${year}`)}
                     columns={[
@@ -293,7 +303,7 @@ export function BooksPage() {
                   <Table<StatisticsLine>
                     data-testid="book-thong-ke"
                     rowKey={(l) => l.itemId}
-                    {...tableProps}
+                    {...tableProps('thong-ke')}
                     dataSource={lines<StatisticsLine>()}
                     locale={empty(`Chưa có tài liệu nào năm ${year}`)}
                     columns={[

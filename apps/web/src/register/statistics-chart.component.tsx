@@ -25,7 +25,7 @@ export function StatisticsLevelChart({ summary }: { summary: StatisticsSummary }
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => LEVEL_LABELS[r.level]) },
       series: [
-        { name: 'Số tài liệu, vật chứa', type: 'bar', data: rows.map((r) => ({ value: r.items, itemStyle: { color: LEVEL_BAR_COLORS[r.level] } })), label: { show: true, position: 'right' }, barMaxWidth: 22 },
+        { name: 'Số tài liệu, vật chứa', type: 'bar', itemStyle: { color: LEVEL_BAR_COLORS.TUYET_MAT }, data: rows.map((r) => ({ value: r.items, itemStyle: { color: LEVEL_BAR_COLORS[r.level] } })), label: { show: true, position: 'right' }, barMaxWidth: 22 },
         { name: 'Số bản', type: 'bar', data: rows.map((r) => r.copies), itemStyle: { color: '#8c8c8c' }, label: { show: true, position: 'right' }, barMaxWidth: 22 },
       ],
     });
