@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     write: { type: 'boolean', default: false },
     // Reuse a SQLite register generated before (make-sqlite.ts writes DIR/bmnn.sqlite and DIR/register.json).
     'sqlite-dir': { type: 'string' },
+    // Keep the PostgreSQL register in DIR (created and generated on first use, reused after).
+    'pg-dir': { type: 'string' },
     out: { type: 'string', default: 'bench/register-results.json' },
   },
 });
@@ -180,29 +182,35 @@ async function measureStatistics(clerk: Client, unitId: string, label: string, s
 async function benchOne(kind: 'sqlite' | 'postgres') {
   console.log(`\n== ${kind}: generating ${ITEMS} items`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmnn-bench-register-'));
-  const pgServer = kind === 'postgres' ? await startThrowawayPostgres() : null;
+  const pgDir = kind === 'postgres' ? args['pg-dir'] : undefined;
+  const pgServer = kind === 'postgres' ? await startThrowawayPostgres({ keepIn: pgDir }) : null;
+  const pgRegister = pgDir ? path.join(pgDir, 'register.json') : null;
   try {
     const env: Record<string, string> = { BMNN_DATA_DIR: dataDir, ...(pgServer ? { DATABASE_URL: pgServer.url } : {}) };
     const reuse = kind === 'sqlite' && args['sqlite-dir'] ? args['sqlite-dir'] : null;
+    const pgReused = pgRegister !== null && fs.existsSync(pgRegister);
     const handle = openDatabase({ url: pgServer?.url, dataDir: reuse ?? dataDir });
     // The data goes in before migration 0014, which then indexes a full register (as an upgrade would).
-    if (!reuse) await migrateTo(handle.db, '0011-copies');
+    if (!reuse && !pgReused) await migrateTo(handle.db, '0011-copies');
     const t0 = performance.now();
     let g: GeneratedRegister;
     if (reuse) {
       g = JSON.parse(fs.readFileSync(path.join(reuse, 'register.json'), 'utf8')) as GeneratedRegister;
       env.BMNN_DATA_DIR = reuse;
+    } else if (pgReused) {
+      g = JSON.parse(fs.readFileSync(pgRegister!, 'utf8')) as GeneratedRegister;
     } else if (pgServer) {
       const client = new pg.Client({ connectionString: pgServer.url });
       await client.connect();
       g = await generateRegister({ pg: client }, { items: ITEMS });
       await client.query('vacuum analyze');
       await client.end();
+      if (pgRegister) fs.writeFileSync(pgRegister, JSON.stringify(g));
     } else {
       g = await generateRegister({ sqlite: handle.sqlite! }, { items: ITEMS });
     }
     const generationSeconds = (performance.now() - t0) / 1000;
-    console.log(`  generated ${g.items} items, ${g.events} events in ${generationSeconds.toFixed(0)} s${reuse ? ' (reused)' : ''}`);
+    console.log(`  generated ${g.items} items, ${g.events} events in ${generationSeconds.toFixed(0)} s${reuse || pgReused ? ' (reused)' : ''}`);
     const m0 = performance.now();
     await migrateToLatest(handle.db);
     const migrationSeconds = (performance.now() - m0) / 1000;
@@ -236,7 +244,7 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
     // The 100,000-line export once more with the server's heap limited to 128 MB: it completes only
     // if the export streams (the lines are never all in memory).
     const xlsx = [await measureExport(env, 'bench.vpub', g.smallBookUnitId, g.smallBookLines), await measureExport(env, 'bench.vptu', g.bigBookUnitId, g.bigBookLines), await measureExport(env, 'bench.vptu', g.bigBookUnitId, g.bigBookLines, 128)];
-    return { kind, generated: { ...g, searchSubtreeUnitIds: undefined, seconds: reuse ? 'reused from an earlier run of the same generator' : Math.round(generationSeconds), migration0014Seconds: Math.round(migrationSeconds), sqliteFileMb: dbBytes ? Math.round(dbBytes / 2 ** 20) : undefined }, search, xlsx, statistics };
+    return { kind, generated: { ...g, searchSubtreeUnitIds: undefined, seconds: reuse || pgReused ? 'reused from an earlier run of the same generator' : Math.round(generationSeconds), migration0014Seconds: Math.round(migrationSeconds), sqliteFileMb: dbBytes ? Math.round(dbBytes / 2 ** 20) : undefined }, search, xlsx, statistics };
   } finally {
     pgServer?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -31,10 +31,15 @@ export async function findFreePort(): Promise<number> {
 
 export type ThrowawayPostgres = { url: string; stop: () => void };
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+/**
+ * `keepIn`: a folder kept between runs (the register bench reuses a generated register): the
+ * cluster is created there on first use, started again later, and stopped without removal.
+ */
+export async function startThrowawayPostgres({ keepIn }: { keepIn?: string } = {}): Promise<ThrowawayPostgres> {
   const initdb = findBinary('initdb');
   const pgCtl = findBinary('pg_ctl');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bmnn-pg-'));
+  if (keepIn) fs.mkdirSync(keepIn, { recursive: true });
+  const dir = keepIn ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bmnn-pg-'));
   const dataDir = path.join(dir, 'data');
   const isRoot = process.getuid?.() === 0;
   const run = (bin: string, args: string[]) => {
@@ -43,7 +48,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
   if (isRoot) execFileSync('chown', ['postgres:postgres', dir]);
   fs.chmodSync(dir, 0o700);
-  run(initdb, ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C.UTF-8']);
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) run(initdb, ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C.UTF-8']);
   const port = await findFreePort();
   run(pgCtl, ['-D', dataDir, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, 'start']);
   return {
@@ -52,7 +57,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       try {
         run(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+        if (!keepIn) fs.rmSync(dir, { recursive: true, force: true });
       }
     },
   };

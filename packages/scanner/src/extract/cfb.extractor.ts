@@ -1,13 +1,15 @@
-// Legacy binary Office files (compound file binary): Word 97–2003 through word-extractor,
-// Excel 97–2003 by reading the BIFF8 records that hold text (shared strings, labels, sheet names,
-// headers and footers).
+// Legacy binary Office files (compound file binary): Word 97–2003 through word-extractor, with
+// the font of each run read from the binary format (doc-fonts.ts) so that TCVN3 (.VnTime, and
+// .VnTimeH capitals) and VNI runs are decoded by font as in DOCX/RTF/ODT; Excel 97–2003 by reading
+// the BIFF8 records that hold text (shared strings, labels, sheet names, headers and footers).
 
 import CFB from 'cfb';
 import type { Fragment, FragmentKind } from '../scanner.types.ts';
-import { ExtractionProblem, type ExtractContext, type Extractor } from './extract.types.ts';
+import { addProblem, ExtractionProblem, type ExtractContext, type Extractor } from './extract.types.ts';
+import { DocFontsError, markLegacyFontRuns, readDocFontRuns, splitMarkedRuns } from './doc-fonts.ts';
 import { ParagraphCollector } from './paragraphs.ts';
 import { stripHeaderFooterCodes } from './xlsx.extractor.ts';
-import { WordExtractor } from './word-extractor-fixes.ts';
+import { extractWordDocument, type WordStreams } from './word-extractor-fixes.ts';
 
 function addLines(collector: ParagraphCollector, part: string, kind: FragmentKind, text: string): void {
   collector.setPart(part);
@@ -15,7 +17,7 @@ function addLines(collector: ParagraphCollector, part: string, kind: FragmentKin
   text.split(/\r\n|\r|\n|\t/).forEach((line, i) => {
     if (!line.trim()) return;
     collector.start(kind);
-    collector.append(line);
+    for (const run of splitMarkedRuns(line)) collector.append(run.text, run.font !== undefined ? { font: run.font } : {});
     collector.end({ line: i + 1 });
   });
 }
@@ -24,8 +26,17 @@ export const docExtractor: Extractor = {
   type: 'doc',
   async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<Fragment[]> {
     let doc;
+    // A font table that cannot be read leaves the text to the detection by content, and says so.
+    const markFonts = ({ wordDocument, table, pieces }: WordStreams) => {
+      try {
+        markLegacyFontRuns(pieces, readDocFontRuns({ wordDocument, table }).runs);
+      } catch (error) {
+        if (error instanceof DocFontsError) addProblem(ctx, 'file.corrupt', `Không đọc được phông chữ của tệp Word cũ (.doc): ${error.message} Chữ TCVN3/VNI có thể bị đọc sai.`);
+        else addProblem(ctx, 'scan.internal_error', `Lỗi khi đọc phông chữ của tệp Word cũ (.doc): ${(error as Error).message}`);
+      }
+    };
     try {
-      doc = await new WordExtractor().extract(Buffer.from(bytes));
+      doc = await extractWordDocument(Buffer.from(bytes), markFonts);
     } catch (error) {
       const message = (error as Error).message ?? '';
       if (/encrypt|password/i.test(message)) throw new ExtractionProblem('file.encrypted', 'Tệp Word cũ (.doc) được mã hóa, không đọc được nội dung.');

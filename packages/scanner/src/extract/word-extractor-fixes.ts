@@ -4,10 +4,14 @@
 // one on almost every page: their "ư" is byte 0xAD, the soft hyphen, which Word and LibreOffice
 // store as an optional hyphen ("phundefined¬ng" instead of "ph­¬ng", i.e. "phương").
 // The library takes both functions from its filters module when it is first loaded, so the
-// corrected ones are put in that module before the library itself is required.
+// corrected ones are put in that module before the library's extractor module is required.
+// `extractWordDocument` also hands the caller the WordDocument and table streams and the text
+// pieces (character positions → text) once the library has read them and before it cuts the text
+// into parts, so that the pieces can be rewritten by font (doc-fonts.ts); a rewrite must keep the
+// length of each piece, as the library finds the parts by character position.
 
 import { createRequire } from 'node:module';
-import type WordExtractorClass from 'word-extractor';
+import type { Document as WordExtractorDocument } from 'word-extractor';
 
 type Filters = { clean: (text: string) => string; binaryToUnicode: (text: string) => string };
 
@@ -38,4 +42,38 @@ if (typeof filters.clean === 'function' && typeof filters.binaryToUnicode === 'f
   filters.binaryToUnicode = binaryToUnicode;
 }
 
-export const WordExtractor = require('word-extractor') as typeof WordExtractorClass;
+/** A text piece as word-extractor keeps it: characters [startCp, endCp) and their text. */
+export type WordPiece = { startCp: number; endCp: number; text: string };
+export type WordStreams = { wordDocument: Buffer; table: Buffer; pieces: WordPiece[] };
+
+type OleExtractorInstance = {
+  _pieces: WordPiece[];
+  normalizeHeaders(buffer: Buffer, tableBuffer: Buffer): void;
+  extract(reader: unknown): Promise<WordExtractorDocument>;
+};
+type OleExtractorClass = new () => OleExtractorInstance;
+type BufferReaderClass = new (buffer: Buffer) => { open: () => Promise<unknown>; close: () => Promise<unknown> };
+
+const WordOleExtractor = require('word-extractor/lib/word-ole-extractor.js') as OleExtractorClass;
+const BufferReader = require('word-extractor/lib/buffer-reader.js') as BufferReaderClass;
+
+/**
+ * word-extractor on a Word 97–2003 file (compound file) in memory, with `onPieces` called on the
+ * streams and pieces before the text is split into body, headers, footnotes… (headers are the
+ * first part read, in `normalizeHeaders`).
+ */
+export async function extractWordDocument(bytes: Buffer, onPieces: (streams: WordStreams) => void): Promise<WordExtractorDocument> {
+  class PieceAwareExtractor extends WordOleExtractor {
+    override normalizeHeaders(buffer: Buffer, tableBuffer: Buffer): void {
+      onPieces({ wordDocument: buffer, table: tableBuffer, pieces: this._pieces });
+      super.normalizeHeaders(buffer, tableBuffer);
+    }
+  }
+  const reader = new BufferReader(bytes);
+  await reader.open();
+  try {
+    return await new PieceAwareExtractor().extract(reader);
+  } finally {
+    await reader.close();
+  }
+}

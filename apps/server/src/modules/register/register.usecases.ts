@@ -1,5 +1,4 @@
-import { createItemRequest, foldForSearch, type CreateItemRequest, type Item, type Level, type listItemsQuery } from '@bmnn/contracts';
-import type { z } from 'zod';
+import { createItemRequest, foldForSearch, type CreateItemRequest, type Item, type Level } from '@bmnn/contracts';
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
@@ -9,7 +8,7 @@ import { generateId } from '../../platform/ids.ts';
 import { canGrantItemAccess, canRegisterItem, canSeeItem, ITEM_SCOPE_ROLES, levelsVisibleTo, type Actor, type ItemAccessFacts } from '../access/access.policies.ts';
 import { registerErrors } from './register.errors.ts';
 import { ITEM_EVENT_LABELS, type ItemEventType } from './register.events.ts';
-import { ITEM_COUNT_CAP, itemSearchCondition } from './register.search.ts';
+import { findItemPage, ITEM_COUNT_CAP, type ItemListFilter } from './register.search.ts';
 
 type ItemRow = Selectable<Database['items']>;
 
@@ -46,19 +45,22 @@ export function visibleItemsFilter(actor: Actor, now: Date) {
   const today = now.toISOString().slice(0, 10);
   return (eb: ExpressionBuilder<Database, 'items'>) => {
     if (levels.length === 0) return sql<boolean>`1 = 0`;
+    // The scope first (the usual reason, and the cheapest test); the grants as one uncorrelated
+    // list read once per query, not a lookup per item (register.search.ts walks many items).
     const reasons = [
+      ...(scoped && actor.scopeUnitIds.size > 0 ? [eb('items.unit_id', 'in', [...actor.scopeUnitIds])] : []),
       eb('items.custodian_id', '=', actor.personId),
-      eb.exists(
+      eb(
+        'items.id',
+        'in',
         eb
           .selectFrom('access_grants')
-          .select(sql<number>`1`.as('one'))
-          .whereRef('access_grants.item_id', '=', 'items.id')
+          .select('access_grants.item_id')
           .where('access_grants.person_id', '=', actor.personId)
           .where('access_grants.revoked_at', 'is', null)
           .where('access_grants.expires_at', '>=', today),
       ),
     ];
-    if (scoped && actor.scopeUnitIds.size > 0) reasons.push(eb('items.unit_id', 'in', [...actor.scopeUnitIds]));
     return eb.and([eb('items.level', 'in', levels), eb.or(reasons)]);
   };
 }
@@ -92,33 +94,10 @@ export async function createItem(ctx: AppContext, { actor, input: raw }: { actor
   return { item: present(row) };
 }
 
-/** The item list: only visible items, filtered, newest first, one page with the total count. */
-export async function listItems(ctx: AppContext, { actor, query: filter = {} }: { actor: Actor; query?: Partial<z.output<typeof listItemsQuery>> }) {
+/** The item list: only visible items, filtered, newest first, one page with the count (capped, register.search.ts). */
+export async function listItems(ctx: AppContext, { actor, query: filter = {} }: { actor: Actor; query?: ItemListFilter }) {
   const now = ctx.clock();
-  let query = ctx.db.selectFrom('items').where(visibleItemsFilter(actor, now));
-  const search = filter.q ? await itemSearchCondition(ctx.db, ctx.dbKind, filter.q) : null;
-  if (search) query = query.where(search.where);
-  if (filter.unitId) query = query.where('items.unit_id', '=', filter.unitId);
-  if (filter.level) query = query.where('items.level', '=', filter.level);
-  if (filter.status) query = query.where('items.status', '=', filter.status);
-  if (filter.custodianId) query = query.where('items.custodian_id', '=', filter.custodianId);
-  if (filter.protectionEndBefore) query = query.where('items.protection_end', '<=', filter.protectionEndBefore);
-  if (filter.withoutLocation) query = query.where('items.storage_location', 'is', null);
-  const pageSize = filter.pageSize ?? 50;
-  const page = filter.page ?? 1;
-  const pageOf = (q: typeof query) => q.selectAll('items').orderBy('items.created_at', 'desc').orderBy('items.id').limit(pageSize).offset((page - 1) * pageSize);
-  // Counted up to the cap: past it `totalCapped` says "more than" (register.search.ts).
-  const countCapped = async () => Number((await ctx.db.selectFrom(query.select(sql<number>`1`.as('one')).limit(ITEM_COUNT_CAP + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  let rows;
-  let total;
-  if (search?.indexDriven) {
-    // The search matches are few enough to be read whole: one pass gives the page and the count.
-    const counted = await pageOf(query).select(sql<number>`count(*) over ()`.as('matches_total')).execute();
-    rows = counted;
-    total = counted.length > 0 ? Number(counted[0]!.matches_total) : await countCapped();
-  } else {
-    [rows, total] = await Promise.all([pageOf(query).execute(), countCapped()]);
-  }
+  const { rows, total } = await findItemPage(ctx, { actor, filter, visible: visibleItemsFilter(actor, now), now });
   return { items: rows.map(present), total: Math.min(total, ITEM_COUNT_CAP), ...(total > ITEM_COUNT_CAP ? { totalCapped: true as const } : {}) };
 }
 

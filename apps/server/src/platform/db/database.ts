@@ -23,6 +23,7 @@ import * as m0016 from './migrations/0016-meetings.ts';
 import * as m0017 from './migrations/0017-rule-sets.ts';
 import * as m0020 from './migrations/0020-stored-files.ts';
 import * as m0021 from './migrations/0021-stock-takes.ts';
+import * as m0023 from './migrations/0023-item-list-indexes.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -109,6 +110,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-rule-sets': m0017,
   '0020-stored-files': m0020,
   '0021-stock-takes': m0021,
+  '0023-item-list-indexes': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
