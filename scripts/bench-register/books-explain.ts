@@ -29,7 +29,10 @@ await time('stat page1', async () => (await getStatistics(ctx, { actor, unitId, 
 await time('stat page last', async () => (await getStatistics(ctx, { actor, unitId, year, screen: screen({ offset: 19950 }) })).lines.map((l) => l.serial).slice(0, 2));
 await time('stat level', async () => (await getStatistics(ctx, { actor, unitId, year, screen: screen({ level: 'TOI_MAT' }) })).lines.map((l) => l.serial).slice(0, 3));
 await time('stat q', async () => (await getStatistics(ctx, { actor, unitId, year, screen: screen({ q: 'ke hoach' }) })).lines.map((l) => l.serial).slice(0, 3));
-await time('stat count q', () => countBookLines(ctx, { actor, unitId, year, book: 'THONG_KE', filter: { q: 'ke hoach' } }));
+await time('stat q + level, with total', async () => {
+  const { lines, total } = await getStatistics(ctx, { actor, unitId, year, screen: screen({ q: 'ke hoach', level: 'MAT' }) });
+  return { serials: lines.map((l) => l.serial).slice(0, 3), total };
+});
 await time('den page1', async () => (await getIncomingBook(ctx, { actor, unitId, year, screen: screen({}) })).lines.length);
 await time('den page 200', async () => (await getIncomingBook(ctx, { actor, unitId, year, screen: screen({ offset: 10000 }) })).lines[0]?.serial);
 await time('den count', () => countBookLines(ctx, { actor, unitId, year, book: 'DEN', filter: {} }));

@@ -80,6 +80,10 @@ describe.each(DATABASE_KINDS)('the books on screen on %s', (kind) => {
     const page2 = (await clerk.request({ method: 'GET', url: `/api/books/thong-ke?unitId=${unit.id}&year=${year}&level=MAT&pageSize=2&page=2` })).json();
     expect(page2.total).toBe(4);
     expect(page2.lines.map((l: Line) => l.serial)).toEqual([5, 7]);
+    // A page past the end still answers how many lines there are.
+    for (const book of ['den', 'thong-ke']) {
+      expect((await clerk.request({ method: 'GET', url: `/api/books/${book}?unitId=${unit.id}&year=${year}&level=MAT&pageSize=2&page=5` })).json()).toMatchObject({ lines: [], total: 4, page: 5 });
+    }
   });
 
   it('finds lines by số ký hiệu or trích yếu typed without accents', async () => {

@@ -1,7 +1,6 @@
 import { foldForSearch, ITEM_FORM_LABELS, LEVELS, receiveItemRequest, type ItemForm, type StatisticsSummary, type HandOverRequest, type HandoverBookLine, type IncomingBookLine, type Level, type OutgoingBookLine, type ReceiveItemRequest, type StatisticsLine, type CopyBookLine, COPY_TYPE_LABELS } from '@bmnn/contracts';
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { generateId } from '../../platform/ids.ts';
@@ -125,16 +124,18 @@ function hasFilter(filter: BookFilter): boolean {
   return Boolean(filter.level) || searchNeedle(filter.q ?? '') !== '';
 }
 
-/** The filter as a condition on the item of a line; call only when hasFilter. */
-function bookFilter(filter: BookFilter) {
+/**
+ * The filter as a condition on the item of a line, or on the same columns of a derived table
+ * named `table`; call only when hasFilter.
+ */
+function bookFilter(filter: BookFilter, table = 'items') {
   const needle = searchNeedle(filter.q ?? '');
-  return (eb: ExpressionBuilder<Database, 'items'>) => {
-    const conditions: Expression<SqlBool>[] = [];
-    if (filter.level) conditions.push(eb('items.level', '=', filter.level));
-    // A substring of the folded columns (register.search.ts folds the same way): `ke hoach` finds `Kế hoạch`.
-    if (needle) conditions.push(eb.or([eb('items.so_ky_hieu_folded', 'like', `%${needle}%`), eb('items.trich_yeu_folded', 'like', `%${needle}%`)]));
-    return eb.and(conditions);
-  };
+  const column = (name: 'level' | 'so_ky_hieu_folded' | 'trich_yeu_folded') => sql.ref(`${table}.${name}`);
+  const conditions: Expression<SqlBool>[] = [];
+  if (filter.level) conditions.push(sql<SqlBool>`${column('level')} = ${filter.level}`);
+  // A substring of the folded columns (register.search.ts folds the same way): `ke hoach` finds `Kế hoạch`.
+  if (needle) conditions.push(sql<SqlBool>`(${column('so_ky_hieu_folded')} like ${`%${needle}%`} or ${column('trich_yeu_folded')} like ${`%${needle}%`})`);
+  return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 }
 
 function bookLines(ctx: AppContext, { actor, unitId, book, year, page, screen }: { actor: Actor; unitId: string; book: Book; year: number; page?: BookPage | undefined; screen?: BookScreen | undefined }) {
@@ -265,8 +266,8 @@ export async function getBookSummary(ctx: AppContext, { actor, unitId, year, boo
  * with custody, protection end and what happened to it (extended, adjusted, declassified…).
  * The serial is the item's place in that order among the items the actor may see.
  */
-export async function getStatistics(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: StatisticsLine[] }> {
-  if (screen) return { lines: await statisticsScreen(ctx, { actor, unitId, year, screen }) };
+export async function getStatistics(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: StatisticsLine[]; total?: number }> {
+  if (screen) return statisticsScreen(ctx, { actor, unitId, year, screen });
   const cursor = parseCursor(page?.after ?? null);
   let query = statisticsItems(ctx, { actor, unitId, year })
     .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
@@ -311,7 +312,7 @@ function statisticsLine(
  * index and its serials follow from the offset. Filtered, each line keeps its serial in the whole
  * list: the database numbers the year's visible items (row_number) before the filter applies.
  */
-async function statisticsScreen(ctx: AppContext, { actor, unitId, year, screen }: { actor: Actor; unitId: string; year: number; screen: BookScreen }): Promise<StatisticsLine[]> {
+async function statisticsScreen(ctx: AppContext, { actor, unitId, year, screen }: { actor: Actor; unitId: string; year: number; screen: BookScreen }): Promise<{ lines: StatisticsLine[]; total?: number }> {
   if (!hasFilter(screen)) {
     const rows = await statisticsItems(ctx, { actor, unitId, year })
       .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
@@ -321,20 +322,27 @@ async function statisticsScreen(ctx: AppContext, { actor, unitId, year, screen }
       .limit(screen.limit)
       .offset(screen.offset)
       .execute();
-    return rows.map((r, i) => statisticsLine(r, screen.offset + i + 1));
+    return { lines: rows.map((r, i) => statisticsLine(r, screen.offset + i + 1)) };
   }
-  const numbered = statisticsItems(ctx, { actor, unitId, year }).select(['items.id as numbered_id', sql<number>`row_number() over (order by items.created_at, items.id)`.as('serial')]);
-  const rows = await ctx.db
+  // The filter reads the numbered rows themselves; only the page's lines join back to their
+  // items, and the same pass counts the matches (count over the filtered rows, before the limit).
+  const numbered = statisticsItems(ctx, { actor, unitId, year }).select(['items.id as numbered_id', 'items.level', 'items.so_ky_hieu_folded', 'items.trich_yeu_folded', sql<number>`row_number() over (order by items.created_at, items.id)`.as('serial')]);
+  const page = ctx.db
     .selectFrom(numbered.as('numbered'))
-    .innerJoin('items', 'items.id', 'numbered.numbered_id')
-    .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
-    .where(bookFilter(screen))
-    .select([...STATISTICS_COLUMNS, 'numbered.serial'])
+    .where(bookFilter(screen, 'numbered'))
+    .select(['numbered.numbered_id', 'numbered.serial', sql<number>`count(*) over ()`.as('matches')])
     .orderBy('numbered.serial')
     .limit(screen.limit)
-    .offset(screen.offset)
+    .offset(screen.offset);
+  const rows = await ctx.db
+    .selectFrom(page.as('page'))
+    .innerJoin('items', 'items.id', 'page.numbered_id')
+    .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
+    .select([...STATISTICS_COLUMNS, 'page.serial', 'page.matches'])
+    .orderBy('page.serial')
     .execute();
-  return rows.map((r) => statisticsLine(r, Number(r.serial)));
+  // A page past the end has no row to carry the count: the route counts apart then.
+  return { lines: rows.map((r) => statisticsLine(r, Number(r.serial))), ...(rows.length > 0 ? { total: Number(rows[0]!.matches) } : {}) };
 }
 
 /**

@@ -52,11 +52,13 @@ export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r)) || !actor.scopeUnitIds.has(unitId)) throw errors.forbidden();
       // One page on screen (issue #3); the printouts below stream the whole book.
       const filter = { level, q };
-      const { lines } = await load(ctx, { actor, unitId, year, screen: { ...filter, offset: (page - 1) * pageSize, limit: pageSize } });
+      const loaded: { lines: unknown[]; total?: number } = await load(ctx, { actor, unitId, year, screen: { ...filter, offset: (page - 1) * pageSize, limit: pageSize } });
+      const { lines } = loaded;
       let result;
       if (book === 'THONG_KE') {
         const summary = await getStatisticsSummary(ctx, { actor, unitId, year });
-        const total = level || q ? await countBookLines(ctx, { actor, unitId, year, book, filter }) : summary.items;
+        // Unfiltered, the summary has counted the lines; filtered, the page did (or, past the end, a count).
+        const total = !(level || q) ? summary.items : (loaded.total ?? (await countBookLines(ctx, { actor, unitId, year, book, filter })));
         result = { lines, total, page, pageSize, summary };
       } else {
         result = { lines, total: await countBookLines(ctx, { actor, unitId, year, book, filter }), page, pageSize };
