@@ -148,7 +148,7 @@ export function BooksPage() {
             data-testid="books-level"
           />
           <Input.Search
-            placeholder="Tìm theo số, ký hiệu hoặc trích yếu (gõ không dấu cũng được)"
+            placeholder="Tìm theo số, ký hiệu hoặc trích yếu (không cần dấu)"
             allowClear
             onSearch={(v) => from(setQ)(v.trim())}
             style={{ width: 440 }}
