@@ -143,12 +143,14 @@ export function BooksPage() {
             onChange={from(setLevel)}
             allowClear
             placeholder="Tất cả độ mật"
+            aria-label="Độ mật"
             style={{ width: 160 }}
             options={[...LEVELS].reverse().map((l) => ({ value: l, label: LEVEL_LABELS[l] }))}
             data-testid="books-level"
           />
           <Input.Search
             placeholder="Tìm theo số, ký hiệu hoặc trích yếu (không cần dấu)"
+            aria-label="Tìm trong sổ"
             allowClear
             onSearch={(v) => from(setQ)(v.trim())}
             style={{ width: 440 }}
