@@ -281,6 +281,33 @@ describe('the register in the browser, as a clerk does it', () => {
     await page.setViewportSize({ width: 1366, height: 860 });
   });
 
+  it('finds a line of a book typed without accents, and shows the Thống kê of the year in numbers above its lines', async () => {
+    // Wide enough for every tab beside the export buttons (narrower, the last tabs fold into "…").
+    await page.setViewportSize({ width: 1800, height: 860 });
+    await page.getByTestId('tab-den').click();
+    const incoming = page.getByTestId('book-den').locator('tbody tr.ant-table-row');
+    await page.getByTestId('books-search').locator('input').fill('phuong an van chuyen');
+    await page.getByTestId('books-search').locator('input').press('Enter');
+    await expect.poll(() => incoming.count()).toBe(1);
+    // The line keeps its serial in the book (Số đến 1).
+    expect(await incoming.first().locator('td').first().textContent()).toBe('1');
+    expect(await incoming.first().textContent()).toContain(DOC.soKyHieu);
+    expect(await page.getByTestId('book-den-total').textContent()).toBe('1 dòng khớp bộ lọc');
+    await page.getByTestId('books-search').locator('input').fill('');
+    await page.getByTestId('books-search').locator('input').press('Enter');
+    await expect.poll(() => incoming.count()).toBe(3);
+
+    await page.getByTestId('tab-thong-ke').click();
+    await page.getByTestId('statistics-summary').waitFor();
+    expect(await page.getByTestId('statistics-items').locator('.ant-statistic-content-value').textContent()).toBe('3');
+    expect(await page.getByTestId('statistics-by-status').textContent()).toContain('Bì có dấu hiệu bóc mở');
+    await page.getByTestId('statistics-chart').locator('canvas').waitFor();
+    await expect.poll(() => page.getByTestId('book-thong-ke').locator('tbody tr.ant-table-row').count()).toBe(3);
+    await screenshot(page, 'register-10c-statistics');
+    await page.getByTestId('tab-den').click();
+    await page.setViewportSize({ width: 1366, height: 860 });
+  });
+
   it('exports the incoming book as XLSX and PDF, and the workbook reads back with the Vietnamese text', async () => {
     await page.getByTestId('tab-den').click();
     const href = (await page.getByTestId('export-den-xlsx').getAttribute('href')) ?? '';

@@ -126,10 +126,11 @@
 // POST /api/stock-takes/:id/close closeStockTakeRequest → { stockTake }   (409 stock_take.unchecked_lines; missing → incident)
 // GET  /api/stock-takes/:id/record?format=xlsx|pdf → biên bản kiểm kê (audited, marked with the highest level)
 // GET  /api/copy-requests?status&unitId&itemId → { requests: CopyRequestSummary[] }   (only requests on items the reader may see)
-// GET  /api/books/den?unitId&year         → { lines: IncomingBookLine[] }   (clerk or head of the unit's scope)
-// GET  /api/books/chuyen-giao?unitId&year → { lines: HandoverBookLine[] }
-// GET  /api/books/di?unitId&year, /api/books/thong-ke?unitId&year → { lines: OutgoingBookLine[] | StatisticsLine[] }
-// GET  /api/books/sao-chup?unitId&year → { lines: CopyBookLine[] }
+// GET  /api/books/den?unitId&year&page&pageSize&level&q → BookView<IncomingBookLine> = { lines, total, page, pageSize }
+//      (clerk or head of the unit's scope; pageSize ≤ 500, default 50; q: số ký hiệu / trích yếu, accents ignored; serials stay the book's)
+// GET  /api/books/chuyen-giao?… → BookView<HandoverBookLine>; /api/books/di?… → BookView<OutgoingBookLine>
+// GET  /api/books/sao-chup?… → BookView<CopyBookLine>
+// GET  /api/books/thong-ke?… → StatisticsView = BookView<StatisticsLine> & { summary: StatisticsSummary } (the year by level, form, status; copies)
 // GET  /api/books/:den|di|chuyen-giao|thong-ke|sao-chup/export?unitId&year&format=xlsx|pdf|docx → the file (audited)
 //
 // GET  /api/danh-muc/decisions            → { decisions: DanhMucDecision[] } (with itemCount, isSample)

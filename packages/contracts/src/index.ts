@@ -14,3 +14,4 @@ export * from './api.ts';
 export * from './lifecycle.ts';
 export * from './record-files.ts';
 export * from './rule-sets.ts';
+export * from './books.ts';

@@ -9,6 +9,8 @@ export const LIMITS = {
   textMax: 4000,
   pageSizeMax: 200,
   pageSizeDefault: 50,
+  /** Lines of a book on one screen page (the printouts stream the whole book). */
+  bookPageSizeMax: 500,
   bodyMaxBytes: 1_048_576,
   loginAttemptsBeforeLock: 5,
   loginLockBaseMinutes: 15,

@@ -1,18 +1,30 @@
 import { AuditOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, UploadOutlined } from '@ant-design/icons';
-import { formatDate, formatDateTime, type CopyBookLine, type HandoverBookLine, type IncomingBookLine, type OutgoingBookLine, type StatisticsLine } from '@bmnn/contracts';
-import { Alert, Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
+import { formatDate, formatDateTime, LEVEL_LABELS, LEVELS, LIMITS, type BookView, type CopyBookLine, type HandoverBookLine, type IncomingBookLine, type Level, type OutgoingBookLine, type StatisticsLine, type StatisticsSummary } from '@bmnn/contracts';
+import { Alert, Button, Card, Input, Select, Space, Table, Tabs, Typography, type TablePaginationConfig } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLoad } from '../api/api.hooks.ts';
 import { useSession } from '../auth/session.context.tsx';
 import { UnitSelect } from '../units/unit-select.component.tsx';
 import { useUnits } from '../units/units.hooks.ts';
-import { bookExportUrl, registerApi, type BookSlug } from './register.api.ts';
+import { bookExportUrl, registerApi, type BookQuery, type BookSlug } from './register.api.ts';
 import { LevelTag } from './register.labels.tsx';
+import { StatisticsSummaryCards } from './statistics-summary.component.tsx';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 6 }, (_, i) => thisYear - i);
 const blank = <span style={{ display: 'inline-block', minWidth: 60 }} />;
+const PAGE_SIZES = [20, 50, 100, 200, LIMITS.bookPageSizeMax];
+
+/** The page of the open book only: each tab asks the server for its own page (issue #3). */
+type LoadedBook = { slug: BookSlug; view: BookView<unknown> & { summary?: StatisticsSummary } };
+const LOADERS: Record<BookSlug, (query: BookQuery) => Promise<LoadedBook['view']>> = {
+  den: registerApi.incomingBook,
+  di: registerApi.outgoingBook,
+  'chuyen-giao': registerApi.handoverBook,
+  'sao-chup': registerApi.copyBook,
+  'thong-ke': registerApi.statistics,
+};
 
 function BookHeading({ title, unitName, year, basis }: { title: string; unitName: string; year: number; basis: string }) {
   return (
@@ -57,12 +69,46 @@ export function BooksPage() {
   const [unitId, setUnitId] = useState<string>(account.unitId);
   const [year, setYear] = useState(thisYear);
   const [tab, setTab] = useState<BookSlug>('den');
-  const key = `${unitId}|${year}`;
-  const incoming = useLoad(() => registerApi.incomingBook(unitId, year), `den|${key}`);
-  const handover = useLoad(() => registerApi.handoverBook(unitId, year), `cg|${key}`);
-  const outgoing = useLoad(() => registerApi.outgoingBook(unitId, year), `di|${key}`);
-  const copies = useLoad(() => registerApi.copyBook(unitId, year), `sc|${key}`);
-  const statistics = useLoad(() => registerApi.statistics(unitId, year), `tk|${key}`);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState<number>(LIMITS.pageSizeDefault);
+  const [level, setLevel] = useState<Level>();
+  const [q, setQ] = useState('');
+  const query: BookQuery = { unitId, year, page, pageSize, level, q: q || undefined };
+  const book = useLoad<LoadedBook>(async () => ({ slug: tab, view: await LOADERS[tab](query) }), JSON.stringify([tab, query]));
+  // A page answered for another tab is not shown under this one while the new page loads.
+  const view = book.data?.slug === tab ? book.data.view : undefined;
+  const filtered = Boolean(level || q);
+  /** Any change of book, unit, year or filter starts again at page 1. */
+  const from = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setPage(1);
+  };
+  const pagination: TablePaginationConfig = {
+    current: page,
+    pageSize,
+    total: view?.total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: PAGE_SIZES,
+    onChange: (nextPage, nextSize) => {
+      setPage(nextSize === pageSize ? nextPage : 1);
+      setPageSize(nextSize);
+    },
+  };
+  /** A tab once opened stays mounted (hidden): its pager names its own book. */
+  const tableProps = (slug: BookSlug) => ({
+    size: 'small' as const,
+    bordered: true,
+    loading: book.loading,
+    pagination: {
+      ...pagination,
+      showTotal: (total: number) => (
+        <span data-testid={`book-${slug}-total`}>{filtered ? `${total.toLocaleString('vi-VN')} dòng khớp bộ lọc` : `${total.toLocaleString('vi-VN')} dòng`}</span>
+      ),
+    },
+  });
+  const empty = (text: string) => ({ emptyText: filtered ? 'Không có dòng nào khớp bộ lọc' : text });
+  const lines = <L,>() => (view?.lines ?? []) as L[];
+  const loadError = book.error && <Alert type="error" showIcon title={book.error} style={{ marginBottom: 16 }} />;
   const unitName = byId.get(unitId)?.name ?? account.unitName;
 
   return (
@@ -83,19 +129,37 @@ export function BooksPage() {
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <div style={{ width: 360 }}>
-            <UnitSelect units={units} includeDefunct value={unitId} onChange={(v) => v && setUnitId(v)} testId="books-unit" />
+            <UnitSelect units={units} includeDefunct value={unitId} onChange={(v) => v && from(setUnitId)(v)} testId="books-unit" />
           </div>
           <Select
             value={year}
-            onChange={setYear}
+            onChange={from(setYear)}
             style={{ width: 140 }}
             options={YEARS.map((y) => ({ value: y, label: `Năm ${y}` }))}
             data-testid="books-year"
           />
+          <Select<Level>
+            value={level}
+            onChange={from(setLevel)}
+            allowClear
+            placeholder="Tất cả độ mật"
+            aria-label="Độ mật"
+            style={{ width: 160 }}
+            options={[...LEVELS].reverse().map((l) => ({ value: l, label: LEVEL_LABELS[l] }))}
+            data-testid="books-level"
+          />
+          <Input.Search
+            placeholder="Tìm theo số, ký hiệu hoặc trích yếu (không cần dấu)"
+            aria-label="Tìm trong sổ"
+            allowClear
+            onSearch={(v) => from(setQ)(v.trim())}
+            style={{ width: 440 }}
+            data-testid="books-search"
+          />
         </Space>
         <Tabs
           activeKey={tab}
-          onChange={(k) => setTab(k as BookSlug)}
+          onChange={(k) => from(setTab)(k as BookSlug)}
           tabBarExtraContent={<ExportButtons book={tab} unitId={unitId} year={year} />}
           items={[
             {
@@ -104,17 +168,14 @@ export function BooksPage() {
               children: (
                 <>
                   <BookHeading title="SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐẾN" unitName={unitName} year={year} basis="Mẫu số 15, Thông tư 24/2020/TT-BCA (cột theo dữ liệu tối thiểu; mẫu chính thức nạp sau)" />
-                  {incoming.error && <Alert type="error" showIcon title={incoming.error} style={{ marginBottom: 16 }} />}
+                  {loadError}
                   <Table<IncomingBookLine>
                     data-testid="book-den"
                     rowKey={(l) => `${l.serial}`}
-                    size="small"
-                    bordered
-                    loading={incoming.loading}
-                    dataSource={incoming.data?.lines ?? []}
-                    pagination={false}
+                    {...tableProps('den')}
+                    dataSource={lines<IncomingBookLine>()}
                     scroll={{ x: 1280 }}
-                    locale={{ emptyText: `Chưa có tài liệu nào vào sổ đến năm ${year}` }}
+                    locale={empty(`Chưa có tài liệu nào vào sổ đến năm ${year}`)}
                     columns={[
                       { key: 'serial', title: 'Số đến', dataIndex: 'serial', width: 60, align: 'center' },
                       { key: 'receivedAt', title: 'Ngày đến', width: 100, render: (_, l) => formatDate(l.receivedAt) },
@@ -154,16 +215,13 @@ export function BooksPage() {
               children: (
                 <>
                   <BookHeading title="SỔ CHUYỂN GIAO BÍ MẬT NHÀ NƯỚC" unitName={unitName} year={year} basis="Mẫu số 16, Thông tư 24/2020/TT-BCA (cột theo dữ liệu tối thiểu; mẫu chính thức nạp sau)" />
-                  {handover.error && <Alert type="error" showIcon title={handover.error} style={{ marginBottom: 16 }} />}
+                  {loadError}
                   <Table<HandoverBookLine>
                     data-testid="book-chuyen-giao"
                     rowKey={(l) => `${l.serial}`}
-                    size="small"
-                    bordered
-                    loading={handover.loading}
-                    dataSource={handover.data?.lines ?? []}
-                    pagination={false}
-                    locale={{ emptyText: `Chưa có lần chuyển giao nào năm ${year}` }}
+                    {...tableProps('chuyen-giao')}
+                    dataSource={lines<HandoverBookLine>()}
+                    locale={empty(`Chưa có lần chuyển giao nào năm ${year}`)}
                     columns={[
                       { key: 'serial', title: 'Số TT', dataIndex: 'serial', width: 70, align: 'center' },
                       { key: 'at', title: 'Ngày, giờ giao', width: 140, render: (_, l) => formatDateTime(l.at) },
@@ -185,16 +243,13 @@ export function BooksPage() {
               children: (
                 <>
                   <BookHeading title="SỔ ĐĂNG KÝ BÍ MẬT NHÀ NƯỚC ĐI" unitName={unitName} year={year} basis="Mẫu số 14, Thông tư 24/2020/TT-BCA (cột theo dữ liệu tối thiểu; mẫu chính thức nạp sau)" />
-                  {outgoing.error && <Alert type="error" showIcon title={outgoing.error} style={{ marginBottom: 16 }} />}
+                  {loadError}
                   <Table<OutgoingBookLine>
                     data-testid="book-di"
                     rowKey={(l) => `${l.serial}`}
-                    size="small"
-                    bordered
-                    loading={outgoing.loading}
-                    dataSource={outgoing.data?.lines ?? []}
-                    pagination={false}
-                    locale={{ emptyText: `Chưa có tài liệu nào vào sổ đi năm ${year}` }}
+                    {...tableProps('di')}
+                    dataSource={lines<OutgoingBookLine>()}
+                    locale={empty(`Chưa có tài liệu nào vào sổ đi năm ${year}`)}
                     columns={[
                       { key: 'serial', title: 'Số TT', dataIndex: 'serial', width: 60, align: 'center' },
                       { key: 'date', title: 'Ngày văn bản', width: 100, render: (_, l) => formatDate(l.date) },
@@ -216,16 +271,13 @@ export function BooksPage() {
               children: (
                 <>
                   <BookHeading title="SỔ QUẢN LÝ SAO, CHỤP BÍ MẬT NHÀ NƯỚC" unitName={unitName} year={year} basis="Mẫu số 12, Thông tư 24/2020/TT-BCA (cột theo dữ liệu tối thiểu; mẫu chính thức nạp sau)" />
-                  {copies.error && <Alert type="error" showIcon title={copies.error} style={{ marginBottom: 16 }} />}
+                  {loadError}
                   <Table<CopyBookLine>
                     data-testid="book-sao-chup"
                     rowKey={(l) => `${l.serial}`}
-                    size="small"
-                    bordered
-                    loading={copies.loading}
-                    dataSource={copies.data?.lines ?? []}
-                    pagination={false}
-                    locale={{ emptyText: `Chưa có lần sao, chụp nào năm ${year}` }}
+                    {...tableProps('sao-chup')}
+                    dataSource={lines<CopyBookLine>()}
+                    locale={empty(`Chưa có lần sao, chụp nào năm ${year}`)}
                     columns={[
                       { key: 'serial', title: 'Số TT', dataIndex: 'serial', width: 60, align: 'center' },
                       { key: 'date', title: 'Ngày', width: 100, render: (_, l) => formatDate(l.date) },
@@ -248,16 +300,14 @@ export function BooksPage() {
               children: (
                 <>
                   <BookHeading title="THỐNG KÊ BÍ MẬT NHÀ NƯỚC" unitName={unitName} year={year} basis="Mẫu số 18, Thông tư 24/2020/TT-BCA (cột theo dữ liệu tối thiểu; mẫu chính thức nạp sau)" />
-                  {statistics.error && <Alert type="error" showIcon title={statistics.error} style={{ marginBottom: 16 }} />}
+                  {loadError}
+                  {view?.summary && <StatisticsSummaryCards summary={view.summary} year={year} />}
                   <Table<StatisticsLine>
                     data-testid="book-thong-ke"
                     rowKey={(l) => l.itemId}
-                    size="small"
-                    bordered
-                    loading={statistics.loading}
-                    dataSource={statistics.data?.lines ?? []}
-                    pagination={false}
-                    locale={{ emptyText: `Chưa có tài liệu nào năm ${year}` }}
+                    {...tableProps('thong-ke')}
+                    dataSource={lines<StatisticsLine>()}
+                    locale={empty(`Chưa có tài liệu nào năm ${year}`)}
                     columns={[
                       { key: 'serial', title: 'Số TT', dataIndex: 'serial', width: 60, align: 'center' },
                       { key: 'soKyHieu', title: 'Số, ký hiệu', dataIndex: 'soKyHieu', width: 160 },

@@ -1,5 +1,5 @@
 // The register endpoints (apps/server/src/modules/register): receiving, items, handover, books.
-import type { CopyBookLine, HandOverRequest, HandoverBookLine, IncomingBookLine, Item, ItemTimelineEvent, OutgoingBookLine, StatisticsLine, receiveItemRequest } from '@bmnn/contracts';
+import type { BookView, CopyBookLine, Level, StatisticsView, HandOverRequest, HandoverBookLine, IncomingBookLine, Item, ItemTimelineEvent, OutgoingBookLine, receiveItemRequest } from '@bmnn/contracts';
 import type { z } from 'zod';
 import { http } from '../api/api.client.ts';
 
@@ -9,6 +9,8 @@ export type ReceiveResult = { itemId: string; bookSerial: number; outcomes: Rece
 
 export type BookSlug = 'den' | 'di' | 'chuyen-giao' | 'sao-chup' | 'thong-ke';
 export type ExportFormat = 'xlsx' | 'pdf' | 'docx';
+/** The query of a book page (bookViewQuery in @bmnn/contracts). */
+export type BookQuery = { unitId: string; year: number; page: number; pageSize: number; level?: Level | undefined; q?: string | undefined };
 
 export const registerApi = {
   receive: (body: z.output<typeof receiveItemRequest>) => http.post<ReceiveResult>('/api/register/receive', body),
@@ -16,11 +18,12 @@ export const registerApi = {
   getItem: (id: string) => http.get<{ item: Item }>(`/api/items/${encodeURIComponent(id)}`),
   timeline: (id: string) => http.get<{ events: ItemTimelineEvent[] }>(`/api/items/${encodeURIComponent(id)}/events`),
   handOver: (id: string, body: HandOverRequest) => http.post<{ bookSerial: number }>(`/api/items/${encodeURIComponent(id)}/handover`, body),
-  incomingBook: (unitId: string, year: number) => http.get<{ lines: IncomingBookLine[] }>('/api/books/den', { unitId, year }),
-  handoverBook: (unitId: string, year: number) => http.get<{ lines: HandoverBookLine[] }>('/api/books/chuyen-giao', { unitId, year }),
-  outgoingBook: (unitId: string, year: number) => http.get<{ lines: OutgoingBookLine[] }>('/api/books/di', { unitId, year }),
-  copyBook: (unitId: string, year: number) => http.get<{ lines: CopyBookLine[] }>('/api/books/sao-chup', { unitId, year }),
-  statistics: (unitId: string, year: number) => http.get<{ lines: StatisticsLine[] }>('/api/books/thong-ke', { unitId, year }),
+  /** One page of a book on screen (the exports below stream the whole book). */
+  incomingBook: (query: BookQuery) => http.get<BookView<IncomingBookLine>>('/api/books/den', query),
+  handoverBook: (query: BookQuery) => http.get<BookView<HandoverBookLine>>('/api/books/chuyen-giao', query),
+  outgoingBook: (query: BookQuery) => http.get<BookView<OutgoingBookLine>>('/api/books/di', query),
+  copyBook: (query: BookQuery) => http.get<BookView<CopyBookLine>>('/api/books/sao-chup', query),
+  statistics: (query: BookQuery) => http.get<StatisticsView>('/api/books/thong-ke', query),
 };
 
 /** A plain link for downloading a book: the browser sends the session cookie with it. */

@@ -31,6 +31,7 @@ describe.each(DATABASE_KINDS)('receiving and handing over secret items on %s', (
     expect(second.bookSerial).toBe(2);
     const book = (await clerk.request({ method: 'GET', url: `/api/books/den?unitId=${unit.id}&year=${year}` })).json();
     expect(book.lines.map((l: { serial: number }) => l.serial)).toEqual([1, 2]);
+    expect(book).toMatchObject({ total: 2, page: 1, pageSize: 50 });
     expect(book.lines[0]).toMatchObject({ sender: 'Văn phòng UBND tỉnh', soKyHieu: '15/KH-UBND', trichYeu: 'Kế hoạch kiểm tra công tác bảo vệ bí mật', condition: 'Nguyên vẹn', level: 'MAT' });
   });
 
@@ -104,8 +105,9 @@ describe.each(DATABASE_KINDS)('receiving and handing over secret items on %s', (
     await receive({ level: 'TOI_MAT' });
     await receive({ level: 'MAT', soKyHieu: '20/BC' });
     const lowClerk = await createUserAndLogin(t, { unitId: unit.id, roles: ['VAN_THU'], clearance: 'MAT' });
-    const lines = (await lowClerk.request({ method: 'GET', url: `/api/books/den?unitId=${unit.id}&year=${year}` })).json().lines;
+    const { lines, total } = (await lowClerk.request({ method: 'GET', url: `/api/books/den?unitId=${unit.id}&year=${year}` })).json();
     expect(lines.map((l: { soKyHieu: string }) => l.soKyHieu)).toEqual(['20/BC']);
+    expect(total).toBe(1);
     expect((await staff.request({ method: 'GET', url: `/api/books/den?unitId=${unit.id}&year=${year}` })).statusCode).toBe(403);
   });
 

@@ -1,4 +1,5 @@
-import { foldForSearch, receiveItemRequest, type HandOverRequest, type HandoverBookLine, type IncomingBookLine, type Level, type OutgoingBookLine, type ReceiveItemRequest, type StatisticsLine, type CopyBookLine, COPY_TYPE_LABELS } from '@bmnn/contracts';
+import { foldForSearch, ITEM_FORM_LABELS, LEVELS, receiveItemRequest, type ItemForm, type StatisticsSummary, type HandOverRequest, type HandoverBookLine, type IncomingBookLine, type Level, type OutgoingBookLine, type ReceiveItemRequest, type StatisticsLine, type CopyBookLine, COPY_TYPE_LABELS } from '@bmnn/contracts';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
@@ -7,6 +8,7 @@ import { canRegisterItem, canSeeItem, isClearedFor, ITEM_SCOPE_ROLES, type Actor
 import { appendItemEvent, type Book } from './register.events.ts';
 import { registerErrors } from './register.errors.ts';
 import { loadAccessFacts, visibleItemsFilter } from './register.usecases.ts';
+import { searchNeedle } from './register.search.ts';
 import { openIncidentInTransaction } from '../incidents/incidents.usecases.ts';
 
 // Receiving secret items and handing them over (LEGAL.md R7.4–R7.7). Each receipt is a line of
@@ -109,9 +111,35 @@ export async function handOverItem(ctx: AppContext, { actor, itemId, input }: { 
  * previous page returned as `next` (null for the first page). Without a page, the whole book.
  */
 export type BookPage = { after: string | null; limit: number };
-type BookArgs = { actor: Actor; unitId: string; year: number; page?: BookPage };
+/** What the screen narrows a book to: a level, a search on số ký hiệu / trích yếu (accents ignored). */
+export type BookFilter = { level?: Level | undefined; q?: string | undefined };
+/**
+ * One page of a book on screen (issue #3): `offset` lines skipped in the book's order, then at
+ * most `limit`, among the lines that pass the filter. The serials stay the book's own.
+ */
+export type BookScreen = BookFilter & { offset: number; limit: number };
+type BookArgs = { actor: Actor; unitId: string; year: number; page?: BookPage; screen?: BookScreen };
 
-function bookLines(ctx: AppContext, { actor, unitId, book, year, page }: { actor: Actor; unitId: string; book: Book; year: number; page?: BookPage | undefined }) {
+function hasFilter(filter: BookFilter): boolean {
+  return Boolean(filter.level) || searchNeedle(filter.q ?? '') !== '';
+}
+
+/**
+ * The filter as a condition on the item of a line, or on the same columns of a derived table
+ * named `table`; call only when hasFilter.
+ */
+function bookFilter(filter: BookFilter, table = 'items') {
+  const needle = searchNeedle(filter.q ?? '');
+  const column = (name: 'level' | 'so_ky_hieu_folded' | 'trich_yeu_folded') => sql.ref(`${table}.${name}`);
+  const conditions: Expression<SqlBool>[] = [];
+  if (filter.level) conditions.push(sql<SqlBool>`${column('level')} = ${filter.level}`);
+  // A substring of the folded columns (register.search.ts folds the same way): `ke hoach` finds `Kế hoạch`.
+  if (needle) conditions.push(sql<SqlBool>`(${column('so_ky_hieu_folded')} like ${`%${needle}%`} or ${column('trich_yeu_folded')} like ${`%${needle}%`})`);
+  return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
+}
+
+function bookLines(ctx: AppContext, { actor, unitId, book, year, page, screen }: { actor: Actor; unitId: string; book: Book; year: number; page?: BookPage | undefined; screen?: BookScreen | undefined }) {
+  // Driven by item_events_book_idx (unit_id, book, book_year, book_serial): the book's lines in serial order.
   let query = ctx.db
     .selectFrom('item_events')
     .innerJoin('items', 'items.id', 'item_events.item_id')
@@ -121,7 +149,17 @@ function bookLines(ctx: AppContext, { actor, unitId, book, year, page }: { actor
     .where(visibleItemsFilter(actor, ctx.clock()))
     .orderBy('item_events.book_serial');
   if (page) query = query.where('item_events.book_serial', '>', Number(parseCursor(page.after).serial)).limit(page.limit);
+  if (screen && hasFilter(screen)) query = query.where(bookFilter(screen));
+  if (screen) query = query.limit(screen.limit).offset(screen.offset);
   return query;
+}
+
+/** How many lines of a book pass the filter, for the actor (the pager's total). */
+export async function countBookLines(ctx: AppContext, { actor, unitId, year, book, filter }: { actor: Actor; unitId: string; year: number; book: Book | 'THONG_KE'; filter: BookFilter }): Promise<number> {
+  let base = book === 'THONG_KE' ? statisticsItems(ctx, { actor, unitId, year }) : bookLines(ctx, { actor, unitId, book, year }).clearOrderBy();
+  if (hasFilter(filter)) base = base.where(bookFilter(filter));
+  const row = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** A page cursor is `serial:itemId` of the last line printed (bookPageCursor). */
@@ -141,8 +179,8 @@ const CONDITION_TEXT = (c: { envelopeIntact: boolean; countMatches: boolean; pac
  * The incoming book of a unit for a year: the RECEIVED events with their serials, only for the
  * items the actor may see (DESIGN.md §5). Trích yếu blank for Tuyệt mật and unopened items.
  */
-export async function getIncomingBook(ctx: AppContext, { actor, unitId, year, page }: BookArgs): Promise<{ lines: IncomingBookLine[]}> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'DEN', year, page })
+export async function getIncomingBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: IncomingBookLine[]}> {
+  const rows = await bookLines(ctx, { actor, unitId, book: 'DEN', year, page, screen })
     .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.document_date', 'items.trich_yeu', 'items.level', 'items.copies', 'items.recall_deadline', 'custodian.full_name as custodian_name'])
     .execute();
@@ -156,23 +194,26 @@ export async function getIncomingBook(ctx: AppContext, { actor, unitId, year, pa
   };
 }
 
-export async function getHandoverBook(ctx: AppContext, { actor, unitId, year, page }: BookArgs): Promise<{ lines: HandoverBookLine[]}> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'CHUYEN_GIAO', year, page })
+export async function getHandoverBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: HandoverBookLine[]}> {
+  const rows = await bookLines(ctx, { actor, unitId, book: 'CHUYEN_GIAO', year, page, screen })
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.level'])
     .execute();
-  const people = await ctx.db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id').select(['people.id', 'people.full_name', 'units.name as unit_name']).execute();
+  const data = rows.map((r) => JSON.parse(r.data) as { fromPersonId: string | null; toPersonId: string; note: string | null });
+  // Only the people of these lines: a page reads a page's worth of names, not the province's.
+  const ids = [...new Set(data.flatMap((d) => [d.fromPersonId, d.toPersonId]).filter((id): id is string => Boolean(id))), ''];
+  const people = await ctx.db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id').select(['people.id', 'people.full_name', 'units.name as unit_name']).where('people.id', 'in', ids).execute();
   const byId = new Map(people.map((p) => [p.id, p]));
   return {
-    lines: rows.map((r) => {
-      const d = JSON.parse(r.data) as { fromPersonId: string | null; toPersonId: string; note: string | null };
+    lines: rows.map((r, i) => {
+      const d = data[i]!;
       return { serial: Number(r.book_serial), at: r.occurred_at, soKyHieu: r.so_ky_hieu, level: r.level as Level, fromName: d.fromPersonId ? (byId.get(d.fromPersonId)?.full_name ?? null) : null, toName: byId.get(d.toPersonId)?.full_name ?? '', toUnitName: byId.get(d.toPersonId)?.unit_name ?? '', note: d.note, itemId: r.id };
     }),
   };
 }
 
 /** The outgoing book (LEGAL.md R7.2, §15.2): one line per REGISTERED_OUTGOING event. */
-export async function getOutgoingBook(ctx: AppContext, { actor, unitId, year, page }: BookArgs): Promise<{ lines: OutgoingBookLine[]}> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'DI', year, page })
+export async function getOutgoingBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: OutgoingBookLine[]}> {
+  const rows = await bookLines(ctx, { actor, unitId, book: 'DI', year, page, screen })
     .leftJoin('people as signer', 'signer.id', 'items.determined_by')
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.trich_yeu', 'items.level', 'items.copies', 'signer.full_name as signer_name'])
     .execute();
@@ -223,12 +264,14 @@ export async function getBookSummary(ctx: AppContext, { actor, unitId, year, boo
 /**
  * Thống kê BMNN (R6.1): every item of the unit registered in the year, in chronological order,
  * with custody, protection end and what happened to it (extended, adjusted, declassified…).
+ * The serial is the item's place in that order among the items the actor may see.
  */
-export async function getStatistics(ctx: AppContext, { actor, unitId, year, page }: BookArgs): Promise<{ lines: StatisticsLine[] }> {
+export async function getStatistics(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: StatisticsLine[]; total?: number }> {
+  if (screen) return statisticsScreen(ctx, { actor, unitId, year, screen });
   const cursor = parseCursor(page?.after ?? null);
   let query = statisticsItems(ctx, { actor, unitId, year })
     .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
-    .select(['items.id', 'items.so_ky_hieu', 'items.document_date', 'items.created_at', 'items.trich_yeu', 'items.level', 'items.form', 'items.copies', 'items.protection_end', 'items.status', 'items.extensions_count', 'custodian.full_name as custodian_name'])
+    .select(STATISTICS_COLUMNS)
     .orderBy('items.created_at')
     .orderBy('items.id');
   if (page) {
@@ -240,33 +283,116 @@ export async function getStatistics(ctx: AppContext, { actor, unitId, year, page
     query = query.limit(page.limit);
   }
   const rows = await query.execute();
+  return { lines: rows.map((r, i) => statisticsLine(r, cursor.serial + i + 1)) };
+}
+
+const STATISTICS_COLUMNS = ['items.id', 'items.so_ky_hieu', 'items.document_date', 'items.created_at', 'items.trich_yeu', 'items.level', 'items.form', 'items.copies', 'items.protection_end', 'items.status', 'items.extensions_count', 'custodian.full_name as custodian_name'] as const;
+
+function statisticsLine(
+  r: { id: string; so_ky_hieu: string; document_date: string | null; created_at: string; trich_yeu: string | null; level: string; form: string | null; copies: number | null; protection_end: string | null; status: string; extensions_count: number | null; custodian_name: string | null },
+  serial: number,
+): StatisticsLine {
   return {
-    lines: rows.map((r, i) => ({
-      serial: cursor.serial + i + 1,
-      soKyHieu: r.so_ky_hieu,
-      date: r.document_date ?? r.created_at,
-      trichYeu: r.level === 'TUYET_MAT' ? null : r.trich_yeu,
-      level: r.level as Level,
-      form: r.form,
-      quantity: Number(r.copies ?? 1),
-      storage: r.custodian_name,
-      protectionEnd: r.protection_end,
-      status: `${STATUS_LABELS[r.status] ?? r.status}${Number(r.extensions_count) > 0 ? `; đã gia hạn ${r.extensions_count} lần` : ''}`,
-      itemId: r.id,
-    })),
+    serial,
+    soKyHieu: r.so_ky_hieu,
+    date: r.document_date ?? r.created_at,
+    trichYeu: r.level === 'TUYET_MAT' ? null : r.trich_yeu,
+    level: r.level as Level,
+    form: r.form,
+    quantity: Number(r.copies ?? 1),
+    storage: r.custodian_name,
+    protectionEnd: r.protection_end,
+    status: `${STATUS_LABELS[r.status] ?? r.status}${Number(r.extensions_count) > 0 ? `; đã gia hạn ${r.extensions_count} lần` : ''}`,
+    itemId: r.id,
+  };
+}
+
+/**
+ * One screen page of the Thống kê. Unfiltered, the page is a slice of the (unit_id, created_at, id)
+ * index and its serials follow from the offset. Filtered, each line keeps its serial in the whole
+ * list: the database numbers the year's visible items (row_number) before the filter applies.
+ */
+async function statisticsScreen(ctx: AppContext, { actor, unitId, year, screen }: { actor: Actor; unitId: string; year: number; screen: BookScreen }): Promise<{ lines: StatisticsLine[]; total?: number }> {
+  if (!hasFilter(screen)) {
+    const rows = await statisticsItems(ctx, { actor, unitId, year })
+      .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
+      .select(STATISTICS_COLUMNS)
+      .orderBy('items.created_at')
+      .orderBy('items.id')
+      .limit(screen.limit)
+      .offset(screen.offset)
+      .execute();
+    return { lines: rows.map((r, i) => statisticsLine(r, screen.offset + i + 1)) };
+  }
+  // The filter reads the numbered rows themselves; only the page's lines join back to their
+  // items, and the same pass counts the matches (count over the filtered rows, before the limit).
+  const numbered = statisticsItems(ctx, { actor, unitId, year }).select(['items.id as numbered_id', 'items.level', 'items.so_ky_hieu_folded', 'items.trich_yeu_folded', sql<number>`row_number() over (order by items.created_at, items.id)`.as('serial')]);
+  const page = ctx.db
+    .selectFrom(numbered.as('numbered'))
+    .where(bookFilter(screen, 'numbered'))
+    .select(['numbered.numbered_id', 'numbered.serial', sql<number>`count(*) over ()`.as('matches')])
+    .orderBy('numbered.serial')
+    .limit(screen.limit)
+    .offset(screen.offset);
+  const rows = await ctx.db
+    .selectFrom(page.as('page'))
+    .innerJoin('items', 'items.id', 'page.numbered_id')
+    .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
+    .select([...STATISTICS_COLUMNS, 'page.serial', 'page.matches'])
+    .orderBy('page.serial')
+    .execute();
+  // A page past the end has no row to carry the count: the route counts apart then.
+  return { lines: rows.map((r) => statisticsLine(r, Number(r.serial))), ...(rows.length > 0 ? { total: Number(rows[0]!.matches) } : {}) };
+}
+
+/**
+ * The Thống kê in numbers (issue #3): one aggregate over the year's items of the unit that the
+ * actor may see, grouped by level, form and status, summed up here. No line is read.
+ */
+export async function getStatisticsSummary(ctx: AppContext, { actor, unitId, year }: { actor: Actor; unitId: string; year: number }): Promise<StatisticsSummary> {
+  const groups = await statisticsItems(ctx, { actor, unitId, year })
+    .select((eb) => ['items.level', 'items.form', 'items.status', eb.fn.countAll<number>().as('n'), sql<number>`sum(coalesce(items.copies, 1))`.as('copies')])
+    .groupBy(['items.level', 'items.form', 'items.status'])
+    .execute();
+  const add = <K extends string>(map: Map<K, { items: number; copies: number }>, key: K, n: number, copies: number) => {
+    const sum = map.get(key) ?? { items: 0, copies: 0 };
+    map.set(key, { items: sum.items + n, copies: sum.copies + copies });
+  };
+  const byLevel = new Map<Level, { items: number; copies: number }>();
+  const byForm = new Map<string, { items: number; copies: number }>();
+  const byStatus = new Map<string, { items: number; copies: number }>();
+  for (const g of groups) {
+    const n = Number(g.n);
+    const copies = Number(g.copies);
+    add(byLevel, g.level as Level, n, copies);
+    add(byForm, g.form ?? '', n, copies);
+    add(byStatus, g.status, n, copies);
+  }
+  // Every level, highest first, with its zero: the cards and the chart keep their places.
+  const levels = [...LEVELS].reverse();
+  const byCount = <T extends { items: number }>(a: T, b: T) => b.items - a.items;
+  return {
+    items: groups.reduce((sum, g) => sum + Number(g.n), 0),
+    copies: groups.reduce((sum, g) => sum + Number(g.copies), 0),
+    byLevel: levels.map((level) => ({ level, ...(byLevel.get(level) ?? { items: 0, copies: 0 }) })),
+    byForm: [...byForm].map(([form, s]) => ({ form, label: ITEM_FORM_LABELS[form as ItemForm] ?? (form || 'Chưa ghi hình thức'), items: s.items })).sort(byCount),
+    byStatus: [...byStatus].map(([status, s]) => ({ status, label: STATUS_LABELS[status] ?? status, items: s.items })).sort(byCount),
   };
 }
 
 /** Sổ quản lý sao, chụp BMNN (R5.4): one line per execution of an approved copy request. */
-export async function getCopyBook(ctx: AppContext, { actor, unitId, year, page }: BookArgs): Promise<{ lines: CopyBookLine[]}> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'SAO_CHUP', year, page })
+export async function getCopyBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: CopyBookLine[]}> {
+  const rows = await bookLines(ctx, { actor, unitId, book: 'SAO_CHUP', year, page, screen })
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.level'])
     .execute();
-  const people = new Map((await ctx.db.selectFrom('people').select(['id', 'full_name']).execute()).map((p) => [p.id, p.full_name]));
-  const devices = new Map((await ctx.db.selectFrom('devices').select(['id', 'asset_code', 'name']).execute()).map((d) => [d.id, `${d.name} (${d.asset_code})`]));
+  const data = rows.map((r) => JSON.parse(r.data) as { copyType: string; authorised: number; made: number; spoiled: number; spoiledDestroyed: number; deviceId: string; executedBy: string; authorisedBy: string | null; recipients: string[]; copyNumbers: number[] });
+  const personIds = [...new Set(data.flatMap((d) => [d.executedBy, d.authorisedBy]).filter((id): id is string => Boolean(id))), ''];
+  const deviceIds = [...new Set(data.map((d) => d.deviceId)), ''];
+  const people = new Map((await ctx.db.selectFrom('people').select(['id', 'full_name']).where('id', 'in', personIds).execute()).map((p) => [p.id, p.full_name]));
+  const devices = new Map((await ctx.db.selectFrom('devices').select(['id', 'asset_code', 'name']).where('id', 'in', deviceIds).execute()).map((d) => [d.id, `${d.name} (${d.asset_code})`]));
   return {
-    lines: rows.map((r) => {
-      const d = JSON.parse(r.data) as { copyType: string; authorised: number; made: number; spoiled: number; spoiledDestroyed: number; deviceId: string; executedBy: string; authorisedBy: string | null; recipients: string[]; copyNumbers: number[] };
+    lines: rows.map((r, i) => {
+      const d = data[i]!;
       return {
         serial: Number(r.book_serial),
         date: r.occurred_at,

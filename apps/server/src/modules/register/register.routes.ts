@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { adjustLevelRequest, declassifyRequest, createAuthorityRequest, createItemRequest, listItemsQuery, savedViewRequest, storageLocationRequest, extendItemRequest, grantRequest, handOverRequest, noticeSentRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
+import { adjustLevelRequest, bookViewQuery, declassifyRequest, createAuthorityRequest, createItemRequest, listItemsQuery, savedViewRequest, storageLocationRequest, extendItemRequest, grantRequest, handOverRequest, noticeSentRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
 import { extendItem, getDashboard, markNoticeSent } from './register.periods.ts';
 import { adjustLevel, declassifyItem } from './register.adjust.ts';
 import { createAuthority, listAuthorities, determineItem, getEnvelopeLabels, proposeItem, registerOutgoing, sendItem } from './register.outgoing.ts';
@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { inTransaction, type AppContext } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { ITEM_SCOPE_ROLES } from '../access/access.policies.ts';
-import { getCopyBook, getHandoverBook, getIncomingBook, getOutgoingBook, getStatistics, handOverItem, receiveItem } from './register.receive.ts';
+import { countBookLines, getCopyBook, getHandoverBook, getIncomingBook, getOutgoingBook, getStatistics, getStatisticsSummary, handOverItem, receiveItem } from './register.receive.ts';
 import { prepareBookPrintout, PRINTABLE_BOOKS, type PrintableBook } from '../books/books.usecases.ts';
 import { streamOf, writeBookPdf, writeBookXlsx } from '../books/books.export.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
@@ -47,10 +47,22 @@ export function registerReceiveRoutes(app: FastifyInstance, ctx: AppContext) {
   ] as const) {
     app.get(`/api/books/${slug}`, async (request) => {
       const actor = requireActor(request);
-      const { unitId, year } = parseInput(bookQuery, request.query);
+      const { unitId, year, page, pageSize, level, q } = parseInput(bookViewQuery, request.query);
       // The books are kept by the clerk and read by the head of the unit.
       if (!ITEM_SCOPE_ROLES.some((r) => actor.roles.includes(r)) || !actor.scopeUnitIds.has(unitId)) throw errors.forbidden();
-      const result = await load(ctx, { actor, unitId, year });
+      // One page on screen (issue #3); the printouts below stream the whole book.
+      const filter = { level, q };
+      const loaded: { lines: unknown[]; total?: number } = await load(ctx, { actor, unitId, year, screen: { ...filter, offset: (page - 1) * pageSize, limit: pageSize } });
+      const { lines } = loaded;
+      let result;
+      if (book === 'THONG_KE') {
+        const summary = await getStatisticsSummary(ctx, { actor, unitId, year });
+        // Unfiltered, the summary has counted the lines; filtered, the page did (or, past the end, a count).
+        const total = !(level || q) ? summary.items : (loaded.total ?? (await countBookLines(ctx, { actor, unitId, year, book, filter })));
+        result = { lines, total, page, pageSize, summary };
+      } else {
+        result = { lines, total: await countBookLines(ctx, { actor, unitId, year, book, filter }), page, pageSize };
+      }
       await inTransaction(ctx, ({ audit }) => audit({ type: 'book.viewed', chain: unitId, actorId: actor.accountId, data: { book, year } }));
       return result;
     });
