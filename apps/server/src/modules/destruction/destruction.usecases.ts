@@ -217,6 +217,19 @@ export async function getDestructionCase(ctx: AppContext, { actor, caseId }: { a
 }
 
 /**
+ * Reading a case from the API is audited like reading an item (DESIGN.md §5): it names the items
+ * and their levels. The printouts call getDestructionCase and audit their own `item.printed`.
+ */
+export async function viewDestructionCase(ctx: AppContext, { actor, caseId }: { actor: Actor; caseId: string }) {
+  const read = await getDestructionCase(ctx, { actor, caseId });
+  const onCouncil = !!read.case.council && [read.case.council.chairId, ...read.case.council.memberIds].includes(actor.personId);
+  await inTransaction(ctx, ({ audit }) =>
+    audit({ type: 'destruction.viewed', chain: read.case.unitId, actorId: actor.accountId, subjectId: caseId, data: { items: read.items.length, highestLevel: highest(read.items.map((i) => i.level)), onCouncil } }),
+  );
+  return read;
+}
+
+/**
  * The cases a person may see (R10.4): those of their unit scope whose every item they may see,
  * and those whose council they sit on, within their clearance. Others are absent, not refused.
  */
