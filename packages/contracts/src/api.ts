@@ -102,6 +102,7 @@
 // POST /api/items/:id/declassify declassifyRequest → { status, notifyBy, label }   (R9.4 b/c, R9.5)
 // POST /api/notices/:id/sent noticeSentRequest → { ok: true }
 // GET  /api/dashboard                     → Dashboard (approvals waiting, periods ending, recalls, notices due)
+// GET  /api/items/:id/notices             → Dashboard of that one item (404 when not visible)
 // POST /api/destructions proposeDestructionRequest → { caseId, status }          (R10.4: the proposal list)
 // POST /api/destructions/:id/council destructionCouncilRequest → { status }       (chair + ≥ 1 member)
 // POST /api/destructions/:id/review destructionReviewRequest → { status }         (a council member)
