@@ -245,6 +245,10 @@ describe('the lifecycle of secret items in the browser', () => {
 
   it('R9.3: the head raises the level of an item, citing the danh mục', async () => {
     await page.getByTestId('menu-items').click();
+    // The item page asks for this item's notices, not for the whole "Việc cần làm" dashboard.
+    const asked: string[] = [];
+    const record = (r: { url: () => string }) => asked.push(new URL(r.url()).pathname);
+    page.on('request', record);
     await page.getByTestId('item-link-03/TB-STP').click();
     await page.getByTestId('item-adjust').click();
     const danhMuc = page.getByLabel('Căn cứ danh mục bí mật nhà nước', { exact: true });
@@ -257,6 +261,9 @@ describe('the lifecycle of secret items in the browser', () => {
     await page.getByTestId('adjust-submit').waitFor({ state: 'detached' });
     await eventually(() => page.getByTestId('item-detail').textContent()).toContain('Tối mật');
     await eventually(() => page.getByTestId('item-notices').textContent()).toContain('phải gửi trước hết ngày');
+    page.off('request', record);
+    expect(asked.filter((url) => /^\/api\/items\/[^/]+\/notices$/.test(url)).length).toBeGreaterThan(0);
+    expect(asked).not.toContain('/api/dashboard');
     await screenshot(page, 'lifecycle-09-level-raised');
   });
 
