@@ -15,6 +15,8 @@ const ADMIN = { username: 'quantri', fullName: 'Lê Thị Hoa', password: 'Quan-
 const CLERK = { username: 'thu.pt', fullName: 'Phạm Thị Thu', password: 'Thu-Van-Thu-2026', roles: ['VAN_THU'] };
 const HEAD = { username: 'hung.nv', fullName: 'Nguyễn Văn Hùng', password: 'Hung-Lanh-Dao-2026', roles: ['LANH_DAO'] };
 const MEMBER = { username: 'lan.dt', fullName: 'Đỗ Thị Lan', password: 'Lan-Can-Bo-2026', roles: ['CAN_BO'] };
+/** A council member representing another unit (R10.4: "representatives of related bodies"); no account needed. */
+const OUTSIDER = { fullName: 'Trịnh Văn Đại', unitName: 'Sở Tài chính' };
 const GOOD = { envelopeIntact: true, countMatches: true, packagingCorrect: true };
 
 let server: RunningServer;
@@ -73,6 +75,8 @@ beforeAll(async () => {
   const admin = await apiSession(ADMIN.username, ADMIN.password);
   const { account } = await admin<{ account: { unitId: string } }>('GET', '/api/auth/session');
   ({ unit: { id: unitId } } = await admin<{ unit: { id: string } }>('POST', '/api/units', { parentId: account.unitId, code: 'STP', name: 'Sở Tư pháp', kind: 'SO_BAN_NGANH' }));
+  const { unit: outsiderUnit } = await admin<{ unit: { id: string } }>('POST', '/api/units', { parentId: account.unitId, code: 'STC', name: OUTSIDER.unitName, kind: 'SO_BAN_NGANH' });
+  await admin('POST', '/api/people', { fullName: OUTSIDER.fullName, unitId: outsiderUnit.id, clearance: 'TOI_MAT', handlesSecrets: true });
   const personIds: Record<string, string> = {};
   for (const user of [CLERK, HEAD, MEMBER]) {
     const { person } = await admin<{ person: { id: string } }>('POST', '/api/people', { fullName: user.fullName, unitId, clearance: 'TOI_MAT', handlesSecrets: true });
@@ -123,16 +127,22 @@ describe('the lifecycle of secret items in the browser', () => {
     await screenshot(page, 'lifecycle-01-destruction-proposed');
   });
 
-  it('R10.4: the head sets up the council (chair and members)', async () => {
+  it('R10.4: the head sets up the council (chair and members), one member found in another unit by typing without accents', async () => {
     await logInAs(HEAD);
     await openCase();
     await page.getByTestId('council-ref').fill('12/QĐ-STP');
     await pick(page, 'Chủ tịch Hội đồng', HEAD.fullName);
     await pick(page, 'Thành viên Hội đồng', MEMBER.fullName);
     await pick(page, 'Thành viên Hội đồng', CLERK.fullName);
+    const members = page.getByLabel('Thành viên Hội đồng', { exact: true });
+    await members.fill('trinh van dai');
+    const outsider = page.locator(`.ant-select-dropdown:visible [title="${OUTSIDER.fullName}"]`);
+    await eventually(() => outsider.textContent()).toBe(`${OUTSIDER.fullName} — ${OUTSIDER.unitName}`);
+    await screenshot(page, 'lifecycle-01b-council-member-other-unit');
+    await outsider.click();
     await page.getByTestId('council-submit').click();
     await eventually(() => page.getByTestId('destruction-status').textContent()).toBe('Đã thành lập Hội đồng');
-    await eventually(() => page.getByTestId('destruction-drawer').textContent()).toContain(`Chủ tịch: ${HEAD.fullName}`);
+    await eventually(() => page.getByTestId('destruction-drawer').textContent()).toContain(`Chủ tịch: ${HEAD.fullName}; thành viên: ${MEMBER.fullName}, ${CLERK.fullName}, ${OUTSIDER.fullName}`);
   });
 
   it('R10.4: a council member, a staff member, records the review', async () => {
@@ -235,6 +245,10 @@ describe('the lifecycle of secret items in the browser', () => {
 
   it('R9.3: the head raises the level of an item, citing the danh mục', async () => {
     await page.getByTestId('menu-items').click();
+    // The item page asks for this item's notices, not for the whole "Việc cần làm" dashboard.
+    const asked: string[] = [];
+    const record = (r: { url: () => string }) => asked.push(new URL(r.url()).pathname);
+    page.on('request', record);
     await page.getByTestId('item-link-03/TB-STP').click();
     await page.getByTestId('item-adjust').click();
     const danhMuc = page.getByLabel('Căn cứ danh mục bí mật nhà nước', { exact: true });
@@ -247,6 +261,9 @@ describe('the lifecycle of secret items in the browser', () => {
     await page.getByTestId('adjust-submit').waitFor({ state: 'detached' });
     await eventually(() => page.getByTestId('item-detail').textContent()).toContain('Tối mật');
     await eventually(() => page.getByTestId('item-notices').textContent()).toContain('phải gửi trước hết ngày');
+    page.off('request', record);
+    expect(asked.filter((url) => /^\/api\/items\/[^/]+\/notices$/.test(url)).length).toBeGreaterThan(0);
+    expect(asked).not.toContain('/api/dashboard');
     await screenshot(page, 'lifecycle-09-level-raised');
   });
 

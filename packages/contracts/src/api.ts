@@ -102,8 +102,10 @@
 // POST /api/items/:id/declassify declassifyRequest → { status, notifyBy, label }   (R9.4 b/c, R9.5)
 // POST /api/notices/:id/sent noticeSentRequest → { ok: true }
 // GET  /api/dashboard                     → Dashboard (approvals waiting, periods ending, recalls, notices due)
+// GET  /api/items/:id/notices             → Dashboard of that one item (404 when not visible)
 // POST /api/destructions proposeDestructionRequest → { caseId, status }          (R10.4: the proposal list)
 // POST /api/destructions/:id/council destructionCouncilRequest → { status }       (chair + ≥ 1 member)
+// GET  /api/destructions/:id/council-candidates councilCandidatesQuery → { people: CouncilCandidate[] } (R10.4: any unit, cleared for the list)
 // POST /api/destructions/:id/review destructionReviewRequest → { status }         (a council member)
 // POST /api/destructions/:id/decide destructionDecisionRequest → { status, legalBasis } (R10.3, not the proposer)
 // POST /api/destructions/:id/execute destructionExecutionRequest → { status, destroyed } (R10.2)

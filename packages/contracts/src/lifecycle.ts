@@ -68,6 +68,11 @@ export type DestructionCaseDetail = {
 };
 export type DestructionCaseItem = { id: string; soKyHieu: string; level: Level; status: string };
 
+/** GET /api/destructions/:id/council-candidates: with q, people of every unit; without, the head's own units. */
+export const councilCandidatesQuery = z.object({ q: z.string().trim().max(100, { error: 'Từ khóa tìm kiếm quá dài' }).optional() });
+/** A person the head may put on the council (R10.4): name and unit only, nothing more. */
+export type CouncilCandidate = { id: string; fullName: string; unitId: string; unitName: string };
+
 export const RELEASE_KINDS = ['TAKE_OUT_DOMESTIC', 'TAKE_OUT_ABROAD', 'PROVIDE_DOMESTIC', 'PROVIDE_FOREIGN'] as const;
 export type ReleaseKind = (typeof RELEASE_KINDS)[number];
 export const RELEASE_KIND_LABELS: Record<ReleaseKind, string> = {

@@ -9,6 +9,7 @@ import { DATE_FORMAT, toIsoDate } from '../forms/dates.ts';
 import { submitForm, zodRule } from '../forms/zod-form.ts';
 import { LevelTag, canKeepBooks, statusLabel } from '../register/register.labels.tsx';
 import { useUnits } from '../units/units.hooks.ts';
+import { CouncilMembersSelect } from './council-members.component.tsx';
 import { ExecutionFields, toExecution } from './destruction-forms.component.tsx';
 import { destructionApi } from './destruction.api.ts';
 
@@ -101,8 +102,8 @@ export function DestructionCaseDrawer({ caseId, onClose, onChanged }: { caseId: 
         <Form.Item label="Chủ tịch Hội đồng" name="chairId" required rules={[{ required: true, message: 'Chọn Chủ tịch Hội đồng (lãnh đạo đơn vị lưu giữ)' }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={personOptions} loading={people.loading} data-testid="council-chair" />
         </Form.Item>
-        <Form.Item label="Thành viên Hội đồng" name="memberIds" required rules={[zodRule(destructionCouncilRequest.shape.memberIds)]} extra="Gồm người trực tiếp lưu giữ tài liệu và đại diện cơ quan, đơn vị có liên quan (R10.4)">
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={personOptions} loading={people.loading} data-testid="council-members" />
+        <Form.Item label="Thành viên Hội đồng" name="memberIds" required rules={[zodRule(destructionCouncilRequest.shape.memberIds)]} extra="Gồm người trực tiếp lưu giữ tài liệu và đại diện cơ quan, đơn vị có liên quan (R10.4); gõ họ tên để tìm cán bộ của đơn vị khác">
+          <CouncilMembersSelect caseId={caseId} />
         </Form.Item>
       </StepForm>
     );

@@ -1,5 +1,6 @@
 // The destruction endpoints (apps/server/src/modules/destruction, LEGAL.md R10.1–R10.4).
 import type {
+  CouncilCandidate,
   DestructionCaseDetail,
   DestructionCaseItem,
   DestructionCaseSummary,
@@ -21,6 +22,8 @@ export const destructionApi = {
   list: (query: ListDestructionsQuery = {}) => http.get<{ cases: DestructionCaseSummary[] }>('/api/destructions', query),
   get: (id: string) => http.get<{ case: DestructionCaseDetail; items: DestructionCaseItem[] }>(path(id)),
   propose: (body: z.output<typeof proposeDestructionRequest>) => http.post<{ caseId: string; status: string }>('/api/destructions', body),
+  /** People the head may put on the council: with q, of every unit (R10.4); names and units only. */
+  councilCandidates: (id: string, q?: string) => http.get<{ people: CouncilCandidate[] }>(path(id, '/council-candidates'), q ? { q } : {}),
   setCouncil: (id: string, body: z.output<typeof destructionCouncilRequest>) => http.post<{ status: string }>(path(id, '/council'), body),
   review: (id: string, body: z.output<typeof destructionReviewRequest>) => http.post<{ status: string }>(path(id, '/review'), body),
   decide: (id: string, body: z.output<typeof destructionDecisionRequest>) => http.post<{ status: string; legalBasis: string }>(path(id, '/decide'), body),

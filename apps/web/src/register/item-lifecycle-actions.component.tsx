@@ -29,8 +29,8 @@ export function ItemLifecycleActions({ item, onChanged }: { item: Item; onChange
   const { message } = App.useApp();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<{ noticeId: string; date: string | null }>();
-  const board = useLoad(() => periodsApi.dashboard(), `dashboard|${item.id}|${item.status}|${item.level}|${item.protectionEnd}`);
-  const notices = (board.data?.noticesDue ?? []).filter((n) => n.itemId === item.id);
+  const board = useLoad(() => periodsApi.itemNotices(item.id), `item-notices|${item.id}|${item.status}|${item.level}|${item.protectionEnd}`);
+  const notices = board.data?.noticesDue ?? [];
   const isHead = account.roles.includes('LANH_DAO');
   const holds = item.custodianId === account.personId;
   const protectedNow = PROTECTED.has(item.status);

@@ -11,4 +11,6 @@ export const periodsApi = {
   declassify: (id: string, body: z.output<typeof declassifyRequest>) => http.post<{ status: string; notifyBy: string; label: string }>(item(id, 'declassify'), body),
   markNoticeSent: (noticeId: string, body: z.output<typeof noticeSentRequest>) => http.post<{ ok: true }>(`/api/notices/${encodeURIComponent(noticeId)}/sent`, body),
   dashboard: () => http.get<Dashboard>('/api/dashboard'),
+  /** The dashboard's lists for one item only (404 when the reader may not see it). */
+  itemNotices: (id: string) => http.get<Dashboard>(item(id, 'notices')),
 };

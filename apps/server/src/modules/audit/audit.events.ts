@@ -118,6 +118,7 @@ export type AuditEventMap = {
   'meeting.notice_exported': { format: string; level: string };
   'rule_set.updated': { ruleSetId: string; version: number; changes: Array<{ path: string; before?: unknown; after?: unknown }> };
   'item.printed': { kind: string; format: string; level: string; subjectId: string | null };
+  'destruction.viewed': { items: number; highestLevel: string; onCouncil: boolean };
 };
 
 export type AuditEventType = keyof AuditEventMap;
@@ -236,6 +237,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'meeting.notice_exported': 'In thông báo cuộc họp có nội dung BMNN',
   'rule_set.updated': 'Sửa bộ quy tắc',
   'item.printed': 'In dấu, nhãn, biên bản của tài liệu mật',
+  'destruction.viewed': 'Xem hồ sơ tiêu hủy tài liệu mật',
 };
 export const AUDIT_EVENT_TYPES = Object.keys(AUDIT_EVENT_LABELS) as AuditEventType[];
 
@@ -430,6 +432,8 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
     }
     case 'item.printed':
       return `In ${PRINTABLE_LABELS[d.kind as PrintableKind] ?? d.kind} (${String(d.format).toUpperCase()}, độ mật ${LEVEL_LABELS[d.level as Level] ?? d.level})`;
+    case 'destruction.viewed':
+      return `Xem hồ sơ tiêu hủy (${d.items} tài liệu, độ mật cao nhất ${LEVEL_LABELS[d.highestLevel as Level] ?? d.highestLevel})${data.onCouncil ? ' với tư cách thành viên Hội đồng tiêu hủy' : ''}`;
     default:
       return AUDIT_EVENT_LABELS[type as AuditEventType] ?? type;
   }

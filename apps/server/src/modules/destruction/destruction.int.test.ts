@@ -83,4 +83,26 @@ describe.each(DATABASE_KINDS)('destroying secret items on %s', (kind) => {
     expect((await low.request({ method: 'GET', url: `/api/destructions/${caseId}` })).statusCode).toBe(404);
     expect((await clerk.request({ method: 'GET', url: `/api/destructions/${caseId}` })).json().items).toHaveLength(1);
   });
+
+  it('reading a destruction case is audited in the unit\'s chain; a refused read writes nothing', async () => {
+    const { admin, unit, clerk, head, receive } = await office();
+    const { caseId } = (await clerk.request({ method: 'POST', url: '/api/destructions', body: { unitId: unit.id, itemIds: [await receive('TOI_MAT', '1/A'), await receive('MAT', '2/B')] } })).json();
+    const other = await createTestUnit(t, { parentId: admin.provinceId, code: 'SO-TP', name: 'Sở Tư pháp' });
+    const outsider = await createUserAndLogin(t, { unitId: other.id, roles: ['CAN_BO'], clearance: 'TOI_MAT' });
+    const low = await createUserAndLogin(t, { unitId: unit.id, roles: ['VAN_THU'], clearance: 'MAT' });
+    const viewed = () => t.ctx.db.selectFrom('audit_records').select(['chain', 'actor_id', 'subject_id', 'data']).where('type', '=', 'destruction.viewed').orderBy('seq').execute();
+    expect((await low.request({ method: 'GET', url: `/api/destructions/${caseId}` })).statusCode).toBe(404);
+    expect((await outsider.request({ method: 'GET', url: `/api/destructions/${caseId}` })).statusCode).toBe(404);
+    expect(await viewed()).toEqual([]);
+    expect((await clerk.request({ method: 'GET', url: `/api/destructions/${caseId}` })).statusCode).toBe(200);
+    await head.request({ method: 'POST', url: `/api/destructions/${caseId}/council`, body: { councilRef: '04/QĐ', chairId: head.personId, memberIds: [outsider.personId] } });
+    expect((await outsider.request({ method: 'GET', url: `/api/destructions/${caseId}` })).statusCode).toBe(200);
+    const rows = await viewed();
+    expect(rows.map((r) => ({ ...r, data: JSON.parse(r.data) }))).toEqual([
+      { chain: unit.id, actor_id: clerk.accountId, subject_id: caseId, data: { items: 2, highestLevel: 'TOI_MAT', onCouncil: false } },
+      { chain: unit.id, actor_id: outsider.accountId, subject_id: caseId, data: { items: 2, highestLevel: 'TOI_MAT', onCouncil: true } },
+    ]);
+    const trail = (await head.request({ method: 'GET', url: `/api/audit?unitId=${unit.id}&type=destruction.viewed` })).json();
+    expect(JSON.stringify(trail)).toContain('Xem hồ sơ tiêu hủy (2 tài liệu, độ mật cao nhất Tối mật)');
+  });
 });

@@ -1,4 +1,4 @@
-import { LEVEL_RANK, LIMITS, todayInVietnam, type DestructionCaseDetail, type DestructionCaseItem, type DestructionCaseSummary, type DestructionStatus, type Level, type ListDestructionsQuery } from '@bmnn/contracts';
+import { CLEARANCES, CLEARANCE_RANK, LEVEL_RANK, LIMITS, foldForSearch, todayInVietnam, type CouncilCandidate, type DestructionCaseDetail, type DestructionCaseItem, type DestructionCaseSummary, type DestructionStatus, type Level, type ListDestructionsQuery } from '@bmnn/contracts';
 import { canAuthorize, emergencyDestructionReportDue, getRuleSetFor } from '@bmnn/rules';
 import { getRuleSets } from '../rule-sets/rule-sets.provider.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -89,6 +89,35 @@ export async function setDestructionCouncil(ctx: AppContext, { actor, caseId, in
     await audit({ type: 'destruction.council_set', chain: c.unit_id, actorId: actor.accountId, subjectId: caseId, data: { councilRef: input.councilRef, size: members.length + 1 } });
     return { status: 'COUNCIL_SET' };
   });
+}
+
+const CANDIDATES_MAX = 30;
+
+/**
+ * R10.4: whom the head may put on the council. The council includes "representatives of related
+ * bodies", so a search reaches people of every unit that still exists (decision 0007); without a
+ * search term the list is the head's own units, where the chair and the custodian come from. Only
+ * people cleared for the highest level of the list are offered — anyone else could not read the
+ * case they are to review — and only their name and unit leave the server.
+ */
+export async function listCouncilCandidates(ctx: AppContext, { actor, caseId, q }: { actor: Actor; caseId: string; q?: string | undefined }): Promise<{ people: CouncilCandidate[] }> {
+  const { c, items } = await loadCase(ctx, actor, caseId);
+  if (!actor.roles.includes('LANH_DAO')) throw errors.forbidden();
+  ensureInScope(actor, c.unit_id);
+  if (c.status !== 'PROPOSED') throw destructionErrors.wrongStep();
+  const top = highest(items.map((i) => i.level));
+  const cleared = CLEARANCES.filter((cl) => CLEARANCE_RANK[cl] >= LEVEL_RANK[top]);
+  const today = todayInVietnam(ctx.clock());
+  const needle = q ? foldForSearch(q).replace(/[%_\\]/g, '') : '';
+  let query = ctx.db
+    .selectFrom('people')
+    .innerJoin('units', 'units.id', 'people.unit_id')
+    .select(['people.id', 'people.full_name', 'people.unit_id', 'units.name as unit_name'])
+    .where('people.clearance', 'in', cleared)
+    .where((eb) => eb.or([eb('units.valid_to', 'is', null), eb('units.valid_to', '>', today)]));
+  query = needle ? query.where('people.full_name_folded', 'like', `%${needle}%`) : query.where('people.unit_id', 'in', [...actor.scopeUnitIds, c.unit_id]);
+  const rows = await query.orderBy('people.full_name').orderBy('people.id').limit(CANDIDATES_MAX).execute();
+  return { people: rows.map((r) => ({ id: r.id, fullName: r.full_name, unitId: r.unit_id, unitName: r.unit_name })) };
 }
 
 /** R10.4: the council's review, recorded by one of its members. */
@@ -214,6 +243,19 @@ export async function getDestructionCase(ctx: AppContext, { actor, caseId }: { a
     },
     items: items.map((i) => ({ id: i.id, soKyHieu: i.so_ky_hieu, level: i.level as Level, status: i.status })),
   };
+}
+
+/**
+ * Reading a case from the API is audited like reading an item (DESIGN.md §5): it names the items
+ * and their levels. The printouts call getDestructionCase and audit their own `item.printed`.
+ */
+export async function viewDestructionCase(ctx: AppContext, { actor, caseId }: { actor: Actor; caseId: string }) {
+  const read = await getDestructionCase(ctx, { actor, caseId });
+  const onCouncil = !!read.case.council && [read.case.council.chairId, ...read.case.council.memberIds].includes(actor.personId);
+  await inTransaction(ctx, ({ audit }) =>
+    audit({ type: 'destruction.viewed', chain: read.case.unitId, actorId: actor.accountId, subjectId: caseId, data: { items: read.items.length, highestLevel: highest(read.items.map((i) => i.level)), onCouncil } }),
+  );
+  return read;
 }
 
 /**

@@ -138,10 +138,25 @@ export function scheduleDailyJobs(ctx: AppContext, log: (msg: string) => void): 
 
 /** The "việc cần làm" dashboard: only what the actor may see (DESIGN.md §5). */
 export async function getDashboard(ctx: AppContext, { actor }: { actor: Actor }): Promise<Dashboard> {
+  return computeDashboard(ctx, { actor, itemId: null });
+}
+
+/**
+ * The dashboard's notices and deadlines for one item, for the item page; the same visibility as
+ * the item itself (404 when the actor may not see it).
+ */
+export async function getItemNotices(ctx: AppContext, { actor, itemId }: { actor: Actor; itemId: string }): Promise<Dashboard> {
+  const row = await ctx.db.selectFrom('items').select(['id', 'unit_id', 'level', 'custodian_id']).where('id', '=', itemId).executeTakeFirst();
+  if (!row || !canSeeItem({ actor, item: await loadAccessFacts(ctx, row), now: ctx.clock() })) throw registerErrors.itemNotFound();
+  return computeDashboard(ctx, { actor, itemId });
+}
+
+/** Every list of the dashboard, over the visible items or over one of them when itemId is set. */
+async function computeDashboard(ctx: AppContext, { actor, itemId }: { actor: Actor; itemId: string | null }): Promise<Dashboard> {
   const now = ctx.clock();
   const today = todayInVietnam(now);
   const ruleSet = getRuleSetFor({ date: today, ruleSets: await getRuleSets(ctx) });
-  const visible = ctx.db.selectFrom('items').where(visibleItemsFilter(actor, now));
+  const visible = ctx.db.selectFrom('items').where(visibleItemsFilter(actor, now)).$if(itemId !== null, (q) => q.where('items.id', '=', itemId!));
   const entry = (r: { id: string; so_ky_hieu: string; level: string; status: string }, date: string | null, detail: string): DashboardEntry => ({ itemId: r.id, soKyHieu: r.so_ky_hieu, level: r.level as Level, status: r.status, date, detail });
 
   const proposed = actor.roles.includes('LANH_DAO')
@@ -161,6 +176,7 @@ export async function getDashboard(ctx: AppContext, { actor }: { actor: Actor })
     .selectFrom('item_notices')
     .innerJoin('items', 'items.id', 'item_notices.item_id')
     .where(visibleItemsFilter(actor, now))
+    .$if(itemId !== null, (q) => q.where('items.id', '=', itemId!))
     .where('item_notices.sent_on', 'is', null)
     .select(['item_notices.id as noticeId', 'item_notices.kind', 'item_notices.due_date', 'items.id', 'items.so_ky_hieu', 'items.level', 'items.status'])
     .orderBy('item_notices.due_date')
@@ -172,6 +188,7 @@ export async function getDashboard(ctx: AppContext, { actor }: { actor: Actor })
     .innerJoin('release_request_items', 'release_request_items.request_id', 'release_requests.id')
     .innerJoin('items', 'items.id', 'release_request_items.item_id')
     .where(visibleItemsFilter(actor, now))
+    .$if(itemId !== null, (q) => q.where('items.id', '=', itemId!))
     .where('release_requests.status', '=', 'OUT')
     .select(['release_requests.to_date', 'items.id', 'items.so_ky_hieu', 'items.level', 'items.status'])
     .orderBy('release_requests.to_date')

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { adjustLevelRequest, bookViewQuery, declassifyRequest, createAuthorityRequest, createItemRequest, listItemsQuery, savedViewRequest, storageLocationRequest, extendItemRequest, grantRequest, handOverRequest, noticeSentRequest, proposeItemRequest, receiveItemRequest, registerOutgoingRequest } from '@bmnn/contracts';
-import { extendItem, getDashboard, markNoticeSent } from './register.periods.ts';
+import { extendItem, getDashboard, getItemNotices, markNoticeSent } from './register.periods.ts';
 import { adjustLevel, declassifyItem } from './register.adjust.ts';
 import { createAuthority, listAuthorities, determineItem, getEnvelopeLabels, proposeItem, registerOutgoing, sendItem } from './register.outgoing.ts';
 import { z } from 'zod';
@@ -99,6 +99,7 @@ export function registerPeriodRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<IdParams>('/api/items/:id/extend', async (request) => extendItem(ctx, { actor: requireActor(request), itemId: request.params.id, input: parseInput(extendItemRequest, request.body) }));
   app.post<IdParams>('/api/notices/:id/sent', async (request) => markNoticeSent(ctx, { actor: requireActor(request), noticeId: request.params.id, input: parseInput(noticeSentRequest, request.body) }));
   app.get('/api/dashboard', async (request) => getDashboard(ctx, { actor: requireActor(request) }));
+  app.get<IdParams>('/api/items/:id/notices', async (request) => getItemNotices(ctx, { actor: requireActor(request), itemId: request.params.id }));
 }
 
 /** Level adjustment and declassification by decision (LEGAL.md R9.3, R9.5). */
