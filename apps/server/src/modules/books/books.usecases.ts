@@ -75,10 +75,13 @@ export async function prepareBookPrintout(ctx: AppContext, { actor, book, unitId
   async function* rows() {
     let page: BookPage = { after: null, limit: PRINT_PAGE_LINES };
     for (;;) {
-      const { lines } = (await spec.load(ctx, { actor, unitId, year, page })) as { lines: Array<IncomingBookLine & HandoverBookLine & OutgoingBookLine & StatisticsLine & CopyBookLine> };
+      const { lines, nextPage } = (await spec.load(ctx, { actor, unitId, year, page })) as { lines: Array<IncomingBookLine & HandoverBookLine & OutgoingBookLine & StatisticsLine & CopyBookLine>; nextPage?: string | null };
       for (const line of lines) yield spec.toRow(line);
-      if (lines.length < page.limit) return;
-      page = { after: bookPageCursor(lines[lines.length - 1]!), limit: PRINT_PAGE_LINES };
+      // The event books say where the next page starts (their pages are serial ranges, which may
+      // hold lines the reader may not see); the Thống kê's pages are full until the last.
+      const next = nextPage !== undefined ? nextPage : lines.length < page.limit ? null : bookPageCursor(lines[lines.length - 1]!);
+      if (next === null) return;
+      page = { after: next, limit: PRINT_PAGE_LINES };
     }
   }
   return { template, unitName: unit.name, year, rows: rows(), highestLevel, printedAt: formatDateTime(now.toISOString()), printedBy: person?.full_name ?? '' };

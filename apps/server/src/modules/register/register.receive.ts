@@ -105,6 +105,22 @@ export async function handOverItem(ctx: AppContext, { actor, itemId, input }: { 
   });
 }
 
+type SerialRange = { from: number; to: number | null };
+
+/**
+ * The serials of a printout's next page: the `limit` lines of the book after the cursor, visible
+ * or not (`to` null: to the end). Bounding the range on both sides keeps PostgreSQL on the book
+ * index in serial order: with only `serial > n` it misjudged how many lines follow and read the
+ * rest of the book for every page (bench/README.md).
+ */
+async function pageRange(ctx: AppContext, { unitId, book, year, page }: { unitId: string; book: Book; year: number; page: BookPage }): Promise<SerialRange> {
+  const from = parseCursor(page.after).serial;
+  const bound = await ctx.db.selectFrom('item_events').select('book_serial').where('unit_id', '=', unitId).where('book', '=', book).where('book_year', '=', year).where('book_serial', '>', from).orderBy('book_serial').offset(page.limit - 1).limit(1).executeTakeFirst();
+  return { from, to: bound ? Number(bound.book_serial) : null };
+}
+/** The cursor after a printout page read through pageRange (null: the book is done). */
+const nextPageAfter = (range: SerialRange | undefined) => (range ? { nextPage: range.to === null ? null : `${range.to}:` } : {});
+
 /** The lines of one book of a unit for a year, in serial order, for items the actor may see. */
 /**
  * One page of a book, for printouts that stream (books.usecases.ts): `after` is the cursor the
@@ -138,7 +154,7 @@ function bookFilter(filter: BookFilter, table = 'items') {
   return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 }
 
-function bookLines(ctx: AppContext, { actor, unitId, book, year, page, screen }: { actor: Actor; unitId: string; book: Book; year: number; page?: BookPage | undefined; screen?: BookScreen | undefined }) {
+function bookLines(ctx: AppContext, { actor, unitId, book, year, range, screen }: { actor: Actor; unitId: string; book: Book; year: number; range?: SerialRange | undefined; screen?: BookScreen | undefined }) {
   // Driven by item_events_book_idx (unit_id, book, book_year, book_serial): the book's lines in serial order.
   let query = ctx.db
     .selectFrom('item_events')
@@ -148,7 +164,10 @@ function bookLines(ctx: AppContext, { actor, unitId, book, year, page, screen }:
     .where('item_events.book_year', '=', year)
     .where(visibleItemsFilter(actor, ctx.clock()))
     .orderBy('item_events.book_serial');
-  if (page) query = query.where('item_events.book_serial', '>', Number(parseCursor(page.after).serial)).limit(page.limit);
+  if (range) {
+    query = query.where('item_events.book_serial', '>', range.from);
+    if (range.to !== null) query = query.where('item_events.book_serial', '<=', range.to);
+  }
   if (screen && hasFilter(screen)) query = query.where(bookFilter(screen));
   if (screen) query = query.limit(screen.limit).offset(screen.offset);
   return query;
@@ -179,13 +198,15 @@ const CONDITION_TEXT = (c: { envelopeIntact: boolean; countMatches: boolean; pac
  * The incoming book of a unit for a year: the RECEIVED events with their serials, only for the
  * items the actor may see (DESIGN.md §5). Trích yếu blank for Tuyệt mật and unopened items.
  */
-export async function getIncomingBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: IncomingBookLine[]}> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'DEN', year, page, screen })
+export async function getIncomingBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: IncomingBookLine[]; nextPage?: string | null }> {
+  const range = page ? await pageRange(ctx, { unitId, book: 'DEN', year, page }) : undefined;
+  const rows = await bookLines(ctx, { actor, unitId, book: 'DEN', year, range, screen })
     .leftJoin('people as custodian', 'custodian.id', 'items.custodian_id')
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.document_date', 'items.trich_yeu', 'items.level', 'items.copies', 'items.recall_deadline', 'custodian.full_name as custodian_name'])
     .execute();
   const receivers = new Map((await ctx.db.selectFrom('people').select(['id', 'full_name']).where('id', 'in', [...new Set(rows.map((r) => (JSON.parse(r.data) as { receivedBy: string }).receivedBy)), '']).execute()).map((p) => [p.id, p.full_name]));
   return {
+    ...nextPageAfter(range),
     lines: rows.map((r) => {
       // Lines imported from an old book (IMPORTED) carry no condition check.
       const data = JSON.parse(r.data) as { sender: string; receivedBy: string; condition: { envelopeIntact: boolean; countMatches: boolean; packagingCorrect: boolean } | null; note: string | null };
@@ -194,8 +215,9 @@ export async function getIncomingBook(ctx: AppContext, { actor, unitId, year, pa
   };
 }
 
-export async function getHandoverBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: HandoverBookLine[]}> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'CHUYEN_GIAO', year, page, screen })
+export async function getHandoverBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: HandoverBookLine[]; nextPage?: string | null }> {
+  const range = page ? await pageRange(ctx, { unitId, book: 'CHUYEN_GIAO', year, page }) : undefined;
+  const rows = await bookLines(ctx, { actor, unitId, book: 'CHUYEN_GIAO', year, range, screen })
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.level'])
     .execute();
   const data = rows.map((r) => JSON.parse(r.data) as { fromPersonId: string | null; toPersonId: string; note: string | null });
@@ -204,6 +226,7 @@ export async function getHandoverBook(ctx: AppContext, { actor, unitId, year, pa
   const people = await ctx.db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id').select(['people.id', 'people.full_name', 'units.name as unit_name']).where('people.id', 'in', ids).execute();
   const byId = new Map(people.map((p) => [p.id, p]));
   return {
+    ...nextPageAfter(range),
     lines: rows.map((r, i) => {
       const d = data[i]!;
       return { serial: Number(r.book_serial), at: r.occurred_at, soKyHieu: r.so_ky_hieu, level: r.level as Level, fromName: d.fromPersonId ? (byId.get(d.fromPersonId)?.full_name ?? null) : null, toName: byId.get(d.toPersonId)?.full_name ?? '', toUnitName: byId.get(d.toPersonId)?.unit_name ?? '', note: d.note, itemId: r.id };
@@ -212,12 +235,14 @@ export async function getHandoverBook(ctx: AppContext, { actor, unitId, year, pa
 }
 
 /** The outgoing book (LEGAL.md R7.2, §15.2): one line per REGISTERED_OUTGOING event. */
-export async function getOutgoingBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: OutgoingBookLine[]}> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'DI', year, page, screen })
+export async function getOutgoingBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: OutgoingBookLine[]; nextPage?: string | null }> {
+  const range = page ? await pageRange(ctx, { unitId, book: 'DI', year, page }) : undefined;
+  const rows = await bookLines(ctx, { actor, unitId, book: 'DI', year, range, screen })
     .leftJoin('people as signer', 'signer.id', 'items.determined_by')
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.trich_yeu', 'items.level', 'items.copies', 'signer.full_name as signer_name'])
     .execute();
   return {
+    ...nextPageAfter(range),
     lines: rows.map((r) => {
       const d = JSON.parse(r.data) as { soKyHieu: string; documentDate: string; envelopeMark: string; recipients: string[] };
       return { serial: Number(r.book_serial), date: d.documentDate, soKyHieu: d.soKyHieu, trichYeu: r.level === 'TUYET_MAT' ? null : r.trich_yeu, level: r.level as Level, signer: r.signer_name, recipients: d.recipients, copies: Number(r.copies ?? 1), envelopeMark: d.envelopeMark, itemId: r.id };
@@ -381,8 +406,9 @@ export async function getStatisticsSummary(ctx: AppContext, { actor, unitId, yea
 }
 
 /** Sổ quản lý sao, chụp BMNN (R5.4): one line per execution of an approved copy request. */
-export async function getCopyBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: CopyBookLine[]}> {
-  const rows = await bookLines(ctx, { actor, unitId, book: 'SAO_CHUP', year, page, screen })
+export async function getCopyBook(ctx: AppContext, { actor, unitId, year, page, screen }: BookArgs): Promise<{ lines: CopyBookLine[]; nextPage?: string | null }> {
+  const range = page ? await pageRange(ctx, { unitId, book: 'SAO_CHUP', year, page }) : undefined;
+  const rows = await bookLines(ctx, { actor, unitId, book: 'SAO_CHUP', year, range, screen })
     .select(['item_events.book_serial', 'item_events.occurred_at', 'item_events.data', 'items.id', 'items.so_ky_hieu', 'items.level'])
     .execute();
   const data = rows.map((r) => JSON.parse(r.data) as { copyType: string; authorised: number; made: number; spoiled: number; spoiledDestroyed: number; deviceId: string; executedBy: string; authorisedBy: string | null; recipients: string[]; copyNumbers: number[] });
@@ -391,6 +417,7 @@ export async function getCopyBook(ctx: AppContext, { actor, unitId, year, page, 
   const people = new Map((await ctx.db.selectFrom('people').select(['id', 'full_name']).where('id', 'in', personIds).execute()).map((p) => [p.id, p.full_name]));
   const devices = new Map((await ctx.db.selectFrom('devices').select(['id', 'asset_code', 'name']).where('id', 'in', deviceIds).execute()).map((d) => [d.id, `${d.name} (${d.asset_code})`]));
   return {
+    ...nextPageAfter(range),
     lines: rows.map((r, i) => {
       const d = data[i]!;
       return {
