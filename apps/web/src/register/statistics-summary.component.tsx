@@ -8,6 +8,28 @@ const StatisticsLevelChart = lazy(() => import('./statistics-chart.component.tsx
 
 const number = (n: number) => n.toLocaleString('vi-VN');
 
+/** A small table of counts by one property (form, status), with its Vietnamese labels. */
+function CountTable<R extends { label: string; items: number }>({ title, header, rows, rowKey, testId }: { title: string; header: string; rows: R[]; rowKey: keyof R & string; testId: string }) {
+  return (
+    <Col xs={24} md={12} lg={7}>
+      <Card size="small" title={title}>
+        <Table<R>
+          size="small"
+          rowKey={rowKey}
+          pagination={false}
+          dataSource={rows}
+          data-testid={testId}
+          locale={{ emptyText: 'Không có' }}
+          columns={[
+            { key: 'label', title: header, dataIndex: 'label' },
+            { key: 'items', title: 'Số lượng', align: 'right', render: (_, r) => number(r.items) },
+          ]}
+        />
+      </Card>
+    </Col>
+  );
+}
+
 /** The Thống kê of a year in numbers, above its lines: totals, by level (cards and chart), by form, by status. */
 export function StatisticsSummaryCards({ summary, year }: { summary: StatisticsSummary; year: number }) {
   return (
@@ -43,38 +65,8 @@ export function StatisticsSummaryCards({ summary, year }: { summary: StatisticsS
             )}
           </Card>
         </Col>
-        <Col xs={24} md={12} lg={7}>
-          <Card size="small" title="Theo hình thức">
-            <Table
-              size="small"
-              rowKey="form"
-              pagination={false}
-              dataSource={summary.byForm}
-              data-testid="statistics-by-form"
-              locale={{ emptyText: 'Không có' }}
-              columns={[
-                { key: 'label', title: 'Hình thức', dataIndex: 'label' },
-                { key: 'items', title: 'Số lượng', align: 'right', render: (_, r) => number(r.items) },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} md={12} lg={7}>
-          <Card size="small" title="Theo tình trạng">
-            <Table
-              size="small"
-              rowKey="status"
-              pagination={false}
-              dataSource={summary.byStatus}
-              data-testid="statistics-by-status"
-              locale={{ emptyText: 'Không có' }}
-              columns={[
-                { key: 'label', title: 'Tình trạng', dataIndex: 'label' },
-                { key: 'items', title: 'Số lượng', align: 'right', render: (_, r) => number(r.items) },
-              ]}
-            />
-          </Card>
-        </Col>
+        <CountTable title="Theo hình thức" header="Hình thức" rows={summary.byForm} rowKey="form" testId="statistics-by-form" />
+        <CountTable title="Theo tình trạng" header="Tình trạng" rows={summary.byStatus} rowKey="status" testId="statistics-by-status" />
       </Row>
     </div>
   );

@@ -1,3 +1,4 @@
+import { ITEM_LIST_BOOK_LABELS } from '@bmnn/contracts';
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
@@ -7,12 +8,8 @@ import { generateId } from '../../platform/ids.ts';
 // What happens to a secret item, as a typed union (DESIGN.md §4). Events are appended, never
 // changed; the books (sổ) are projections of the events that carry a book serial.
 
-export const BOOKS = {
-  DEN: 'Sổ đăng ký BMNN đến',
-  DI: 'Sổ đăng ký BMNN đi',
-  CHUYEN_GIAO: 'Sổ chuyển giao BMNN',
-  SAO_CHUP: 'Sổ quản lý sao, chụp BMNN',
-} as const;
+/** The books an event can be a line of, with their names (shared with the item list's filter). */
+export const BOOKS = ITEM_LIST_BOOK_LABELS;
 export type Book = keyof typeof BOOKS;
 
 export type ItemEventMap = {

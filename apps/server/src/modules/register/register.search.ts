@@ -80,22 +80,17 @@ export async function findItemPage(ctx: AppContext, { actor, filter, visible, no
   if (candidates) {
     // Few items contain the needle: read them (by key) and filter; page and count in one pass.
     if (candidates.length === 0) return { rows: [], total: 0 };
-    const rows = await ctx.db
+    const matching = ctx.db
       .selectFrom('items')
-      .selectAll('items')
-      .select(sql<number>`count(*) over ()`.as('matches_total'))
       .where('items.id', 'in', candidates.map((c) => c.id))
       .where(visible)
       .where('items.level', 'in', levels)
       .$if(Boolean(filter.unitId), (q) => q.where('items.unit_id', '=', filter.unitId!))
-      .where(shared)
-      .orderBy('items.created_at', 'desc')
-      .orderBy('items.id', 'desc')
-      .limit(pageSize)
-      .offset(offset)
-      .execute();
+      .where(shared);
+    const rows = await matching.selectAll('items').select(sql<number>`count(*) over ()`.as('matches_total')).orderBy('items.created_at', 'desc').orderBy('items.id', 'desc').limit(pageSize).offset(offset).execute();
     if (rows.length > 0) return { rows, total: Number(rows[0]!.matches_total) };
-    const counted = await ctx.db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).where('items.id', 'in', candidates.map((c) => c.id)).where(visible).where('items.level', 'in', levels).$if(Boolean(filter.unitId), (q) => q.where('items.unit_id', '=', filter.unitId!)).where(shared).executeTakeFirstOrThrow();
+    // A page past the end has no row to carry the count.
+    const counted = await matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { rows: [], total: Number(counted.n) };
   }
 
