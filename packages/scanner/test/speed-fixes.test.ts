@@ -27,7 +27,7 @@ describe('scanning workers', () => {
     expect(workerExecArgv([])).toBeUndefined();
   });
 
-  it('read a PDF (pdf.js without the native canvas) and an OOXML file in the same pool', { timeout: 60_000 }, async () => {
+  it('read a PDF and an OOXML file in the same pool', { timeout: 60_000 }, async () => {
     const pool = createScanPool({ jobs: 1, limits: DEFAULT_LIMITS, ocr: false, cacheDir: undefined });
     try {
       const [pdf, docx, pdfAgain] = await Promise.all([
@@ -37,7 +37,7 @@ describe('scanning workers', () => {
       ]);
       expect([pdf.decision, pdf.findings[0]?.level, pdf.problems]).toEqual(['block', 'MAT', []]);
       expect([docx.decision, docx.findings[0]?.level, docx.problems]).toEqual(['block', 'TOI_MAT', []]);
-      // The second document on the same (reused) pdf.js worker is read on its own.
+      // The second document on the same (reused) PDFium instance is read on its own.
       expect([pdfAgain.decision, pdfAgain.findings, pdfAgain.problems]).toEqual(['pass', [], []]);
     } finally {
       await pool.close();

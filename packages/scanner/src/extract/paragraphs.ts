@@ -18,7 +18,11 @@ export function isRedColour(hex: string | undefined): boolean {
   if (!hex) return false;
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
   if (!m) return /^red$/i.test(hex.trim());
-  const [r, g, b] = [parseInt(m[1] as string, 16), parseInt(m[2] as string, 16), parseInt(m[3] as string, 16)];
+  return isRedRgb(parseInt(m[1] as string, 16), parseInt(m[2] as string, 16), parseInt(m[3] as string, 16));
+}
+
+/** Stamp red: strong red, little green and blue (0–255 each). */
+export function isRedRgb(r: number, g: number, b: number): boolean {
   return r >= 150 && g <= 90 && b <= 90;
 }
 

@@ -1,53 +1,42 @@
-// PDF: the text layer (pdf.js), annotations and metadata; pages without a text layer go to OCR.
+// PDF: the text layer (PDFium), annotations and metadata; pages without a text layer go to OCR.
+// PDFium gives every character with its box and fill colour; characters are gathered into runs,
+// runs into lines (top of the page first), so position rules and the red-ink evidence work as
+// for office files.
 
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Fragment } from '../scanner.types.ts';
 import { addProblem, ensureNotAborted, ExtractionProblem, type ExtractContext, type Extractor } from './extract.types.ts';
 import { ocrPageToFragments } from './image.extractor.ts';
-import { ParagraphCollector } from './paragraphs.ts';
+import { isRedRgb, ParagraphCollector } from './paragraphs.ts';
+import { getPdfium, guarded, heap, type Pdfium, PdfiumMemoryExceeded, readUtf8, readWide } from './pdfium.ts';
 
-type PdfTextItem = { str: string; transform: number[]; hasEOL?: boolean; height: number; width: number };
+/** A run of characters on one baseline, in page coordinates (y grows upwards). */
+export type PdfTextItem = { str: string; x: number; y: number; width: number; height: number; red?: boolean; hasEOL?: boolean };
+export type PdfLine = { text: string; parts: { text: string; red: boolean }[] };
 
-const require = createRequire(import.meta.url);
-const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: { lib: Pdfjs; worker: InstanceType<Pdfjs['PDFWorker']> } | undefined;
-
-/**
- * pdf.js, loaded once per thread, with one (in-thread) pdf.js worker that every document of
- * this thread reuses: setting one up per document cost ~0.4 ms of CPU per small PDF.
- */
-async function loadPdfjs() {
-  if (!pdfjs) {
-    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    pdfjs = { lib, worker: new lib.PDFWorker({ verbosity: 0 }) };
-  }
-  return pdfjs;
-}
-
-/** Groups text items into lines, top of the page first. */
-export function itemsToLines(items: PdfTextItem[]): string[] {
-  const lines: { y: number; x: number; text: string }[] = [];
-  let current: { y: number; x: number; text: string; lastEnd: number; height: number } | undefined;
+/** Groups text runs into lines, top of the page first; a wide gap or a jump back starts a new line (columns). */
+export function itemsToLines(items: PdfTextItem[]): PdfLine[] {
+  type Open = { y: number; x: number; parts: { text: string; red: boolean }[]; lastEnd: number; height: number };
+  const lines: Open[] = [];
+  let current: Open | undefined;
+  const text = (l: Open) => l.parts.map((p) => p.text).join('');
   for (const item of items) {
-    const x = item.transform[4] ?? 0;
-    const y = item.transform[5] ?? 0;
-    const height = Math.abs(item.height) || Math.abs(item.transform[3] ?? 10) || 10;
-    if (current && Math.abs(current.y - y) > Math.max(2, Math.min(height, current.height) * 0.5)) {
+    const height = Math.abs(item.height) || 10;
+    if (current && Math.abs(current.y - item.y) > Math.max(2, Math.min(height, current.height) * 0.5)) {
       lines.push(current);
       current = undefined;
     }
-    if (current && item.str.trim() && x - current.lastEnd > Math.max(height, current.height) * 2.5) {
+    // A wide gap (another column) or a jump back to the left on the same baseline: another line.
+    const gap = current ? item.x - current.lastEnd : 0;
+    if (current && item.str.trim() && (gap > Math.max(height, current.height) * 2.5 || gap < -Math.max(height, current.height))) {
       lines.push(current);
       current = undefined;
     }
-    if (!current) current = { y, x, text: '', lastEnd: x, height };
-    else if (item.str && x - current.lastEnd > height * 0.25 && !current.text.endsWith(' ') && !item.str.startsWith(' ')) {
-      current.text += ' ';
+    if (!current) current = { y: item.y, x: item.x, parts: [], lastEnd: item.x, height };
+    else if (item.str && item.x - current.lastEnd > height * 0.25 && !text(current).endsWith(' ') && !item.str.startsWith(' ')) {
+      current.parts.push({ text: ' ', red: false });
     }
-    current.text += item.str;
-    current.lastEnd = x + item.width;
+    current.parts.push({ text: item.str, red: item.red === true });
+    current.lastEnd = item.x + item.width;
     if (item.hasEOL) {
       lines.push(current);
       current = undefined;
@@ -55,100 +44,172 @@ export function itemsToLines(items: PdfTextItem[]): string[] {
   }
   if (current) lines.push(current);
   return lines
-    .filter((l) => l.text.trim().length > 0)
+    .filter((l) => text(l).trim().length > 0)
     .sort((a, b) => b.y - a.y || a.x - b.x)
-    .map((l) => l.text);
+    .map((l) => ({ text: text(l), parts: l.parts }));
+}
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** The characters of one page as runs: a run ends at a line break, a jump or a change of colour. */
+export function pageItems(pdfium: Pdfium, textPage: number): PdfTextItem[] {
+  const { raw, scratch } = pdfium;
+  const count = raw.FPDFText_CountChars(textPage);
+  const items: PdfTextItem[] = [];
+  let run: (PdfTextItem & { top: number }) | undefined;
+  const close = (eol: boolean) => {
+    if (run) {
+      if (eol) run.hasEOL = true;
+      items.push(run);
+    }
+    run = undefined;
+  };
+  for (let i = 0; i < count; i++) {
+    const code = raw.FPDFText_GetUnicode(textPage, i);
+    if (raw.FPDFText_IsGenerated(textPage, i) === 1) {
+      // PDFium's own line breaks and word spaces, inferred from the layout.
+      if (code === CR || code === LF) close(true);
+      else if (run && code === 0x20 && !run.str.endsWith(' ')) run.str += ' ';
+      continue;
+    }
+    if (code === CR || code === LF || code === 0 || code === 0xfffe) continue;
+    raw.FPDFText_GetLooseCharBox(textPage, i, scratch);
+    const { f32, u32 } = heap(pdfium);
+    const left = f32[scratch >> 2] as number;
+    const top = f32[(scratch >> 2) + 1] as number;
+    const right = f32[(scratch >> 2) + 2] as number;
+    const bottom = f32[(scratch >> 2) + 3] as number;
+    raw.FPDFText_GetFillColor(textPage, i, scratch, scratch + 4, scratch + 8, scratch + 12);
+    const red = isRedRgb(u32[scratch >> 2] as number, u32[(scratch >> 2) + 1] as number, u32[(scratch >> 2) + 2] as number);
+    const height = Math.abs(top - bottom) || 10;
+    const char = String.fromCodePoint(code);
+    if (run) {
+      const gap = left - (run.x + run.width);
+      const sameLine = Math.abs(run.y - bottom) <= Math.max(1, Math.min(height, run.height) * 0.5);
+      // A letter-spaced word ("M Ậ T") keeps its gaps; only a column-wide jump ends the run.
+      if (!sameLine || gap < -height || gap > Math.max(height, run.height) * 2.5 || red !== run.red) close(false);
+      else if (gap > height * 0.25 && code !== 0x20 && !run.str.endsWith(' ')) run.str += ' ';
+    }
+    if (!run) run = { str: '', x: left, y: bottom, width: 0, height, top, red };
+    run.str += char;
+    run.width = Math.max(run.width, right - run.x);
+    run.height = Math.max(run.height, height);
+  }
+  close(false);
+  return items;
+}
+
+function memoryProblem(ctx: ExtractContext): ExtractionProblem {
+  return new ExtractionProblem('limit.memory_exceeded', `Vượt giới hạn bộ nhớ (${ctx.limits.maxHeapMb} MB) khi đọc tệp PDF.`);
 }
 
 export const pdfExtractor: Extractor = {
   type: 'pdf',
   async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<Fragment[]> {
-    const {
-      lib: { getDocument },
-      worker,
-    } = await loadPdfjs();
+    const pdfium = await getPdfium(ctx.limits.maxHeapMb * 1024 * 1024);
+    const { module: m, raw } = pdfium;
     const collector = new ParagraphCollector(ctx.container, 'page');
-    // pdf.js takes ownership of the buffer it is given: pass a copy.
-    const task = getDocument({
-      data: new Uint8Array(bytes),
-      worker,
-      disableFontFace: true,
-      useSystemFonts: false,
-      verbosity: 0,
-      stopAtErrors: false,
-      standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
-      cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
-      cMapPacked: true,
-    });
-    const abort = () => void task.destroy();
-    ctx.signal.addEventListener('abort', abort, { once: true });
-    let doc;
+    const fragments: Fragment[] = [];
+    const pages: { number: number; longestSide: number }[] = [];
+    let data = 0;
+    let doc = 0;
     try {
-      doc = await task.promise;
-    } catch (error) {
-      ctx.signal.removeEventListener('abort', abort);
-      ensureNotAborted(ctx);
-      const name = (error as Error).name;
-      if (name === 'PasswordException') throw new ExtractionProblem('file.encrypted', 'Tệp PDF được đặt mật khẩu, không đọc được nội dung.');
-      throw new ExtractionProblem('file.corrupt', `Tệp PDF bị hỏng hoặc không đọc được (${(error as Error).message}).`);
-    }
-    try {
-      const pages = Math.min(doc.numPages, ctx.limits.maxPdfPages);
-      if (doc.numPages > pages) addProblem(ctx, 'file.too_large', `Tệp PDF có ${doc.numPages} trang; chỉ đọc ${pages} trang đầu.`);
-      const fragments: Fragment[] = [];
-      for (let number = 1; number <= pages; number++) {
+      guarded(pdfium, () => {
+        data = raw.malloc(bytes.length);
+        if (!data) throw new PdfiumMemoryExceeded('no memory for the file');
+        heap(pdfium).u8.set(bytes, data);
+        doc = m.FPDF_LoadMemDocument(data, bytes.length, '');
+      });
+      if (!doc) {
+        const error = m.FPDF_GetLastError();
+        if (error === 4) throw new ExtractionProblem('file.encrypted', 'Tệp PDF được đặt mật khẩu, không đọc được nội dung.');
+        throw new ExtractionProblem('file.corrupt', `Tệp PDF bị hỏng hoặc không đọc được (mã lỗi PDFium ${error}).`);
+      }
+      const pageCount = m.FPDF_GetPageCount(doc);
+      if (pageCount <= 0) throw new ExtractionProblem('file.corrupt', 'Tệp PDF bị hỏng hoặc không đọc được (không có trang nào).');
+      const count = Math.min(pageCount, ctx.limits.maxPdfPages);
+      if (pageCount > count) addProblem(ctx, 'file.too_large', `Tệp PDF có ${pageCount} trang; chỉ đọc ${count} trang đầu.`);
+      for (let number = 1; number <= count; number++) {
         ensureNotAborted(ctx);
-        const page = await doc.getPage(number);
-        const content = await page.getTextContent();
-        const lines = itemsToLines(content.items.filter((i) => 'str' in i) as unknown as PdfTextItem[]);
-        const letters = lines.join('').replace(/\s/g, '').length;
+        const annotations: string[] = [];
+        const lines = guarded(pdfium, () => {
+          const page = m.FPDF_LoadPage(doc, number - 1);
+          if (!page) return undefined;
+          try {
+            const textPage = m.FPDFText_LoadPage(page);
+            const items = textPage ? pageItems(pdfium, textPage) : [];
+            if (textPage) m.FPDFText_ClosePage(textPage);
+            for (let i = 0, n = m.FPDFPage_GetAnnotCount(page); i < n; i++) {
+              const annotation = m.FPDFPage_GetAnnot(page, i);
+              if (!annotation) continue;
+              for (const key of ['Contents', 'T', 'V']) {
+                const value = readWide(pdfium, (buffer, length) => m.FPDFAnnot_GetStringValue(annotation, key, buffer, length));
+                if (value.trim()) annotations.push(value);
+              }
+              m.FPDFPage_CloseAnnot(annotation);
+            }
+            pages.push({ number, longestSide: Math.max(m.FPDF_GetPageWidthF(page), m.FPDF_GetPageHeightF(page)) });
+            return itemsToLines(items);
+          } finally {
+            m.FPDF_ClosePage(page);
+          }
+        });
+        if (!lines) {
+          addProblem(ctx, 'file.corrupt', `Không đọc được trang ${number} của tệp PDF.`);
+          continue;
+        }
         collector.setPart('page');
-        lines.forEach((text, i) => {
+        lines.forEach((line, i) => {
           collector.start('body', { page: number });
-          collector.append(text);
+          for (const part of line.parts) collector.append(part.text, { red: part.red });
           collector.end({ line: i + 1 });
         });
-        if (letters < 3) {
-          if (!ctx.ocr) addProblem(ctx, 'ocr.unavailable', `Trang ${number} không có lớp chữ và không có công cụ nhận dạng chữ (OCR).`);
-          else if (ctx.budget.ocrPages >= ctx.limits.maxOcrPages) addProblem(ctx, 'ocr.failed', `Vượt số trang được nhận dạng chữ (${ctx.limits.maxOcrPages}); trang ${number} chưa được đọc.`);
-          else {
-            ctx.budget.ocrPages++;
-            try {
-              const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
-              const ocr = await ctx.ocr.recognizePdfPage(bytes, number, Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)), ctx.signal);
-              fragments.push(...ocrPageToFragments(ocr, ctx, { part: 'page', page: number }));
-            } catch (error) {
-              ensureNotAborted(ctx);
-              addProblem(ctx, 'ocr.failed', `Không nhận dạng được chữ ở trang ${number}: ${(error as Error).message}`);
-            }
-          }
-        }
-        const annotations = await page.getAnnotations();
         collector.setPart(`page ${number} annotations`);
-        for (const annotation of annotations as { contentsObj?: { str?: string }; titleObj?: { str?: string }; fieldValue?: unknown }[]) {
-          for (const text of [annotation.contentsObj?.str, annotation.titleObj?.str, typeof annotation.fieldValue === 'string' ? annotation.fieldValue : undefined]) {
-            if (text && text.trim()) collector.add(text, 'annotation', { page: number });
+        for (const text of annotations) collector.add(text, 'annotation', { page: number });
+        const letters = lines.reduce((a, l) => a + l.text.replace(/\s/g, '').length, 0);
+        if (letters < 3) await ocrPage(ctx, bytes, number, pages.at(-1)?.longestSide ?? 792, fragments);
+      }
+      collector.setPart('metadata');
+      guarded(pdfium, () => {
+        for (const custom of [false, true]) {
+          for (let i = 0, n = m.EPDF_GetMetaKeyCount(doc, custom); i < n; i++) {
+            const key = readUtf8(pdfium, (buffer, length) => m.EPDF_GetMetaKeyName(doc, i, custom, buffer, length));
+            if (!custom && !STANDARD_KEYS.has(key)) continue;
+            const value = readWide(pdfium, (buffer, length) => m.FPDF_GetMetaText(doc, key, buffer, length));
+            if (value.trim()) collector.add(custom ? `${key}: ${value}` : value, 'property');
           }
         }
-        page.cleanup();
-      }
-      const meta = await doc.getMetadata().catch(() => undefined);
-      const info = (meta?.info ?? {}) as Record<string, unknown>;
-      collector.setPart('metadata');
-      for (const key of ['Title', 'Subject', 'Keywords', 'Author']) {
-        const value = info[key];
-        if (typeof value === 'string' && value.trim()) collector.add(value, 'property');
-      }
-      const custom = info['Custom'];
-      if (custom && typeof custom === 'object') {
-        for (const [key, value] of Object.entries(custom as Record<string, unknown>)) {
-          if (typeof value === 'string' && value.trim()) collector.add(`${key}: ${value}`, 'property');
-        }
-      }
+      });
       return [...collector.fragments, ...fragments];
+    } catch (error) {
+      if (error instanceof PdfiumMemoryExceeded) throw memoryProblem(ctx);
+      if (error instanceof ExtractionProblem) throw error;
+      ensureNotAborted(ctx);
+      throw new ExtractionProblem('file.corrupt', `Tệp PDF bị hỏng hoặc không đọc được (${(error as Error).message}).`);
     } finally {
-      ctx.signal.removeEventListener('abort', abort);
-      await task.destroy();
+      if (!pdfium.broken) {
+        if (doc) m.FPDF_CloseDocument(doc);
+        if (data) raw.free(data);
+      }
     }
   },
 };
+
+/** Document information keys read as text; dates, producer and the like are left out. */
+const STANDARD_KEYS = new Set(['Title', 'Subject', 'Keywords', 'Author']);
+
+async function ocrPage(ctx: ExtractContext, bytes: Uint8Array, number: number, longestSide: number, out: Fragment[]): Promise<void> {
+  if (!ctx.ocr) addProblem(ctx, 'ocr.unavailable', `Trang ${number} không có lớp chữ và không có công cụ nhận dạng chữ (OCR).`);
+  else if (ctx.budget.ocrPages >= ctx.limits.maxOcrPages) addProblem(ctx, 'ocr.failed', `Vượt số trang được nhận dạng chữ (${ctx.limits.maxOcrPages}); trang ${number} chưa được đọc.`);
+  else {
+    ctx.budget.ocrPages++;
+    try {
+      const ocr = await ctx.ocr.recognizePdfPage(bytes, number, longestSide, ctx.signal);
+      out.push(...ocrPageToFragments(ocr, ctx, { part: 'page', page: number }));
+    } catch (error) {
+      ensureNotAborted(ctx);
+      addProblem(ctx, 'ocr.failed', `Không nhận dạng được chữ ở trang ${number}: ${(error as Error).message}`);
+    }
+  }
+}
