@@ -176,7 +176,9 @@ export function createTesseractOcr({
 
   /** OCR of an image file; `pixels` gives its bytes when the stamp's look has to be measured. */
   const recognizeFile = async (file: string, pixels: () => Promise<Uint8Array>, signal: AbortSignal): Promise<OcrPage> => {
-    const tsv = await run('tesseract', [file, 'stdout', '-l', language, '--psm', '3', 'tsv'], undefined, signal);
+    // `--oem 1`: the LSTM engine only, which is what the default mode runs with these models; the
+    // legacy engine's data is then not loaded (~40 ms less per page, same output on the bench scans).
+    const tsv = await run('tesseract', [file, 'stdout', '-l', language, '--oem', '1', '--psm', '3', 'tsv'], undefined, signal);
     const page = parseTesseractTsv(tsv.toString('utf8'));
     // The stamp's look needs the pixels (PNM as is, PNG decoded here, other formats through
     // ImageMagick), and only for lines that could be part of a stamp.
