@@ -20,7 +20,8 @@ type RawExports = {
   FPDFText_IsGenerated: (textPage: number, index: number) => number;
   FPDFText_GetLooseCharBox: (textPage: number, index: number, rect: number) => number;
   FPDFText_GetFillColor: (textPage: number, index: number, r: number, g: number, b: number, a: number) => number;
-  memory: WebAssembly.Memory;
+  /** The instance's WebAssembly memory (structural type: not every tsconfig here has the WebAssembly lib). */
+  memory: { buffer: ArrayBuffer; grow: (pages: number) => number };
 };
 
 export class PdfiumMemoryExceeded extends Error {}
@@ -40,7 +41,7 @@ export type Pdfium = {
 
 /** Views of the instance's memory, made again after the memory grew (its buffer is replaced). */
 export function heap(pdfium: Pdfium): { u8: Uint8Array; u32: Uint32Array; f32: Float32Array } {
-  const buffer = pdfium.raw.memory.buffer as ArrayBuffer;
+  const buffer = pdfium.raw.memory.buffer;
   if (pdfium.views?.buffer !== buffer) pdfium.views = { buffer, u8: new Uint8Array(buffer), u32: new Uint32Array(buffer), f32: new Float32Array(buffer) };
   return pdfium.views;
 }
