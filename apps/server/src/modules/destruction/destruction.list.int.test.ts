@@ -60,15 +60,20 @@ describe.each(DATABASE_KINDS)('listing destruction cases and release requests on
     const outsider = await createUserAndLogin(t, { unitId: other.id, roles: ['LANH_DAO'], clearance: 'TOI_MAT' });
     const lowOutsider = await createUserAndLogin(t, { unitId: other.id, roles: ['CAN_BO'], clearance: 'MAT' });
     expect((await outsider.request({ method: 'GET', url: `/api/destructions/${caseId}` })).statusCode).toBe(404);
-    const set = await head.request({ method: 'POST', url: `/api/destructions/${caseId}/council`, body: { councilRef: '04/QĐ-SNV', chairId: head.personId, memberIds: [outsider.personId, lowOutsider.personId] } });
+    // R10.4: the council reviews the list, so a member not cleared for its highest level is refused — whatever the client sends.
+    const refused = await head.request({ method: 'POST', url: `/api/destructions/${caseId}/council`, body: { councilRef: '04/QĐ-SNV', chairId: head.personId, memberIds: [outsider.personId, lowOutsider.personId] } });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([400, 'destruction.council_invalid']);
+    expect(refused.json().error.message).toContain(`Cán bộ ${lowOutsider.username}`);
+    expect((await clerk.request({ method: 'GET', url: `/api/destructions/${caseId}` })).json().case.status).toBe('PROPOSED');
+    const set = await head.request({ method: 'POST', url: `/api/destructions/${caseId}/council`, body: { councilRef: '04/QĐ-SNV', chairId: head.personId, memberIds: [outsider.personId] } });
     expect(set.json().status).toBe('COUNCIL_SET');
 
     const listed = (await outsider.request({ method: 'GET', url: '/api/destructions' })).json().cases;
     expect(listed).toEqual([expect.objectContaining({ id: caseId, onCouncil: true })]);
     const detail = (await outsider.request({ method: 'GET', url: `/api/destructions/${caseId}` })).json();
     expect(detail.items).toHaveLength(2);
-    expect(detail.case.councilNames.members).toHaveLength(2);
-    // Sitting on the council does not lift the clearance: a Tối mật list stays hidden from a Mật member.
+    expect(detail.case.councilNames.members).toHaveLength(1);
+    // A Tối mật list stays hidden from a Mật person of that unit.
     expect((await lowOutsider.request({ method: 'GET', url: '/api/destructions' })).json().cases).toEqual([]);
     expect((await lowOutsider.request({ method: 'GET', url: `/api/destructions/${caseId}` })).statusCode).toBe(404);
 

@@ -1,4 +1,4 @@
-import { CLEARANCES, CLEARANCE_RANK, LEVEL_RANK, LIMITS, foldForSearch, todayInVietnam, type CouncilCandidate, type DestructionCaseDetail, type DestructionCaseItem, type DestructionCaseSummary, type DestructionStatus, type Level, type ListDestructionsQuery } from '@bmnn/contracts';
+import { CLEARANCES, CLEARANCE_RANK, LEVEL_LABELS, LEVEL_RANK, LIMITS, foldForSearch, todayInVietnam, type Clearance, type CouncilCandidate, type DestructionCaseDetail, type DestructionCaseItem, type DestructionCaseSummary, type DestructionStatus, type Level, type ListDestructionsQuery } from '@bmnn/contracts';
 import { canAuthorize, emergencyDestructionReportDue, getRuleSetFor } from '@bmnn/rules';
 import { getRuleSets } from '../rule-sets/rule-sets.provider.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -77,13 +77,21 @@ export async function proposeDestruction(ctx: AppContext, { actor, unitId, itemI
 
 /** R10.4: the council — a chair from the unit's leaders and at least one more member. */
 export async function setDestructionCouncil(ctx: AppContext, { actor, caseId, input }: { actor: Actor; caseId: string; input: { councilRef: string; chairId: string; memberIds: string[] } }) {
-  const { c } = await loadCase(ctx, actor, caseId);
+  const { c, items } = await loadCase(ctx, actor, caseId);
   if (!actor.roles.includes('LANH_DAO')) throw errors.forbidden();
+  ensureInScope(actor, c.unit_id);
   if (c.status !== 'PROPOSED') throw destructionErrors.wrongStep();
   const members = [...new Set(input.memberIds)].filter((m) => m !== input.chairId);
   if (members.length < 1) throw destructionErrors.councilInvalid({ message: 'Hội đồng tiêu hủy cần ít nhất hai người: Chủ tịch và một thành viên' });
-  const people = await ctx.db.selectFrom('people').select('id').where('id', 'in', [input.chairId, ...members]).execute();
+  const people = await ctx.db.selectFrom('people').select(['id', 'full_name', 'clearance']).where('id', 'in', [input.chairId, ...members]).execute();
   if (people.length !== members.length + 1) throw destructionErrors.councilInvalid({ message: 'Có thành viên Hội đồng không tồn tại' });
+  // The council reviews the list (R10.4): someone not cleared for its highest level could not read
+  // it. The picker offers only cleared people; the server holds the same line for any client.
+  const top = highest(items.map((i) => i.level));
+  const uncleared = people.filter((p) => !isClearedFor(p.clearance as Clearance, top));
+  if (uncleared.length > 0) {
+    throw destructionErrors.councilInvalid({ message: `Thành viên Hội đồng chưa được tiếp cận bí mật nhà nước độ ${LEVEL_LABELS[top]}: ${uncleared.map((p) => p.full_name).join(', ')}` });
+  }
   return inTransaction(ctx, async ({ trx, now, audit }) => {
     await trx.updateTable('destruction_cases').set({ status: 'COUNCIL_SET', council_ref: input.councilRef, council: JSON.stringify({ chairId: input.chairId, memberIds: members }), updated_at: now.toISOString() }).where('id', '=', caseId).execute();
     await audit({ type: 'destruction.council_set', chain: c.unit_id, actorId: actor.accountId, subjectId: caseId, data: { councilRef: input.councilRef, size: members.length + 1 } });
