@@ -374,6 +374,24 @@ describe('hostile .doc formatting tables', () => {
     expect(result.decision).not.toBe('pass');
   });
 
+  it('a .doc whose FIB says Word 6.0/95 is read as far as it goes and never passes: the problem says the format is only partly read', async () => {
+    const bytes = withStreams(read('n02-lookalikes.doc'), (word) => {
+      word.writeUInt16LE(0x0065, 2);
+    });
+    const result = await scanBytes({ bytes, path: 'cu.doc' });
+    expect(result.problems.map((p) => p.code)).toEqual(['file.unsupported_type']);
+    expect(result.problems[0]?.message).toMatch(/Word 6\.0\/95/);
+    expect(result.decision).toBe('review');
+  });
+
+  it('a .doc flagged as encrypted is a file.encrypted problem, not its noise read as text', async () => {
+    const bytes = withStreams(read('p01-stamp-under-number.doc'), (word) => {
+      word.writeUInt16LE(word.readUInt16LE(0x0a) | 0x0100, 0x0a);
+    });
+    const result = await scanBytes({ bytes, path: 'khoa.doc' });
+    expect([result.decision, result.findings, result.problems.map((p) => p.code)]).toEqual(['review', [], ['file.encrypted']]);
+  });
+
   it('a .doc with mutated formatting tables is scanned without an internal error and never passes with a problem', async () => {
     const original = read('p22-vntimeh-styles.doc');
     await fc.assert(

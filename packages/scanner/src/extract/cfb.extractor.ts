@@ -28,6 +28,15 @@ export const docExtractor: Extractor = {
     let doc;
     // A font table that cannot be read leaves the text to the detection by content, and says so.
     const markFonts = ({ wordDocument, table, pieces }: WordStreams) => {
+      // The FIB's first fields are the same in every Word version: its number and flags tell an
+      // encrypted file (whose text would come out as noise) and a Word 6.0/95 one (another layout).
+      const nFib = wordDocument.length >= 12 ? wordDocument.readUInt16LE(2) : 0;
+      const flags = wordDocument.length >= 12 ? wordDocument.readUInt16LE(0x0a) : 0;
+      if ((flags & 0x0100) !== 0) throw new ExtractionProblem('file.encrypted', 'Tệp Word cũ (.doc) được đặt mật khẩu, không đọc được nội dung.');
+      if (nFib < 0x00c1) {
+        addProblem(ctx, 'file.unsupported_type', 'Tệp Word 6.0/95 hoặc cũ hơn: định dạng này chỉ được đọc một phần (có thể sót chữ, phông TCVN3/VNI không được nhận ra). Cần mở tệp để kiểm tra.');
+        return;
+      }
       try {
         markLegacyFontRuns(pieces, readDocFontRuns({ wordDocument, table }).runs);
       } catch (error) {
@@ -38,6 +47,7 @@ export const docExtractor: Extractor = {
     try {
       doc = await extractWordDocument(Buffer.from(bytes), markFonts);
     } catch (error) {
+      if (error instanceof ExtractionProblem) throw error;
       const message = (error as Error).message ?? '';
       if (/encrypt|password/i.test(message)) throw new ExtractionProblem('file.encrypted', 'Tệp Word cũ (.doc) được mã hóa, không đọc được nội dung.');
       throw new ExtractionProblem('file.corrupt', `Tệp Word cũ (.doc) bị hỏng hoặc không đọc được (${message.slice(0, 120)}).`);
