@@ -58,6 +58,19 @@ describe('PDF text lines', () => {
     expect(await read(onePagePdf(page(lines)))).toEqual(lines.map((l, i) => [l, 1, i + 1, false]));
   });
 
+  it('set at an angle (a stamp turned 90° or 45°) come out whole, each a line of its own', async () => {
+    const content = Buffer.from(
+      [
+        'BT /F1 14 Tf 72 740 Td (UY BAN NHAN DAN) Tj ET',
+        'BT /F1 20 Tf 0 1 -1 0 560 300 Tm (TOI MAT) Tj ET',
+        'BT /F1 20 Tf 0.7071 0.7071 -0.7071 0.7071 300 300 Tm (M A T) Tj ET',
+        'BT /F1 14 Tf 72 700 Td (So: 12/QD) Tj ET',
+      ].join('\n'),
+    );
+    const { fragments } = await extractFragments({ bytes: onePagePdf(content), name: 'a.pdf', limits: DEFAULT_LIMITS, ocr: undefined, signal: new AbortController().signal });
+    expect(fragments.map((f) => f.text).sort()).toEqual(['M A T', 'So: 12/QD', 'TOI MAT', 'UY BAN NHAN DAN']);
+  });
+
   it('keep their annotations and document information (golden files p07 and p26)', async () => {
     const annotated = await scanBytes({ bytes: readFileSync(join(CORPUS, 'p07-comment-level.pdf')), path: 'p07.pdf' });
     expect(annotated.findings.map((f) => [f.level, f.location.kind, f.location.part])).toEqual([['MAT', 'annotation', 'page 1 annotations']]);

@@ -10,7 +10,8 @@ import { isRedRgb, ParagraphCollector } from './paragraphs.ts';
 import { getPdfium, guarded, heap, type Pdfium, PdfiumMemoryExceeded, readUtf8, readWide } from './pdfium.ts';
 
 /** A run of characters on one baseline, in page coordinates (y grows upwards). */
-export type PdfTextItem = { str: string; x: number; y: number; width: number; height: number; red?: boolean; hasEOL?: boolean };
+/** `alone`: rotated text, a line of its own whatever its position. */
+export type PdfTextItem = { str: string; x: number; y: number; width: number; height: number; red?: boolean; hasEOL?: boolean; alone?: boolean };
 export type PdfLine = { text: string; parts: { text: string; red: boolean }[] };
 
 /** Groups text runs into lines, top of the page first; a wide gap or a jump back starts a new line (columns). */
@@ -21,6 +22,12 @@ export function itemsToLines(items: PdfTextItem[]): PdfLine[] {
   const text = (l: Open) => l.parts.map((p) => p.text).join('');
   for (const item of items) {
     const height = Math.abs(item.height) || 10;
+    if (item.alone) {
+      if (current) lines.push(current);
+      lines.push({ y: item.y, x: item.x, parts: [{ text: item.str, red: item.red === true }], lastEnd: item.x + item.width, height });
+      current = undefined;
+      continue;
+    }
     if (current && Math.abs(current.y - item.y) > Math.max(2, Math.min(height, current.height) * 0.5)) {
       lines.push(current);
       current = undefined;
@@ -52,24 +59,36 @@ export function itemsToLines(items: PdfTextItem[]): PdfLine[] {
 const CR = 0x0d;
 const LF = 0x0a;
 
-/** The characters of one page as runs: a run ends at a line break, a jump or a change of colour. */
+/** Radians off the horizontal below which a character counts as upright. */
+const UPRIGHT = 0.05;
+const isUpright = (angle: number) => angle < 0 || angle <= UPRIGHT || angle >= 2 * Math.PI - UPRIGHT;
+
+/**
+ * The characters of one page as runs: a run ends at a line break, a jump or a change of colour.
+ * Rotated text (a stamp set at an angle, a margin note) is gathered along its own direction into
+ * runs that stand as lines of their own.
+ */
 export function pageItems(pdfium: Pdfium, textPage: number): PdfTextItem[] {
   const { raw, scratch } = pdfium;
   const count = raw.FPDFText_CountChars(textPage);
   const items: PdfTextItem[] = [];
-  let run: (PdfTextItem & { top: number }) | undefined;
+  type Run = PdfTextItem & { angle: number; lastCx: number; lastCy: number };
+  let run: Run | undefined;
   const close = (eol: boolean) => {
     if (run) {
-      if (eol) run.hasEOL = true;
-      items.push(run);
+      if (eol || !isUpright(run.angle)) run.hasEOL = true;
+      if (!isUpright(run.angle)) run.alone = true;
+      const { angle: _angle, lastCx: _x, lastCy: _y, ...item } = run;
+      items.push(item);
     }
     run = undefined;
   };
   for (let i = 0; i < count; i++) {
     const code = raw.FPDFText_GetUnicode(textPage, i);
     if (raw.FPDFText_IsGenerated(textPage, i) === 1) {
-      // PDFium's own line breaks and word spaces, inferred from the layout.
-      if (code === CR || code === LF) close(true);
+      // PDFium's own line breaks and word spaces, inferred from the layout. Rotated text is
+      // broken by its own direction below, not by PDFium's horizontal line breaks.
+      if ((code === CR || code === LF) && (!run || isUpright(run.angle))) close(true);
       else if (run && code === 0x20 && !run.str.endsWith(' ')) run.str += ' ';
       continue;
     }
@@ -82,19 +101,33 @@ export function pageItems(pdfium: Pdfium, textPage: number): PdfTextItem[] {
     const bottom = f32[(scratch >> 2) + 3] as number;
     raw.FPDFText_GetFillColor(textPage, i, scratch, scratch + 4, scratch + 8, scratch + 12);
     const red = isRedRgb(u32[scratch >> 2] as number, u32[(scratch >> 2) + 1] as number, u32[(scratch >> 2) + 2] as number);
-    const height = Math.abs(top - bottom) || 10;
+    const angle = raw.FPDFText_GetCharAngle(textPage, i);
+    const upright = isUpright(angle);
+    const height = upright ? Math.abs(top - bottom) || 10 : Math.max(Math.abs(top - bottom), Math.abs(right - left)) || 10;
+    const cx = (left + right) / 2;
+    const cy = (top + bottom) / 2;
     const char = String.fromCodePoint(code);
     if (run) {
-      const gap = left - (run.x + run.width);
-      const sameLine = Math.abs(run.y - bottom) <= Math.max(1, Math.min(height, run.height) * 0.5);
-      // A letter-spaced word ("M Ậ T") keeps its gaps; only a column-wide jump ends the run.
-      if (!sameLine || gap < -height || gap > Math.max(height, run.height) * 2.5 || red !== run.red) close(false);
-      else if (gap > height * 0.25 && code !== 0x20 && !run.str.endsWith(' ')) run.str += ' ';
+      if (upright !== isUpright(run.angle) || red !== run.red) close(false);
+      else if (upright) {
+        const gap = left - (run.x + run.width);
+        const sameLine = Math.abs(run.y - bottom) <= Math.max(1, Math.min(height, run.height) * 0.5);
+        // A letter-spaced word ("M Ậ T") keeps its gaps; only a column-wide jump ends the run.
+        if (!sameLine || gap < -height || gap > Math.max(height, run.height) * 2.5) close(false);
+        else if (gap > height * 0.25 && code !== 0x20 && !run.str.endsWith(' ')) run.str += ' ';
+      } else {
+        // Along a rotated baseline: the same angle, and the next character close to the last one.
+        const step = Math.hypot(cx - run.lastCx, cy - run.lastCy);
+        if (Math.abs(angle - run.angle) > UPRIGHT || step > Math.max(height, run.height) * 2.5) close(false);
+        else if (step > Math.max(height, run.height) * 0.9 && code !== 0x20 && !run.str.endsWith(' ')) run.str += ' ';
+      }
     }
-    if (!run) run = { str: '', x: left, y: bottom, width: 0, height, top, red };
+    if (!run) run = { str: '', x: left, y: upright ? bottom : cy, width: 0, height, red, angle, lastCx: cx, lastCy: cy };
     run.str += char;
     run.width = Math.max(run.width, right - run.x);
     run.height = Math.max(run.height, height);
+    run.lastCx = cx;
+    run.lastCy = cy;
   }
   close(false);
   return items;

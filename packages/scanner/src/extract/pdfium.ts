@@ -20,6 +20,7 @@ type RawExports = {
   FPDFText_IsGenerated: (textPage: number, index: number) => number;
   FPDFText_GetLooseCharBox: (textPage: number, index: number, rect: number) => number;
   FPDFText_GetFillColor: (textPage: number, index: number, r: number, g: number, b: number, a: number) => number;
+  FPDFText_GetCharAngle: (textPage: number, index: number) => number;
   /** The instance's WebAssembly memory (structural type: not every tsconfig here has the WebAssembly lib). */
   memory: { buffer: ArrayBuffer; grow: (pages: number) => number };
 };
