@@ -71,6 +71,12 @@ describe('PDF text lines', () => {
     expect(fragments.map((f) => f.text).sort()).toEqual(['M A T', 'So: 12/QD', 'TOI MAT', 'UY BAN NHAN DAN']);
   });
 
+  it('include invisible text (rendering mode 3, the text layer an OCR program lays over a scan)', async () => {
+    const content = Buffer.from(['BT /F1 14 Tf 72 740 Td (UY BAN NHAN DAN) Tj ET', 'BT 3 Tr /F1 14 Tf 72 720 Td (TOI MAT) Tj ET'].join('\n'));
+    const { fragments } = await extractFragments({ bytes: onePagePdf(content), name: 'a.pdf', limits: DEFAULT_LIMITS, ocr: undefined, signal: new AbortController().signal });
+    expect(fragments.map((f) => f.text)).toEqual(['UY BAN NHAN DAN', 'TOI MAT']);
+  });
+
   it('keep their annotations and document information (golden files p07 and p26)', async () => {
     const annotated = await scanBytes({ bytes: readFileSync(join(CORPUS, 'p07-comment-level.pdf')), path: 'p07.pdf' });
     expect(annotated.findings.map((f) => [f.level, f.location.kind, f.location.part])).toEqual([['MAT', 'annotation', 'page 1 annotations']]);
