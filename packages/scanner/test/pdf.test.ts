@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { itemsToLines } from '../src/extract/pdf.extractor.ts';
 import { extractFragments, scanBytes } from '../src/scan/scan-file.ts';
@@ -10,7 +11,10 @@ import { DEFAULT_LIMITS } from '../src/scanner.types.ts';
 
 const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 
-/** A one-page PDF whose page content is `content` (Flate-compressed), with Helvetica as F1. */
+/**
+ * A one-page PDF whose page content is `content` (Flate-compressed): F1 is Helvetica; F2 and F3 are
+ * fonts named .VnTime and .VnTimeH (not embedded, WinAnsi), as a PDF printed from a TCVN3 Word file.
+ */
 function onePagePdf(content: Buffer, colour = '0 0 0'): Buffer {
   const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
   const offsets: number[] = [];
@@ -23,15 +27,21 @@ function onePagePdf(content: Buffer, colour = '0 0 0'): Buffer {
   };
   object(1, Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'));
   object(2, Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'));
-  object(3, Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>'));
+  object(3, Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >> >>'));
   const z = deflateSync(Buffer.concat([Buffer.from(`${colour} rg\n`), content]));
   object(4, Buffer.concat([Buffer.from(`<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`), z, Buffer.from('\nendstream')]));
   object(5, Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'));
+  const widths = `/FirstChar 32 /LastChar 255 /Widths [${Array(224).fill(550).join(' ')}]`;
+  object(6, Buffer.from(`<< /Type /Font /Subtype /TrueType /BaseFont /#2EVnTime /Encoding /WinAnsiEncoding ${widths} >>`));
+  object(7, Buffer.from(`<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+#2EVnTimeH,Bold /Encoding /WinAnsiEncoding ${widths} >>`));
   const xref = length;
   const table = offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  parts.push(Buffer.from(`xref\n0 6\n0000000000 65535 f \n${table}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+  parts.push(Buffer.from(`xref\n0 8\n0000000000 65535 f \n${table}trailer\n<< /Size 8 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
   return Buffer.concat(parts);
 }
+
+/** A PDF string of TCVN3 bytes (octal escapes for the bytes past ASCII). */
+const tcvn3 = (text: string) => [...iconv.encode(text, 'tcvn')].map((b) => (b < 0x80 && b !== 0x28 && b !== 0x29 && b !== 0x5c ? String.fromCharCode(b) : `\\${b.toString(8).padStart(3, '0')}`)).join('');
 
 const page = (lines: string[]) => Buffer.from(lines.map((l, i) => `BT /F1 14 Tf 72 ${740 - i * 20} Td (${l}) Tj ET`).join('\n'));
 
@@ -75,6 +85,28 @@ describe('PDF text lines', () => {
     const content = Buffer.from(['BT /F1 14 Tf 72 740 Td (UY BAN NHAN DAN) Tj ET', 'BT 3 Tr /F1 14 Tf 72 720 Td (TOI MAT) Tj ET'].join('\n'));
     const { fragments } = await extractFragments({ bytes: onePagePdf(content), name: 'a.pdf', limits: DEFAULT_LIMITS, ocr: undefined, signal: new AbortController().signal });
     expect(fragments.map((f) => f.text)).toEqual(['UY BAN NHAN DAN', 'TOI MAT']);
+  });
+
+  it('in .VnTime and .VnTimeH fonts are decoded by font: the TCVN3 capitals of .VnTimeH come back (a stamp typed in lower case codes)', async () => {
+    const content = Buffer.from(
+      [
+        `BT /F2 13 Tf 72 740 Td (${tcvn3('ủy ban nhân dân tỉnh')}) Tj ET`,
+        `BT /F2 13 Tf 72 720 Td (${tcvn3('Số: 12/QĐ-UBND')}) Tj ET`,
+        `BT /F3 14 Tf 72 700 Td (${tcvn3('mật')}) Tj ET`,
+        'BT /F1 13 Tf 72 680 Td (Quyet dinh) Tj ET',
+      ].join('\n'),
+      'latin1',
+    );
+    const bytes = onePagePdf(content);
+    const { fragments } = await extractFragments({ bytes, name: 'a.pdf', limits: DEFAULT_LIMITS, ocr: undefined, signal: new AbortController().signal });
+    expect(fragments.map((f) => [f.text, f.style?.legacyEncoding])).toEqual([
+      ['ủy ban nhân dân tỉnh', 'TCVN3'],
+      ['Số: 12/QĐ-UBND', 'TCVN3'],
+      ['MẬT', 'TCVN3'],
+      ['Quyet dinh', undefined],
+    ]);
+    const result = await scanBytes({ bytes, path: 'vntime.pdf' });
+    expect([result.decision, result.findings[0]?.level]).toEqual(['block', 'MAT']);
   });
 
   it('keep their annotations and document information (golden files p07 and p26)', async () => {

@@ -6,17 +6,21 @@
 import type { Fragment } from '../scanner.types.ts';
 import { addProblem, ensureNotAborted, ExtractionProblem, type ExtractContext, type Extractor } from './extract.types.ts';
 import { ocrPageToFragments } from './image.extractor.ts';
+import { getFontEncoding } from '../text/legacy-encodings.ts';
 import { isRedRgb, ParagraphCollector } from './paragraphs.ts';
 import { getPdfium, guarded, heap, type Pdfium, PdfiumMemoryExceeded, readUtf8, readWide } from './pdfium.ts';
 
 /** A run of characters on one baseline, in page coordinates (y grows upwards). */
 /** `alone`: rotated text, a line of its own whatever its position. */
-export type PdfTextItem = { str: string; x: number; y: number; width: number; height: number; red?: boolean; hasEOL?: boolean; alone?: boolean };
-export type PdfLine = { text: string; parts: { text: string; red: boolean }[] };
+export type PdfTextItem = { str: string; x: number; y: number; width: number; height: number; red?: boolean; font?: string; hasEOL?: boolean; alone?: boolean };
+type Part = { text: string; red: boolean; font?: string };
+export type PdfLine = { text: string; parts: Part[] };
+
+const partOf = (item: PdfTextItem): Part => (item.font === undefined ? { text: item.str, red: item.red === true } : { text: item.str, red: item.red === true, font: item.font });
 
 /** Groups text runs into lines, top of the page first; a wide gap or a jump back starts a new line (columns). */
 export function itemsToLines(items: PdfTextItem[]): PdfLine[] {
-  type Open = { y: number; x: number; parts: { text: string; red: boolean }[]; lastEnd: number; height: number };
+  type Open = { y: number; x: number; parts: Part[]; lastEnd: number; height: number };
   const lines: Open[] = [];
   let current: Open | undefined;
   const text = (l: Open) => l.parts.map((p) => p.text).join('');
@@ -24,7 +28,7 @@ export function itemsToLines(items: PdfTextItem[]): PdfLine[] {
     const height = Math.abs(item.height) || 10;
     if (item.alone) {
       if (current) lines.push(current);
-      lines.push({ y: item.y, x: item.x, parts: [{ text: item.str, red: item.red === true }], lastEnd: item.x + item.width, height });
+      lines.push({ y: item.y, x: item.x, parts: [partOf(item)], lastEnd: item.x + item.width, height });
       current = undefined;
       continue;
     }
@@ -42,7 +46,7 @@ export function itemsToLines(items: PdfTextItem[]): PdfLine[] {
     else if (item.str && item.x - current.lastEnd > height * 0.25 && !text(current).endsWith(' ') && !item.str.startsWith(' ')) {
       current.parts.push({ text: ' ', red: false });
     }
-    current.parts.push({ text: item.str, red: item.red === true });
+    current.parts.push(partOf(item));
     current.lastEnd = item.x + item.width;
     if (item.hasEOL) {
       lines.push(current);
@@ -59,6 +63,20 @@ export function itemsToLines(items: PdfTextItem[]): PdfLine[] {
 const CR = 0x0d;
 const LF = 0x0a;
 
+/**
+ * A PDF font's name as the legacy-encoding table knows it: without the subset tag
+ * ("ABCDEF+.VnTimeH") or Windows' style suffix (".VnTimeH,Bold").
+ */
+export function plainFontName(name: string): string {
+  return name.replace(/^[A-Z]{6}\+/, '').replace(/[,-](?:Bold|Italic|BoldItalic|Regular|Oblique|BoldOblique)$/i, '');
+}
+
+/** Which legacy decoding a font asks for: runs are cut where it changes. */
+const encodingKey = (font: string | undefined) => {
+  const encoding = getFontEncoding(font);
+  return encoding ? `${encoding.encoding}${encoding.upper ? '-upper' : ''}` : '';
+};
+
 /** Radians off the horizontal below which a character counts as upright. */
 const UPRIGHT = 0.05;
 const isUpright = (angle: number) => angle < 0 || angle <= UPRIGHT || angle >= 2 * Math.PI - UPRIGHT;
@@ -72,13 +90,17 @@ export function pageItems(pdfium: Pdfium, textPage: number): PdfTextItem[] {
   const { raw, scratch } = pdfium;
   const count = raw.FPDFText_CountChars(textPage);
   const items: PdfTextItem[] = [];
-  type Run = PdfTextItem & { angle: number; lastCx: number; lastCy: number };
+  // Fonts by text object: characters of one object share its font, so names are read once each.
+  let lastObject = 0;
+  let font: string | undefined;
+  const fontNames = new Map<number, string | undefined>();
+  type Run = PdfTextItem & { angle: number; lastCx: number; lastCy: number; encoding: string };
   let run: Run | undefined;
   const close = (eol: boolean) => {
     if (run) {
       if (eol || !isUpright(run.angle)) run.hasEOL = true;
       if (!isUpright(run.angle)) run.alone = true;
-      const { angle: _angle, lastCx: _x, lastCy: _y, ...item } = run;
+      const { angle: _angle, lastCx: _x, lastCy: _y, encoding: _encoding, ...item } = run;
       items.push(item);
     }
     run = undefined;
@@ -102,13 +124,21 @@ export function pageItems(pdfium: Pdfium, textPage: number): PdfTextItem[] {
     raw.FPDFText_GetFillColor(textPage, i, scratch, scratch + 4, scratch + 8, scratch + 12);
     const red = isRedRgb(u32[scratch >> 2] as number, u32[(scratch >> 2) + 1] as number, u32[(scratch >> 2) + 2] as number);
     const angle = raw.FPDFText_GetCharAngle(textPage, i);
+    const object = raw.FPDFText_GetTextObject(textPage, i);
+    if (object !== lastObject) {
+      lastObject = object;
+      const handle = object ? raw.FPDFTextObj_GetFont(object) : 0;
+      if (!fontNames.has(handle)) fontNames.set(handle, handle ? plainFontName(readUtf8(pdfium, (buffer, length) => raw.FPDFFont_GetBaseFontName(handle, buffer, length))) || undefined : undefined);
+      font = fontNames.get(handle);
+    }
+    const encoding = encodingKey(font);
     const upright = isUpright(angle);
     const height = upright ? Math.abs(top - bottom) || 10 : Math.max(Math.abs(top - bottom), Math.abs(right - left)) || 10;
     const cx = (left + right) / 2;
     const cy = (top + bottom) / 2;
     const char = String.fromCodePoint(code);
     if (run) {
-      if (upright !== isUpright(run.angle) || red !== run.red) close(false);
+      if (upright !== isUpright(run.angle) || red !== run.red || encoding !== run.encoding) close(false);
       else if (upright) {
         const gap = left - (run.x + run.width);
         const sameLine = Math.abs(run.y - bottom) <= Math.max(1, Math.min(height, run.height) * 0.5);
@@ -122,7 +152,10 @@ export function pageItems(pdfium: Pdfium, textPage: number): PdfTextItem[] {
         else if (step > Math.max(height, run.height) * 0.9 && code !== 0x20 && !run.str.endsWith(' ')) run.str += ' ';
       }
     }
-    if (!run) run = { str: '', x: left, y: upright ? bottom : cy, width: 0, height, red, angle, lastCx: cx, lastCy: cy };
+    if (!run) {
+      run = { str: '', x: left, y: upright ? bottom : cy, width: 0, height, red, angle, lastCx: cx, lastCy: cy, encoding };
+      if (encoding && font) run.font = font;
+    }
     run.str += char;
     run.width = Math.max(run.width, right - run.x);
     run.height = Math.max(run.height, height);
@@ -195,7 +228,7 @@ export const pdfExtractor: Extractor = {
         collector.setPart('page');
         lines.forEach((line, i) => {
           collector.start('body', { page: number });
-          for (const part of line.parts) collector.append(part.text, { red: part.red });
+          for (const part of line.parts) collector.append(part.text, part.font === undefined ? { red: part.red } : { red: part.red, font: part.font });
           collector.end({ line: i + 1 });
         });
         collector.setPart(`page ${number} annotations`);

@@ -21,6 +21,9 @@ type RawExports = {
   FPDFText_GetLooseCharBox: (textPage: number, index: number, rect: number) => number;
   FPDFText_GetFillColor: (textPage: number, index: number, r: number, g: number, b: number, a: number) => number;
   FPDFText_GetCharAngle: (textPage: number, index: number) => number;
+  FPDFText_GetTextObject: (textPage: number, index: number) => number;
+  FPDFTextObj_GetFont: (textObject: number) => number;
+  FPDFFont_GetBaseFontName: (font: number, buffer: number, length: number) => number;
   /** The instance's WebAssembly memory (structural type: not every tsconfig here has the WebAssembly lib). */
   memory: { buffer: ArrayBuffer; grow: (pages: number) => number };
 };
