@@ -91,8 +91,11 @@ export function pageItems(pdfium: Pdfium, textPage: number): PdfTextItem[] {
   const count = raw.FPDFText_CountChars(textPage);
   const items: PdfTextItem[] = [];
   // Fonts by text object: characters of one object share its font, so names are read once each.
-  let lastObject = 0;
+  let lastObject = -1;
   let font: string | undefined;
+  let red = false;
+  let angle = 0;
+  let encoding = '';
   const fontNames = new Map<number, string | undefined>();
   type Run = PdfTextItem & { angle: number; lastCx: number; lastCy: number; encoding: string };
   let run: Run | undefined;
@@ -121,17 +124,17 @@ export function pageItems(pdfium: Pdfium, textPage: number): PdfTextItem[] {
     const top = f32[(scratch >> 2) + 1] as number;
     const right = f32[(scratch >> 2) + 2] as number;
     const bottom = f32[(scratch >> 2) + 3] as number;
-    raw.FPDFText_GetFillColor(textPage, i, scratch, scratch + 4, scratch + 8, scratch + 12);
-    const red = isRedRgb(u32[scratch >> 2] as number, u32[(scratch >> 2) + 1] as number, u32[(scratch >> 2) + 2] as number);
-    const angle = raw.FPDFText_GetCharAngle(textPage, i);
+    // Colour, angle and font belong to the text object: read once per object, not per character.
     const object = raw.FPDFText_GetTextObject(textPage, i);
-    if (object !== lastObject) {
+    if (object !== lastObject || object === 0) {
       lastObject = object;
+      raw.FPDFText_GetFillColor(textPage, i, scratch, scratch + 4, scratch + 8, scratch + 12);
+      red = isRedRgb(u32[scratch >> 2] as number, u32[(scratch >> 2) + 1] as number, u32[(scratch >> 2) + 2] as number);
+      angle = raw.FPDFText_GetCharAngle(textPage, i);
       const handle = object ? raw.FPDFTextObj_GetFont(object) : 0;
       if (!fontNames.has(handle)) fontNames.set(handle, handle ? plainFontName(readUtf8(pdfium, (buffer, length) => raw.FPDFFont_GetBaseFontName(handle, buffer, length))) || undefined : undefined);
-      font = fontNames.get(handle);
+      encoding = encodingKey((font = fontNames.get(handle)));
     }
-    const encoding = encodingKey(font);
     const upright = isUpright(angle);
     const height = upright ? Math.abs(top - bottom) || 10 : Math.max(Math.abs(top - bottom), Math.abs(right - left)) || 10;
     const cx = (left + right) / 2;
