@@ -1,7 +1,7 @@
 // The security officer's day (issue #4): registers a laptop and its police check (R12.2), records
-// a training session with attendees (R11.5), offboards a clerk who holds two items — hands them
-// over, gets the exit commitment signed, closes the case (R11.2) — then reports a lost document
-// and downloads the ad-hoc report, whose Vietnamese text is checked inside the DOCX (R13.1).
+// a training session with attendees and corrects it (R11.5), offboards a clerk who holds two
+// items — hands them over, gets the exit commitment signed, closes the case (R11.2) — then reports
+// a lost document and downloads the ad-hoc report, whose Vietnamese text is checked inside the DOCX (R13.1).
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -131,6 +131,41 @@ describe("the security officer's secret work in the browser", () => {
     await page.getByRole('tab', { name: /Cần tập huấn lại/ }).click();
     await eventually(() => page.getByTestId('training-due').textContent()).toContain(OFFICER.fullName);
     await screenshot(page, 'secret-work-03-reminders');
+  });
+
+  it('R11.5: corrects the session title and takes a wrongly added attendee off the list with a reason', async () => {
+    const wrongTitle = 'Quán triệt Chỉ thị số 04/CT-UBND về bảo vệ bí mật nhà nước';
+    const rightTitle = 'Quán triệt Chỉ thị số 04/CT-UBND và Luật Bảo vệ bí mật nhà nước năm 2025';
+    await page.getByRole('tab', { name: 'Buổi tập huấn' }).click();
+    await page.getByTestId('training-sessions').getByRole('button', { name: wrongTitle }).click();
+    const drawer = page.getByTestId('training-drawer');
+    await drawer.waitFor();
+    await page.getByTestId('training-edit').click();
+    const topic = page.getByLabel('Chủ đề', { exact: true });
+    expect(await topic.inputValue()).toBe(wrongTitle);
+    await topic.fill(rightTitle);
+    await page.getByTestId('training-form-submit').click();
+    await eventually(() => page.getByTestId('training-topic').textContent()).toBe(rightTitle);
+
+    // The successor was added by mistake: the reason is required before he leaves the list.
+    await drawer.locator('tr', { hasText: SUCCESSOR }).getByRole('button', { name: 'Xóa khỏi danh sách' }).click();
+    await page.getByTestId('training-remove-submit').click();
+    await eventually(() => page.locator('.ant-modal .ant-form-item-explain-error').textContent()).toBe('Lý do không được để trống');
+    expect(await page.getByTestId('training-attendee-count').textContent()).toBe('2');
+    await page.getByLabel('Lý do xóa').fill('Đồng chí Tâm đi công tác, không dự buổi tập huấn; ghi nhầm');
+    await page.getByTestId('training-remove-submit').click();
+    await eventually(() => page.getByTestId('training-attendee-count').textContent()).toBe('1');
+    expect(await page.getByTestId('training-attendees').textContent()).not.toContain(SUCCESSOR);
+    expect(await page.getByTestId('training-attendees').textContent()).toContain(CLERK);
+    await screenshot(page, 'secret-work-03-training-corrected');
+    await page.keyboard.press('Escape');
+    await eventually(() => page.getByTestId('training-sessions').textContent()).toContain(rightTitle);
+
+    // Only the clerk is still counted as trained; the successor is due again.
+    await page.getByRole('tab', { name: 'Tỷ lệ được tập huấn' }).click();
+    await eventually(() => page.getByTestId('coverage-summary').textContent()).toContain('1/3 cán bộ');
+    await page.getByRole('tab', { name: /Cần tập huấn lại/ }).click();
+    await eventually(() => page.getByTestId('training-due').textContent()).toContain(SUCCESSOR);
   });
 
   it('R11.2: offboards the clerk who holds two items: hands them over, gets the commitment signed and closes the case', async () => {

@@ -165,6 +165,8 @@
 // GET  /api/training/sessions?unitId&year  → { sessions: TrainingSession[] }   (R11.5)
 // POST /api/training/sessions createTrainingSessionRequest → { session: TrainingSession }
 // GET  /api/training/sessions/:id          → { session } (with attendees)
+// PATCH /api/training/sessions/:id updateTrainingSessionRequest → { session }   (audited before → after; nothing changed: no write)
+// DELETE /api/training/sessions/:id/attendees/:personId removeTrainingAttendeeRequest { reason } → { session }   (audited; 404 training.attendee_not_found)
 // POST /api/training/sessions/:id/attendees addTrainingAttendeesRequest → { session }
 // POST /api/training/sessions/:id/attendees/import?dryRun=true multipart "file" (.xlsx) → { report: AttendanceImportReport, imported: number | null }
 // GET  /api/training/sessions/:id/attendance.docx → DOCX danh sách người tham dự (audited)

@@ -80,6 +80,7 @@ export const ERROR_CODES = {
   'record_file.item_refused': 409,
   'archive.not_found': 404,
   'training.not_found': 404,
+  'training.attendee_not_found': 404,
   'meeting.not_found': 404,
   'meeting.wrong_status': 409,
   'meeting.police_check_required': 409,

@@ -45,6 +45,25 @@ export const createTrainingSessionRequest = z.object({
 });
 export type CreateTrainingSessionRequest = z.input<typeof createTrainingSessionRequest>;
 
+/**
+ * Corrects a recorded session's own fields, with the same checks as recording it. The unit is
+ * not among them (the session sits in that unit's audit chain); attendees have their own routes.
+ * A field left out stays as it is; `material` and `result` are cleared with null.
+ */
+export const updateTrainingSessionRequest = z.object({
+  topic: createTrainingSessionRequest.shape.topic.optional(),
+  kind: createTrainingSessionRequest.shape.kind.optional(),
+  heldOn: isoDate.optional(),
+  organiser: createTrainingSessionRequest.shape.organiser.optional(),
+  material: createTrainingSessionRequest.shape.material,
+  result: createTrainingSessionRequest.shape.result,
+});
+export type UpdateTrainingSessionRequest = z.input<typeof updateTrainingSessionRequest>;
+
+/** Removes a wrongly added attendee; the reason is kept in the audit log. */
+export const removeTrainingAttendeeRequest = z.object({ reason: text('Lý do', LIMITS.textMax) });
+export type RemoveTrainingAttendeeRequest = z.input<typeof removeTrainingAttendeeRequest>;
+
 export const addTrainingAttendeesRequest = z.object({ personIds: personIds('Người tham dự').min(1, { error: 'Chọn ít nhất một người' }) });
 
 export const trainingPolicyRequest = z.object({

@@ -1,21 +1,30 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { TRAINING_KIND_LABELS, formatDate, type TrainingAttendee } from '@bmnn/contracts';
-import { Alert, Button, Descriptions, Drawer, Select, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { TRAINING_KIND_LABELS, formatDate, removeTrainingAttendeeRequest, type TrainingAttendee } from '@bmnn/contracts';
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../api/api.client.ts';
 import { DryRunImport } from '../forms/dry-run-import.component.tsx';
+import { submitForm } from '../forms/zod-form.ts';
 import { useLoad } from '../api/api.hooks.ts';
 import { useUnits } from '../units/units.hooks.ts';
+import { SessionModal } from './session-form.component.tsx';
 import { trainingApi, type AttendanceImportAnswer } from './training.api.ts';
 import { usePeopleOptions } from './training.hooks.ts';
 
-/** A training session: its attendees, added by hand or imported from Excel, and the printable list (R11.5). */
+/**
+ * A training session: its attendees, added by hand or imported from Excel, and the printable list
+ * (R11.5). A wrong field is corrected with "Sửa"; a person added by mistake is taken off the list
+ * with a reason, both audited.
+ */
 export function SessionDrawer({ sessionId, canManage, onClose, onChanged }: { sessionId: string; canManage: boolean; onClose: () => void; onChanged: () => void }) {
   const detail = useLoad(() => trainingApi.session(sessionId), sessionId);
   const { byId } = useUnits();
   const people = usePeopleOptions();
   const [adding, setAdding] = useState<string[]>([]);
   const [error, setError] = useState<string>();
+  const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState<TrainingAttendee>();
+  const { message } = App.useApp();
   const s = detail.data?.session;
   const changed = () => {
     detail.reload();
@@ -37,6 +46,9 @@ export function SessionDrawer({ sessionId, canManage, onClose, onChanged }: { se
       {s && (
         <>
           <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }}>
+            <Descriptions.Item label="Chủ đề">
+              <span data-testid="training-topic">{s.topic}</span>
+            </Descriptions.Item>
             <Descriptions.Item label="Hình thức">{TRAINING_KIND_LABELS[s.kind]}</Descriptions.Item>
             <Descriptions.Item label="Ngày tổ chức">{formatDate(s.heldOn)}</Descriptions.Item>
             <Descriptions.Item label="Đơn vị tổ chức">{s.organiser}</Descriptions.Item>
@@ -47,6 +59,11 @@ export function SessionDrawer({ sessionId, canManage, onClose, onChanged }: { se
             </Descriptions.Item>
           </Descriptions>
           <Space wrap style={{ marginBottom: 16 }}>
+            {canManage && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="training-edit">
+                Sửa
+              </Button>
+            )}
             <Button icon={<DownloadOutlined />} href={trainingApi.attendanceDocxUrl(s.id)} data-testid="training-attendance-docx">
               In danh sách tham dự
             </Button>
@@ -72,12 +89,74 @@ export function SessionDrawer({ sessionId, canManage, onClose, onChanged }: { se
               { key: 'name', title: 'Họ và tên', dataIndex: 'fullName' },
               { key: 'unit', title: 'Đơn vị', render: (_, a) => byId.get(a.unitId)?.name ?? '—' },
               { key: 'position', title: 'Chức vụ', render: (_, a) => a.position ?? '—' },
+              ...(canManage
+                ? [
+                    {
+                      key: 'remove',
+                      title: '',
+                      render: (_: unknown, a: TrainingAttendee) => (
+                        <Button type="link" danger size="small" onClick={() => setRemoving(a)} data-testid={`training-remove-${a.personId}`}>
+                          Xóa khỏi danh sách
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
           {canManage && <AttendanceImport sessionId={s.id} onImported={changed} />}
+          {editing && (
+            <SessionModal
+              defaultUnitId={s.unitId}
+              session={s}
+              onClose={() => setEditing(false)}
+              onSaved={() => {
+                setEditing(false);
+                message.success('Đã sửa thông tin buổi tập huấn');
+                changed();
+              }}
+            />
+          )}
+          {removing && (
+            <RemoveAttendeeModal
+              sessionId={s.id}
+              attendee={removing}
+              onClose={() => setRemoving(undefined)}
+              onRemoved={() => {
+                setRemoving(undefined);
+                message.success(`Đã xóa ${removing.fullName} khỏi danh sách tham dự`);
+                changed();
+              }}
+            />
+          )}
         </>
       )}
     </Drawer>
+  );
+}
+
+/** Takes a person added by mistake off the list; the reason is required and kept in the audit log. */
+function RemoveAttendeeModal({ sessionId, attendee, onClose, onRemoved }: { sessionId: string; attendee: TrainingAttendee; onClose: () => void; onRemoved: () => void }) {
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string>();
+  const onFinish = async (v: { reason?: string }) => {
+    setSaving(true);
+    setError(undefined);
+    const outcome = await submitForm({ form, schema: removeTrainingAttendeeRequest, values: { reason: v.reason ?? '' }, send: (body) => trainingApi.removeAttendee(sessionId, attendee.personId, body) });
+    setSaving(false);
+    if (outcome.ok) onRemoved();
+    else setError(outcome.message);
+  };
+  return (
+    <Modal open title={`Xóa ${attendee.fullName} khỏi danh sách tham dự`} okText="Xóa khỏi danh sách" okButtonProps={{ danger: true, 'data-testid': 'training-remove-submit' }} cancelText="Hủy" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="training-remove-error" />}
+      <Form form={form} layout="vertical" onFinish={onFinish}>
+        <Form.Item label="Lý do xóa" name="reason" required extra="Lý do được ghi vào nhật ký hệ thống.">
+          <Input.TextArea rows={3} placeholder="Ví dụ: ghi nhầm người, người này không dự buổi tập huấn" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 

@@ -16,10 +16,12 @@ import type {
   createMeetingRequest,
   createTrainingSessionRequest,
   handOutMeetingDocumentRequest,
+  removeTrainingAttendeeRequest,
   updateMeetingChecklistRequest,
+  updateTrainingSessionRequest,
 } from '@bmnn/contracts';
 import type { z } from 'zod';
-import { http } from '../api/api.client.ts';
+import { http, request } from '../api/api.client.ts';
 
 export type AttendanceImportAnswer = { report: AttendanceImportReport; imported: number | null };
 
@@ -27,6 +29,8 @@ export const trainingApi = {
   sessions: () => http.get<{ sessions: TrainingSession[] }>('/api/training/sessions'),
   session: (id: string) => http.get<{ session: TrainingSession }>(`/api/training/sessions/${id}`),
   createSession: (body: z.output<typeof createTrainingSessionRequest>) => http.post<{ session: TrainingSession }>('/api/training/sessions', body),
+  updateSession: (id: string, body: z.output<typeof updateTrainingSessionRequest>) => http.patch<{ session: TrainingSession }>(`/api/training/sessions/${id}`, body),
+  removeAttendee: (id: string, personId: string, body: z.output<typeof removeTrainingAttendeeRequest>) => request<{ session: TrainingSession }>({ method: 'DELETE', path: `/api/training/sessions/${id}/attendees/${personId}`, body }),
   addAttendees: (id: string, personIds: string[]) => http.post<{ session: TrainingSession }>(`/api/training/sessions/${id}/attendees`, { personIds }),
   attendanceDocxUrl: (id: string) => `/api/training/sessions/${id}/attendance.docx`,
   disseminations: () => http.get<{ disseminations: Dissemination[] }>('/api/training/disseminations'),

@@ -3,17 +3,14 @@ import {
   DISSEMINATION_KIND_LABELS,
   DISSEMINATION_KINDS,
   TRAINING_KIND_LABELS,
-  TRAINING_KINDS,
-  TRAINING_ORGANISER_SUGGESTIONS,
   createDisseminationRequest,
-  createTrainingSessionRequest,
   formatDate,
   type Dissemination,
   type PersonTraining,
   type TrainingCoverageRow,
   type TrainingSession,
 } from '@bmnn/contracts';
-import { Alert, App, AutoComplete, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { describeError } from '../api/api.client.ts';
@@ -26,6 +23,7 @@ import { canManageTraining } from '../shell/permissions.ts';
 import { UnitSelect } from '../units/unit-select.component.tsx';
 import { useUnits } from '../units/units.hooks.ts';
 import { SessionDrawer } from './session-drawer.component.tsx';
+import { SessionModal } from './session-form.component.tsx';
 import { trainingApi } from './training.api.ts';
 import { usePeopleOptions } from './training.hooks.ts';
 
@@ -248,53 +246,6 @@ function WindowSetting({ current, onSaved }: { current: number; onSaved: () => v
         Lưu
       </Button>
     </Space>
-  );
-}
-
-function SessionModal({ defaultUnitId, onClose, onSaved }: { defaultUnitId: string; onClose: () => void; onSaved: (id: string) => void }) {
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
-  const { units } = useUnits();
-  const people = usePeopleOptions();
-  const onFinish = async (v: { unitId: string; topic: string; kind: string; heldOn?: Dayjs; organiser: string; material?: string; result?: string; attendeeIds?: string[] }) => {
-    setSaving(true);
-    const values = { ...v, heldOn: toIsoDate(v.heldOn), material: v.material || null, result: v.result || null, attendeeIds: v.attendeeIds ?? [] };
-    const outcome = await submitForm({ form, schema: createTrainingSessionRequest, values, send: trainingApi.createSession });
-    setSaving(false);
-    if (outcome.ok) onSaved(outcome.result.session.id);
-    else setError(outcome.message);
-  };
-  return (
-    <Modal open width={640} title="Ghi nhận buổi tập huấn, tuyên truyền" okText="Ghi" cancelText="Hủy" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} okButtonProps={{ 'data-testid': 'training-form-submit' }}>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ unitId: defaultUnitId, kind: 'TAP_HUAN', heldOn: today(), organiser: 'Công an tỉnh' }} onFinish={onFinish}>
-        <Form.Item label="Đơn vị" name="unitId" required>
-          <UnitSelect units={units} />
-        </Form.Item>
-        <Form.Item label="Chủ đề" name="topic" required>
-          <Input />
-        </Form.Item>
-        <Form.Item label="Hình thức" name="kind" required>
-          <Select options={TRAINING_KINDS.map((k) => ({ value: k, label: TRAINING_KIND_LABELS[k] }))} />
-        </Form.Item>
-        <Form.Item label="Ngày tổ chức" name="heldOn" required>
-          <DatePicker format={DATE_FORMAT} />
-        </Form.Item>
-        <Form.Item label="Đơn vị tổ chức" name="organiser" required>
-          <AutoComplete options={TRAINING_ORGANISER_SUGGESTIONS.map((o) => ({ value: o }))} />
-        </Form.Item>
-        <Form.Item label="Tài liệu" name="material">
-          <Input />
-        </Form.Item>
-        <Form.Item label="Kết quả" name="result">
-          <Input />
-        </Form.Item>
-        <Form.Item label="Người tham dự" name="attendeeIds">
-          <Select mode="multiple" showSearch optionFilterProp="label" options={people} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, PRINTABLE_LABELS, type Level, type PrintableKind } from '@bmnn/contracts';
+import { formatDate, LEVEL_LABELS, PRINTABLE_LABELS, TRAINING_KIND_LABELS, type Level, type PrintableKind, type TrainingKind } from '@bmnn/contracts';
 import { describeRuleSetChange, type RuleSetChange } from '@bmnn/rules';
 
 // Every audit event, as a typed union: the type names what happened, `data` what is needed to
@@ -107,6 +107,8 @@ export type AuditEventMap = {
   'training.dissemination_recorded': { kind: string; documentTitle: string; recipients: number };
   'training.policy_changed': { before: number; after: number };
   'training.coverage_exported': { format: string; units: number; windowMonths: number };
+  'training.session_updated': { before: Record<string, unknown>; after: Record<string, unknown> };
+  'training.attendee_removed': { sessionId: string; personId: string; fullName: string; reason: string };
   'meeting.registered': { level: string; heldOn: string; venueKind: string; online: boolean };
   'meeting.checklist_updated': { policeCheckRef: string | null; deviceBanNotice: boolean; coYeuLineRef: string | null };
   'meeting.equipment_added': { deviceId: string; assetCode: string };
@@ -226,6 +228,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'training.dissemination_recorded': 'Ghi nhận phổ biến văn bản, danh mục BMNN',
   'training.policy_changed': 'Đổi thời hạn tập huấn lại',
   'training.coverage_exported': 'Xuất tỷ lệ cán bộ được tập huấn',
+  'training.session_updated': 'Sửa thông tin buổi tập huấn',
+  'training.attendee_removed': 'Xóa người khỏi danh sách tham dự tập huấn',
   'meeting.registered': 'Đăng ký hội nghị, cuộc họp có nội dung BMNN',
   'meeting.checklist_updated': 'Cập nhật điều kiện bảo đảm an ninh cuộc họp',
   'meeting.equipment_added': 'Thêm thiết bị phục vụ cuộc họp',
@@ -253,6 +257,25 @@ export type AuditEvent = {
 }[AuditEventType];
 
 export const SYSTEM_CHAIN = 'system';
+
+const SESSION_FIELD_LABELS: Record<string, string> = { topic: 'chủ đề', kind: 'hình thức', heldOn: 'ngày tổ chức', organiser: 'đơn vị tổ chức', material: 'tài liệu', result: 'kết quả' };
+
+/** A training session's corrected fields, before → after, in the audit viewer's words. */
+function describeSessionChanges(data: Record<string, unknown>): string {
+  const before = (data.before ?? {}) as Record<string, string | null>;
+  const after = (data.after ?? {}) as Record<string, string | null>;
+  const show = (field: string, value: string | null | undefined) => {
+    if (value === null || value === undefined || value === '') return '(trống)';
+    if (field === 'heldOn') return formatDate(value);
+    if (field === 'kind') return TRAINING_KIND_LABELS[value as TrainingKind] ?? value;
+    return `“${value}”`;
+  };
+  // The stored data has its keys sorted (canonical JSON of the chain): show the form's order.
+  return Object.keys(SESSION_FIELD_LABELS)
+    .filter((f) => f in after)
+    .map((f) => `${SESSION_FIELD_LABELS[f]} ${show(f, before[f])} → ${show(f, after[f])}`)
+    .join('; ');
+}
 
 /** One Vietnamese sentence per event type, for the audit viewer. */
 export function describeAuditEvent(type: string, data: Record<string, unknown>): string {
@@ -420,6 +443,10 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Ghi nhận buổi tập huấn "${d.topic}" ngày ${d.heldOn} (${d.attendees} người tham dự)`;
     case 'training.attendees_added':
       return `Thêm ${(data.personIds as string[] | undefined)?.length ?? 0} người tham dự tập huấn${d.source === 'import' ? ' từ tệp Excel' : ''}`;
+    case 'training.session_updated':
+      return `Sửa thông tin buổi tập huấn: ${describeSessionChanges(data)}`;
+    case 'training.attendee_removed':
+      return `Xóa ${d.fullName} khỏi danh sách tham dự tập huấn. Lý do: ${d.reason}`;
     case 'training.policy_changed':
       return `Đổi thời hạn tập huấn lại từ ${d.before} sang ${d.after} tháng`;
     case 'meeting.held':

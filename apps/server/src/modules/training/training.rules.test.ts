@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, isTrainingCurrent, monthsBefore, percentOf } from './training.rules.ts';
+import { computeCoverage, isTrainingCurrent, listSessionChanges, monthsBefore, percentOf } from './training.rules.ts';
 
 describe('training coverage rules (R11.5)', () => {
   it('R11.5: the window counts calendar months back, clamped to the end of a shorter month', () => {
@@ -28,5 +28,16 @@ describe('training coverage rules (R11.5)', () => {
     expect(Object.fromEntries(byUnit)).toEqual({ a: { secretStaff: 3, trained: 1 }, b: { secretStaff: 1, trained: 1 } });
     expect(percentOf(1, 3)).toBe(33.3);
     expect(percentOf(0, 0)).toBe(0);
+  });
+
+  it('R11.5: a correction lists only the fields it changes, before and after; an empty material is none', () => {
+    const current = { topic: 'Tập huấn năm 2026', kind: 'TAP_HUAN', heldOn: '2026-10-01', organiser: 'Công an tỉnh', material: 'Tài liệu', result: null };
+    expect(listSessionChanges({ current, input: { topic: 'Tập huấn năm 2026', heldOn: '2026-10-02', organiser: undefined, result: 'Đạt' } })).toEqual({
+      before: { heldOn: '2026-10-01', result: null },
+      after: { heldOn: '2026-10-02', result: 'Đạt' },
+    });
+    expect(listSessionChanges({ current, input: { material: '' } })).toEqual({ before: { material: 'Tài liệu' }, after: { material: null } });
+    expect(listSessionChanges({ current, input: { result: '' } })).toEqual({ before: {}, after: {} });
+    expect(listSessionChanges({ current, input: {} })).toEqual({ before: {}, after: {} });
   });
 });

@@ -33,3 +33,23 @@ export function computeCoverage(people: readonly CoverageInput[], since: string)
   }
   return byUnit;
 }
+
+/** A session's own fields, as a correction may change them. */
+export type SessionFields = { topic: string; kind: string; heldOn: string; organiser: string; material: string | null; result: string | null };
+export type SessionChanges = { before: Partial<SessionFields>; after: Partial<SessionFields> };
+
+/**
+ * The fields a correction really changes, each with its value before and after (the audit shows
+ * both). A field left out stays as it is; an empty material or result is no material or result.
+ */
+export function listSessionChanges({ current, input }: { current: SessionFields; input: Partial<SessionFields> }): SessionChanges {
+  const changes: SessionChanges = { before: {}, after: {} };
+  for (const field of Object.keys(current) as (keyof SessionFields)[]) {
+    if (input[field] === undefined) continue;
+    const next = input[field] === '' && (field === 'material' || field === 'result') ? null : input[field];
+    if (next === current[field]) continue;
+    Object.assign(changes.before, { [field]: current[field] });
+    Object.assign(changes.after, { [field]: next });
+  }
+  return changes;
+}

@@ -2,9 +2,11 @@ import {
   addTrainingAttendeesRequest,
   createDisseminationRequest,
   createTrainingSessionRequest,
+  removeTrainingAttendeeRequest,
   todayInVietnam,
   TRAINING_WINDOW_DEFAULT_MONTHS,
   trainingPolicyRequest,
+  updateTrainingSessionRequest,
   type CreateDisseminationRequest,
   type CreateTrainingSessionRequest,
   type Dissemination,
@@ -14,7 +16,9 @@ import {
   type TrainingCoverage,
   type TrainingKind,
   type TrainingPolicy,
+  type RemoveTrainingAttendeeRequest,
   type TrainingSession,
+  type UpdateTrainingSessionRequest,
 } from '@bmnn/contracts';
 import type { AppContext, TransactionScope } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
@@ -26,7 +30,7 @@ import { SYSTEM_CHAIN } from '../audit/audit.events.ts';
 import { personErrors } from '../people/people.errors.ts';
 import { unitErrors } from '../units/units.errors.ts';
 import { trainingErrors } from './training.errors.ts';
-import { computeCoverage, isTrainingCurrent, monthsBefore, percentOf } from './training.rules.ts';
+import { computeCoverage, isTrainingCurrent, listSessionChanges, monthsBefore, percentOf, type SessionFields } from './training.rules.ts';
 
 // Training and dissemination (tuyên truyền, tập huấn, quán triệt — LEGAL.md R11.5).
 
@@ -158,6 +162,56 @@ export async function addTrainingAttendees(ctx: AppContext, { actor, sessionId, 
   if (!canManageTrainingOf({ actor, unitId: session.unit_id })) throw errors.forbidden();
   const people = await getVisiblePeople(ctx, actor, input.personIds, 'personIds');
   await inTransaction(ctx, (scope) => addAttendeesInTransaction(scope, { actor, session, people, source: 'manual' }));
+  return getTrainingSession(ctx, { actor, sessionId });
+}
+
+// ---- corrections after recording (a wrong date, topic, organiser or attendee) ----------------
+
+function sessionFieldsOf(r: SessionRow): SessionFields {
+  return { topic: r.topic, kind: r.kind, heldOn: r.held_on, organiser: r.organiser, material: r.material, result: r.result };
+}
+
+/** Corrects a session's own fields; audited with each changed field before and after. Nothing changed: no write, no audit. */
+export async function updateTrainingSession(ctx: AppContext, { actor, sessionId, input: raw }: { actor: Actor; sessionId: string; input: UpdateTrainingSessionRequest }) {
+  const input = updateTrainingSessionRequest.parse(raw);
+  const session = await getVisibleSessionRow(ctx, actor, sessionId);
+  if (!canManageTrainingOf({ actor, unitId: session.unit_id })) throw errors.forbidden();
+  if (input.heldOn !== undefined) notInFuture(ctx, input.heldOn, 'heldOn', 'Ngày tổ chức không được sau hôm nay');
+  await inTransaction(ctx, async (scope) => {
+    const current = await scope.trx.selectFrom('training_sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
+    const changes = listSessionChanges({ current: sessionFieldsOf(current), input });
+    if (Object.keys(changes.after).length === 0) return;
+    const next = { ...sessionFieldsOf(current), ...changes.after };
+    await scope.trx
+      .updateTable('training_sessions')
+      .set({ topic: next.topic, kind: next.kind, held_on: next.heldOn, organiser: next.organiser, material: next.material, result: next.result, updated_at: scope.now.toISOString() })
+      .where('id', '=', sessionId)
+      .execute();
+    await scope.audit({ type: 'training.session_updated', chain: current.unit_id, actorId: actor.accountId, subjectId: sessionId, data: changes });
+  });
+  return getTrainingSession(ctx, { actor, sessionId });
+}
+
+/**
+ * Takes a wrongly added person off a session's attendance, with the reason in the audit log.
+ * Someone not on the list, or not visible to the actor, is "not found".
+ */
+export async function removeTrainingAttendee(ctx: AppContext, { actor, sessionId, personId, input: raw }: { actor: Actor; sessionId: string; personId: string; input: RemoveTrainingAttendeeRequest }) {
+  const input = removeTrainingAttendeeRequest.parse(raw);
+  const session = await getVisibleSessionRow(ctx, actor, sessionId);
+  if (!canManageTrainingOf({ actor, unitId: session.unit_id })) throw errors.forbidden();
+  await inTransaction(ctx, async (scope) => {
+    const attendee = await scope.trx
+      .selectFrom('training_attendees')
+      .innerJoin('people', 'people.id', 'training_attendees.person_id')
+      .select(['people.id', 'people.full_name', 'people.unit_id'])
+      .where('training_attendees.session_id', '=', sessionId)
+      .where('training_attendees.person_id', '=', personId)
+      .executeTakeFirst();
+    if (!attendee || !canSeePeopleOf({ actor, unitId: attendee.unit_id })) throw trainingErrors.attendeeNotFound();
+    await scope.trx.deleteFrom('training_attendees').where('session_id', '=', sessionId).where('person_id', '=', personId).execute();
+    await scope.audit({ type: 'training.attendee_removed', chain: session.unit_id, actorId: actor.accountId, subjectId: sessionId, data: { sessionId, personId, fullName: attendee.full_name, reason: input.reason } });
+  });
   return getTrainingSession(ctx, { actor, sessionId });
 }
 
