@@ -32,6 +32,7 @@ import { registerImportRoutes } from './modules/register-import/register-import.
 import { registerRuleSetRoutes } from './modules/rule-sets/rule-sets.routes.ts';
 import { registerPrintableRoutes } from './modules/printables/printables.routes.ts';
 import { registerStockTakeRoutes } from './modules/stock-take/stock-take.routes.ts';
+import { registerLeakCheckRoutes } from './modules/leak-checks/leak-checks.routes.ts';
 
 export type BuildAppOptions = { ctx: AppContext; logger?: false | { level: string } };
 
@@ -97,6 +98,7 @@ export async function buildApp({ ctx, logger = { level: ctx.config.logLevel } }:
   registerMeetingRoutes(app, ctx);
   registerRuleSetRoutes(app, ctx);
   registerPrintableRoutes(app, ctx);
+  registerLeakCheckRoutes(app, ctx);
 
   const indexFile = path.join(ctx.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

@@ -90,6 +90,10 @@ export const ERROR_CODES = {
   'meeting.attendee_not_cleared': 409,
   'meeting.item_above_level': 409,
   'meeting.documents_not_collected': 409,
+  'leak_check.not_found': 404,
+  'leak_check.already_concluded': 409,
+  'leak_check.nothing_to_conclude': 409,
+  'leak_check.head_required': 403,
   'not_found': 404,
   'internal': 500,
 } as const;

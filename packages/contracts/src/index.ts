@@ -15,3 +15,4 @@ export * from './lifecycle.ts';
 export * from './record-files.ts';
 export * from './rule-sets.ts';
 export * from './books.ts';
+export * from './leak-checks.ts';

@@ -8,3 +8,5 @@ export { scanBytes, scanFile, extractFragments, getDefaultEngine, type ScanOptio
 export { createExtractionCache, type ExtractionCache } from './scan/cache.ts';
 export { createTesseractOcr, isTesseractAvailable } from './ocr/tesseract.ts';
 export { detectFileType } from './extract/registry.ts';
+export { createScanPool, type ScanPool } from './scan/pool.ts';
+export { describeLocation } from './report/labels.ts';

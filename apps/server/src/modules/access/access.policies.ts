@@ -231,3 +231,34 @@ export function meetingScope(actor: Actor): { units: 'all' | string[]; levels: L
 export function canEditRuleSets(actor: Actor): boolean {
   return has(actor, 'QUAN_TRI');
 }
+
+// ---- checking files before publication (DESIGN.md §6) ---------------------------------------
+
+/** Anyone who may publish for their unit may check a file first; not an account that is only an administrator. */
+export function canCheckFiles(actor: Actor): boolean {
+  return !isOnlyAdministrator(actor);
+}
+
+/** A check is seen by whoever made it, the security officer and the head in scope, and the province's inspectors. */
+export function canSeeLeakCheck({ actor, check }: { actor: Actor; check: { unitId: string; checkedById: string } }): boolean {
+  if (isOnlyAdministrator(actor)) return false;
+  if (check.checkedById === actor.personId) return true;
+  if (INCIDENT_PROVINCE_ROLES.some((r) => has(actor, r))) return true;
+  return SECURITY_ROLES.some((r) => has(actor, r)) && actor.scopeUnitIds.has(check.unitId);
+}
+
+/** The SQL twin of `canSeeLeakCheck`: every check, or those of these units plus the actor's own. */
+export function leakCheckScope(actor: Actor): 'all' | { unitIds: string[]; personId: string } {
+  if (isOnlyAdministrator(actor)) return { unitIds: [], personId: '' };
+  if (INCIDENT_PROVINCE_ROLES.some((r) => has(actor, r))) return 'all';
+  return { unitIds: SECURITY_ROLES.some((r) => has(actor, r)) ? [...actor.scopeUnitIds] : [], personId: actor.personId };
+}
+
+/**
+ * A file the checker could not clear is concluded by the security officer or the head in scope;
+ * clearing a file that carries a current level marking (a false alarm) is the head's alone.
+ */
+export function canConcludeLeakCheck({ actor, unitId, allowBlocked }: { actor: Actor; unitId: string; allowBlocked: boolean }): boolean {
+  if (!actor.scopeUnitIds.has(unitId)) return false;
+  return allowBlocked ? has(actor, 'LANH_DAO') : SECURITY_ROLES.some((r) => has(actor, r));
+}

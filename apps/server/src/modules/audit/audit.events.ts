@@ -1,4 +1,4 @@
-import { formatDate, LEVEL_LABELS, PRINTABLE_LABELS, TRAINING_KIND_LABELS, type Level, type PrintableKind, type TrainingKind } from '@bmnn/contracts';
+import { formatDate, LEAK_CONCLUSION_LABELS, LEAK_DECISION_LABELS, LEVEL_LABELS, PRINTABLE_LABELS, TRAINING_KIND_LABELS, type LeakConclusion, type LeakDecision, type Level, type PrintableKind, type TrainingKind } from '@bmnn/contracts';
 import { describeRuleSetChange, type RuleSetChange } from '@bmnn/rules';
 
 // Every audit event, as a typed union: the type names what happened, `data` what is needed to
@@ -121,6 +121,8 @@ export type AuditEventMap = {
   'rule_set.updated': { ruleSetId: string; version: number; changes: Array<{ path: string; before?: unknown; after?: unknown }> };
   'item.printed': { kind: string; format: string; level: string; subjectId: string | null };
   'destruction.viewed': { items: number; highestLevel: string; onCouncil: boolean };
+  'leak_check.checked': { sha256: string; size: number; fileType: string; decision: string; findings: number; problems: number; alreadyPublished: boolean; incidentId: string | null };
+  'leak_check.concluded': { sha256: string; decision: string; conclusion: string; reason: string };
 };
 
 export type AuditEventType = keyof AuditEventMap;
@@ -242,6 +244,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'rule_set.updated': 'Sửa bộ quy tắc',
   'item.printed': 'In dấu, nhãn, biên bản của tài liệu mật',
   'destruction.viewed': 'Xem hồ sơ tiêu hủy tài liệu mật',
+  'leak_check.checked': 'Kiểm tra tệp trước khi đăng',
+  'leak_check.concluded': 'Kết luận tệp được đăng hay không',
 };
 export const AUDIT_EVENT_TYPES = Object.keys(AUDIT_EVENT_LABELS) as AuditEventType[];
 
@@ -453,6 +457,10 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return `Ghi nhận đã tổ chức cuộc họp có nội dung BMNN ngày ${d.heldOn}`;
     case 'meeting.closed':
       return `Kết thúc cuộc họp, đã thu hồi đủ ${d.documents} tài liệu đã phát`;
+    case 'leak_check.checked':
+      return `Kiểm tra tệp trước khi đăng (SHA-256 ${String(d.sha256).slice(0, 12)}…): ${LEAK_DECISION_LABELS[d.decision as LeakDecision] ?? d.decision}, ${d.findings} dấu hiệu, ${d.problems} vấn đề${data.alreadyPublished ? '; tệp đã đăng công khai' : ''}${d.incidentId ? ', đã lập vụ lộ BMNN' : ''}`;
+    case 'leak_check.concluded':
+      return `Kết luận tệp (SHA-256 ${String(d.sha256).slice(0, 12)}…): ${LEAK_CONCLUSION_LABELS[d.conclusion as LeakConclusion] ?? d.conclusion}. Lý do: ${d.reason}`;
     case 'rule_set.updated': {
       const changes = (data.changes as RuleSetChange[] | undefined) ?? [];
       return `Sửa bộ quy tắc ${d.ruleSetId} (phiên bản ${d.version}), ${changes.length} thay đổi: ${changes.map(describeRuleSetChange).join('; ')}`;

@@ -66,6 +66,7 @@ const TABLES: Array<{ name: TableName; key: string | string[] }> = [
   { name: 'meeting_attendees', key: ['meeting_id', 'person_id'] },
   { name: 'meeting_equipment', key: ['meeting_id', 'device_id'] },
   { name: 'meeting_documents', key: 'id' },
+  { name: 'leak_checks', key: 'id' },
   { name: 'audit_records', key: 'id' },
   { name: 'audit_heads', key: 'chain' },
 ];

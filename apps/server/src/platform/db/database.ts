@@ -24,6 +24,7 @@ import * as m0017 from './migrations/0017-rule-sets.ts';
 import * as m0020 from './migrations/0020-stored-files.ts';
 import * as m0021 from './migrations/0021-stock-takes.ts';
 import * as m0023 from './migrations/0023-item-list-indexes.ts';
+import * as m0024 from './migrations/0024-leak-checks.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -111,6 +112,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-stored-files': m0020,
   '0021-stock-takes': m0021,
   '0023-item-list-indexes': m0023,
+  '0024-leak-checks': m0024,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -341,6 +341,28 @@ export type StoredFilesTable = {
   created_at: string;
 };
 
+export type LeakChecksTable = {
+  id: string;
+  unit_id: string;
+  file_name: string;
+  size: number;
+  sha256: string;
+  file_type: string;
+  decision: string;
+  /** JSON: LeakFinding[] (redacted excerpts only). */
+  findings: string;
+  /** JSON: LeakProblem[]. */
+  problems: string;
+  already_published: number;
+  checked_by: string;
+  checked_at: string;
+  conclusion: string | null;
+  conclusion_reason: string | null;
+  concluded_by: string | null;
+  concluded_at: string | null;
+  incident_id: string | null;
+};
+
 export type StockTakesTable = {
   id: string;
   unit_id: string;
@@ -651,4 +673,5 @@ export type Database = {
   meeting_attendees: MeetingAttendeesTable;
   meeting_equipment: MeetingEquipmentTable;
   meeting_documents: MeetingDocumentsTable;
+  leak_checks: LeakChecksTable;
 };
