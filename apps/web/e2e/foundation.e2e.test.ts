@@ -107,7 +107,7 @@ describe('foundation in the browser', () => {
     await page.getByTestId('change-password-submit').click();
 
     await page.getByTestId('main-menu').waitFor();
-    expect(await menuKeys()).toEqual(['items', 'incidents', 'releases', 'destruction']);
+    expect(await menuKeys()).toEqual(['items', 'incidents', 'leakChecks', 'releases', 'destruction']);
     await eventually(() => page.getByTestId('user-name').textContent()).toContain(STAFF.fullName);
     await page.getByTestId('items-table').waitFor();
     await screenshot(page, '05-staff-menu');

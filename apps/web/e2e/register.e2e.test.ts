@@ -146,7 +146,7 @@ describe('the register in the browser, as a clerk does it', () => {
 
   it('the clerk logs in and sees the items, the books and the danh mục, which they search without accents', async () => {
     await firstLogin(CLERK.username, temporary.clerk, CLERK.password);
-    expect(await menuKeys()).toEqual(['todo', 'items', 'devices', 'incidents', 'people', 'books', 'periods', 'releases', 'destruction', 'danhMuc', 'files']);
+    expect(await menuKeys()).toEqual(['todo', 'items', 'devices', 'incidents', 'leakChecks', 'people', 'books', 'periods', 'releases', 'destruction', 'danhMuc', 'files']);
     await page.getByTestId('menu-danhMuc').click();
     expect(await page.getByTestId('tab-import').count()).toBe(0);
     await page.getByTestId('tab-items').click();
@@ -383,7 +383,7 @@ describe('the register in the browser, as a clerk does it', () => {
 
   it('the staff member finds what they hold in their list, and nothing else', async () => {
     await firstLogin(STAFF.username, temporary.staff, STAFF.password);
-    expect(await menuKeys()).toEqual(['items', 'incidents', 'releases', 'destruction']);
+    expect(await menuKeys()).toEqual(['items', 'incidents', 'leakChecks', 'releases', 'destruction']);
     // The staff member holds the handed-over item and the unopened envelope addressed to them, nothing else.
     const rows = page.getByTestId('items-table').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(2);

@@ -189,14 +189,22 @@
 // POST /api/meetings/:id/close             → { meeting }   (409 meeting.documents_not_collected)
 // GET  /api/meetings/:id/notice.docx       → DOCX thông báo cuộc họp, marked with the meeting's level (audited)
 //
+// Leak checks before publication (DESIGN.md §6):
+// POST /api/leak-checks  multipart "file" (≤ 25 MB), field alreadyPublished=true|false → { check }
+//                        (403 for an account that is only an administrator; 413 request.too_large)
+// GET  /api/leak-checks?decision=&open=&sha256=&limit=&offset= → { checks, total }
+// GET  /api/leak-checks/:id → { check }   (404 leak_check.not_found outside the reader's view)
+// POST /api/leak-checks/:id/conclusion concludeLeakCheckRequest → { check }
+//                        (409 leak_check.already_concluded, leak_check.nothing_to_conclude; 403 leak_check.head_required)
+//
 /** Which menu entries each role sees; the web builds its menu from this, the server enforces. */
 export const MENU_BY_ROLE = {
   QUAN_TRI: ['units', 'people', 'accounts', 'audit', 'danhMuc', 'training', 'ruleSets'],
-  VAN_THU: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'danhMuc', 'periods', 'releases', 'destruction', 'files'],
-  LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'people', 'secret-work', 'audit', 'danhMuc', 'periods', 'releases', 'destruction', 'files', 'training', 'meetings'],
-  CAN_BO: ['items', 'incidents', 'releases', 'destruction'],
-  CAN_BO_BAO_MAT: ['devices', 'incidents', 'people', 'secret-work', 'audit', 'training', 'meetings'],
-  THANH_TRA: ['units', 'devices', 'incidents', 'secret-work', 'audit', 'training', 'meetings'],
-  BAN_CHI_DAO: ['units', 'devices', 'incidents', 'secret-work', 'audit', 'training', 'meetings'],
+  VAN_THU: ['todo', 'items', 'books', 'devices', 'incidents', 'leakChecks', 'people', 'danhMuc', 'periods', 'releases', 'destruction', 'files'],
+  LANH_DAO: ['todo', 'items', 'books', 'devices', 'incidents', 'leakChecks', 'people', 'secret-work', 'audit', 'danhMuc', 'periods', 'releases', 'destruction', 'files', 'training', 'meetings'],
+  CAN_BO: ['items', 'incidents', 'leakChecks', 'releases', 'destruction'],
+  CAN_BO_BAO_MAT: ['devices', 'incidents', 'leakChecks', 'people', 'secret-work', 'audit', 'training', 'meetings'],
+  THANH_TRA: ['units', 'devices', 'incidents', 'leakChecks', 'secret-work', 'audit', 'training', 'meetings'],
+  BAN_CHI_DAO: ['units', 'devices', 'incidents', 'leakChecks', 'secret-work', 'audit', 'training', 'meetings'],
 } as const;
-export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo' | 'periods' | 'releases' | 'destruction' | 'files' | 'training' | 'meetings' | 'ruleSets';
+export type MenuKey = 'units' | 'people' | 'accounts' | 'audit' | 'items' | 'books' | 'danhMuc' | 'devices' | 'incidents' | 'secret-work' | 'todo' | 'periods' | 'releases' | 'destruction' | 'files' | 'training' | 'meetings' | 'ruleSets' | 'leakChecks';

@@ -4,6 +4,8 @@ import type {
   Account,
   Assignment,
   Commitment,
+  ConcludeLeakCheckRequest,
+  LeakCheck,
   OffboardingCase,
   OffboardingReason,
   UnitKind,
@@ -128,6 +130,14 @@ export const incidentsApi = {
   /** Files are downloaded by the browser itself (same-origin GET with the session cookie). */
   reportUrl: (id: string) => `/api/incidents/${id}/report.docx`,
   statisticsXlsxUrl: (year?: number) => `/api/incidents/statistics.xlsx${year ? `?year=${year}` : ''}`,
+};
+
+/** Checking a file before publication (DESIGN.md §6): the decision is kept bound to the file's SHA-256. */
+export const leakChecksApi = {
+  check: (file: File, alreadyPublished: boolean) => http.upload<{ check: LeakCheck }>('/api/leak-checks', file, undefined, { alreadyPublished: String(alreadyPublished) }),
+  list: (query: { open?: 'true'; sha256?: string; limit?: number; offset?: number } = {}) => http.get<{ checks: LeakCheck[]; total: number }>('/api/leak-checks', query),
+  get: (id: string) => http.get<{ check: LeakCheck }>(`/api/leak-checks/${id}`),
+  conclude: (id: string, body: ConcludeLeakCheckRequest) => http.post<{ check: LeakCheck }>(`/api/leak-checks/${id}/conclusion`, body),
 };
 
 export const secretWorkApi = {

@@ -9,6 +9,7 @@ import { DanhMucPage } from '../danh-muc/danh-muc.page.tsx';
 import { PeoplePage } from '../people/people.page.tsx';
 import { DevicesPage } from '../devices/devices.page.tsx';
 import { IncidentsPage } from '../incidents/incidents.page.tsx';
+import { LeakChecksPage } from '../leak-checks/leak-checks.page.tsx';
 import { SecretWorkPage } from '../secret-work/secret-work.page.tsx';
 import { TrainingPage } from '../training/training.page.tsx';
 import { MeetingsPage } from '../meetings/meetings.page.tsx';
@@ -63,6 +64,7 @@ export function AppRoutes() {
         <Route path="danh-muc" element={<Allowed menu="danhMuc" home={home}><DanhMucPage /></Allowed>} />
         <Route path="devices" element={<Allowed menu="devices" home={home}><DevicesPage /></Allowed>} />
         <Route path="incidents" element={<Allowed menu="incidents" home={home}><IncidentsPage /></Allowed>} />
+        <Route path="leak-checks" element={<Allowed menu="leakChecks" home={home}><LeakChecksPage /></Allowed>} />
         <Route path="secret-work" element={<Allowed menu="secret-work" home={home}><SecretWorkPage /></Allowed>} />
         <Route path="periods" element={<Allowed menu="periods" home={home}><PeriodsPage /></Allowed>} />
         <Route path="releases" element={<Allowed menu="releases" home={home}><ReleasesPage /></Allowed>} />

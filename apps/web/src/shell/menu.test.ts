@@ -8,12 +8,12 @@ describe('the menu follows the roles (MENU_BY_ROLE)', () => {
     expect(keys(['QUAN_TRI'])).toEqual(['units', 'people', 'training', 'accounts', 'audit', 'danhMuc', 'ruleSets']);
   });
 
-  it('gives a staff member the items they hold, the incidents they may have to report, their take-out requests and the destruction councils they sit on', () => {
-    expect(keys(['CAN_BO'])).toEqual(['items', 'incidents', 'releases', 'destruction']);
+  it('gives a staff member the items they hold, the incidents they may have to report, the check of a file before publishing it, their take-out requests and the destruction councils they sit on', () => {
+    expect(keys(['CAN_BO'])).toEqual(['items', 'incidents', 'leakChecks', 'releases', 'destruction']);
   });
 
   it('joins the entries of several roles without duplicates, in display order', () => {
-    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['todo', 'items', 'devices', 'incidents', 'people', 'secret-work', 'training', 'meetings', 'audit', 'books', 'periods', 'releases', 'destruction', 'danhMuc', 'files']);
+    expect(keys(['CAN_BO_BAO_MAT', 'VAN_THU'])).toEqual(['todo', 'items', 'devices', 'incidents', 'leakChecks', 'people', 'secret-work', 'training', 'meetings', 'audit', 'books', 'periods', 'releases', 'destruction', 'danhMuc', 'files']);
   });
 
   it('opens on "Việc cần làm" for the clerk and the head, whose first entry it is', () => {

@@ -6,6 +6,7 @@ export const MENU_ENTRIES: readonly { key: MenuKey; path: string; label: string 
   { key: 'items', path: '/items', label: 'Tài liệu, vật chứa BMNN' },
   { key: 'devices', path: '/devices', label: 'Thiết bị, sản phẩm mật mã' },
   { key: 'incidents', path: '/incidents', label: 'Vụ lộ, mất BMNN' },
+  { key: 'leakChecks', path: '/leak-checks', label: 'Kiểm tra trước khi đăng' },
   { key: 'units', path: '/units', label: 'Đơn vị' },
   { key: 'people', path: '/people', label: 'Cán bộ, nhân viên' },
   { key: 'secret-work', path: '/secret-work', label: 'Phân công, cam kết, thu hồi' },

@@ -20,6 +20,7 @@ import {
   FieldTimeOutlined,
   ExportOutlined,
   DeleteOutlined,
+  FileSearchOutlined,
 } from '@ant-design/icons';
 import { ROLE_LABELS, type MenuKey } from '@bmnn/contracts';
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
@@ -48,6 +49,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
   files: <FolderOpenOutlined />,
   training: <ReadOutlined />,
   meetings: <VideoCameraOutlined />,
+  leakChecks: <FileSearchOutlined />,
 };
 
 /** The layout after login: menu built from the person's roles, their name, logout. */
