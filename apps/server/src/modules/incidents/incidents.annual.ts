@@ -183,9 +183,10 @@ export function aggregateAnnualReport({ facts, window }: { facts: readonly Annua
 
   const causeGroups = new Map<string, { cause: string; cases: number }>();
   for (const f of inPeriod) {
-    const cause = f.rootCause?.replace(/\s+/g, ' ').trim();
-    if (!cause) continue;
-    const key = foldForSearch(cause).replace(/[.;]+$/, '');
+    const text = f.rootCause?.replace(/\s+/g, ' ').trim().replace(/[\s.;,]+$/, '');
+    if (!text) continue;
+    const cause = `${text.charAt(0).toLocaleUpperCase('vi')}${text.slice(1)}`;
+    const key = foldForSearch(cause);
     const group = causeGroups.get(key);
     if (group) group.cases += 1;
     else causeGroups.set(key, { cause, cases: 1 });

@@ -281,7 +281,7 @@ export async function buildAnnualReportDocx({ report, agencyName, parentAgencyNa
       ? [body('Không có vụ việc trong kỳ báo cáo.')]
       : [
           body(`Đã xác định nguyên nhân ${count(report.causes.recorded, 'vụ')}; chưa xác định nguyên nhân ${count(report.causes.notRecorded, 'vụ')}.`),
-          ...report.causes.groups.map((g) => body(`- ${g.cause.replace(/[.;]+$/, '')}: ${count(g.cases, 'vụ')}.`)),
+          ...report.causes.groups.map((g) => body(`- ${g.cause}: ${count(g.cases, 'vụ')}.`)),
         ]),
     heading('V. KẾT QUẢ XỬ LÝ, KHẮC PHỤC'),
     ...(report.cases.length === 0
