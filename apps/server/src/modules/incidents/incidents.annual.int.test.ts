@@ -117,7 +117,7 @@ describe.each(DATABASE_KINDS)('the incidents section of the annual report on %s'
       'TÌNH HÌNH, SỐ LIỆU CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC NĂM 2026',
       '(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)',
       'Trong kỳ báo cáo, Tỉnh Bắc Ninh phát hiện 3 vụ lộ, mất bí mật nhà nước (1 vụ lộ, 2 vụ mất), liên quan đến 3 tài liệu, vật chứa bí mật nhà nước và 0 thiết bị.',
-      'Đến hết kỳ báo cáo, đã kết thúc xử lý 0 vụ; đang xử lý 3 vụ.',
+      'Đến hết kỳ báo cáo, đã kết thúc xử lý 0 vụ; đang xử lý 3 vụ. Danh sách các vụ việc tại Phụ lục kèm theo.',
       '- Qua mạng Internet: 1 vụ, chiếm 33,3% (đăng tải trên cổng thông tin điện tử của cơ quan, tổ chức: 1 vụ).',
       'Mất hồ sơ bệnh án mật của Sở Y tế',
       'Thất lạc Kế hoạch 12/KH-SNV sau cuộc họp',
@@ -129,6 +129,11 @@ describe.each(DATABASE_KINDS)('the incidents section of the annual report on %s'
       'Kiểm điểm cán bộ vi phạm',
       'Quán triệt lại quy chế bảo vệ bí mật nhà nước',
       'Xử lý kỷ luật — Khiển trách',
+      // The list of cases is a landscape appendix with the cause and handling of each case.
+      'PHỤ LỤC',
+      'DANH SÁCH CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC NĂM 2026',
+      'Xử lý: Kiểm điểm cán bộ vi phạm',
+      'Khắc phục: Quán triệt lại quy chế bảo vệ bí mật nhà nước',
     ]) {
       expect(text).toContain(expected);
     }
@@ -138,6 +143,8 @@ describe.each(DATABASE_KINDS)('the incidents section of the annual report on %s'
     expect(levelCells(text)).toEqual({ 'Tuyệt mật': 1, 'Tối mật': 1, Mật: 1, 'Chưa xác định được độ mật': 4 }); // the level table's rows, then the three cases
     expect(rowAfter(text, 'Chưa xác định được độ mật')).toEqual(['3', '100%', '3']);
     expect(text).not.toContain('05/BC-VP');
+    const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('w:orient="landscape"');
 
     const audit = await t.ctx.db.selectFrom('audit_records').select(['type', 'chain', 'actor_id', 'data']).where('type', '=', 'incident.annual_report_exported').execute();
     expect(audit).toHaveLength(1);

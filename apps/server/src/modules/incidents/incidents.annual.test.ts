@@ -1,6 +1,7 @@
 import { DEFAULT_RULE_SETS, RULE_SET_2025, type RuleSet } from '@bmnn/rules';
 import { describe, expect, it } from 'vitest';
-import { aggregateAnnualReport, annualReportWindow, findAnnualReportRuleSet, isDiscoveredInWindow, latestReportYear, startOfDayInVietnam, summarize, type AnnualIncidentFact } from './incidents.annual.ts';
+import { aggregateAnnualReport, annualReportWindow, findAnnualReportRuleSet, isDiscoveredInWindow, latestReportYear, startOfDayInVietnam, type AnnualIncidentFact } from './incidents.annual.ts';
+import { summarize } from './incidents.rules.ts';
 
 const ruleSets = DEFAULT_RULE_SETS;
 

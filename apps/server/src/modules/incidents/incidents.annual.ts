@@ -28,7 +28,7 @@ import { findSubtreeUnitIds } from '../access/access.actor.ts';
 import { canSeeIncidentsOf, canSeeItem, incidentUnitScope, type Actor } from '../access/access.policies.ts';
 import { getRuleSets } from '../rule-sets/rule-sets.provider.ts';
 import { unitErrors } from '../units/units.errors.ts';
-import { percentOf } from './incidents.rules.ts';
+import { percentOf, summarize } from './incidents.rules.ts';
 import { loadItemFacts } from './incidents.usecases.ts';
 
 // The incidents section of the annual report (LEGAL.md R13.2: "tình hình, số liệu các vụ lộ,
@@ -154,17 +154,6 @@ export type AnnualIncidentReport = {
 };
 
 export const NO_LEVEL_LABEL = 'Chưa xác định được độ mật';
-/** Length of the circumstances shown in the case list; the whole text stays on the incident. */
-export const SUMMARY_MAX = 300;
-
-export function summarize(text: string, max = SUMMARY_MAX): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:]+$/, '')}…`;
-}
-
 const levelLabel = (level: Level | null) => (level ? LEVEL_LABELS[level] : NO_LEVEL_LABEL);
 
 export function highestLevelOf(levels: readonly Level[]): Level | null {

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, UnderlineType, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, UnderlineType, VerticalAlign, WidthType } from 'docx';
 import { loadExcelJs } from '../../platform/lazy-modules.ts';
 import {
   formatDate,
@@ -16,6 +16,7 @@ import {
   type IncidentStatistics,
 } from '@bmnn/contracts';
 import type { AnnualIncidentReport, AnnualReportRow } from './incidents.annual.ts';
+import { summarize } from './incidents.rules.ts';
 
 // Files made from incidents: the ad-hoc report (báo cáo đột xuất, LEGAL.md R13.1, D26 Art. 8)
 // in the Vietnamese administrative layout, and the statistics workbook.
@@ -84,14 +85,22 @@ export function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
 }
 
 /** A4 portrait with the margins of Nghị định 30/2020 and Times New Roman 13. */
-export function administrativeDocument({ title, children }: { title: string; children: Array<Paragraph | Table> }): Document {
+export function administrativeDocument({ title, children, landscapeAppendix }: { title: string; children: Array<Paragraph | Table>; landscapeAppendix?: Array<Paragraph | Table> }): Document {
+  const margin = { top: 1134, bottom: 1134, left: 1701, right: 1134 };
   return new Document({
     creator: 'BMNN',
     title,
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } }, children }],
+    sections: [
+      { properties: { page: { size: { width: 11906, height: 16838 }, margin } }, children },
+      // A wide table (a list of cases) goes on landscape pages of its own after the text.
+      ...(landscapeAppendix ? [{ properties: { page: { size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }, margin } }, children: landscapeAppendix }] : []),
+    ],
   });
 }
+
+/** Text width of a landscape A4 page with the same margins. */
+export const LANDSCAPE_TEXT_WIDTH = 16838 - 1701 - 1134;
 
 export type AdHocReportInput = {
   incident: Incident;
@@ -185,11 +194,11 @@ function gridCell(width: number, text: string, options: { bold?: boolean; center
 /** A bordered table: a bold header row repeated on every page, then the rows. */
 function grid({ widths, headers, rows, boldRows = new Set<number>(), centerFrom = 2 }: { widths: number[]; headers: string[]; rows: string[][]; boldRows?: Set<number>; centerFrom?: number }): Table {
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: [
       new TableRow({ tableHeader: true, children: headers.map((h, i) => gridCell(widths[i]!, h, { bold: true, center: true })) }),
-      ...rows.map((cells, r) => new TableRow({ children: cells.map((c, i) => gridCell(widths[i]!, c, { bold: boldRows.has(r), center: i === 0 || i >= centerFrom })) })),
+      ...rows.map((cells, r) => new TableRow({ cantSplit: true, children: cells.map((c, i) => gridCell(widths[i]!, c, { bold: boldRows.has(r), center: i === 0 || i >= centerFrom })) })),
     ],
   });
 }
@@ -223,7 +232,7 @@ export async function buildAnnualReportDocx({ report, agencyName, parentAgencyNa
           body(
             `Trong kỳ báo cáo, ${agencyName} phát hiện ${count(report.totalCases, 'vụ')} lộ, mất bí mật nhà nước (${count(lo, 'vụ')} lộ, ${count(mat, 'vụ')} mất), liên quan đến ${count(report.totalItems, 'tài liệu, vật chứa bí mật nhà nước')} và ${count(report.totalDevices, 'thiết bị')}.`,
           ),
-          body(`Đến hết kỳ báo cáo, đã kết thúc xử lý ${count(report.closedCases, 'vụ')}; đang xử lý ${count(report.openCases, 'vụ')}.`),
+          body(`Đến hết kỳ báo cáo, đã kết thúc xử lý ${count(report.closedCases, 'vụ')}; đang xử lý ${count(report.openCases, 'vụ')}. Danh sách các vụ việc tại Phụ lục kèm theo.`),
           ...report.byChannel
             .filter((c) => c.cases > 0)
             .map((c) => body(`- ${c.label}: ${count(c.cases, 'vụ')}, chiếm ${percentText(c.casesPercent)}${c.bySubChannel.some((s) => s.cases > 0) ? ` (${c.bySubChannel.filter((s) => s.cases > 0).map((s) => `${s.label.charAt(0).toLocaleLowerCase('vi')}${s.label.slice(1)}: ${s.cases} vụ`).join('; ')})` : ''}.`)),
@@ -239,7 +248,8 @@ export async function buildAnnualReportDocx({ report, agencyName, parentAgencyNa
   channelBold.add(channelRows.length);
   channelRows.push(['', 'Tổng cộng', String(total.cases), percentText(total.casesPercent), String(total.items)]);
 
-  const caseWidths = [600, 1250, 1500, 1400, 1050, TEXT_WIDTH - 600 - 1250 - 1500 - 1400 - 1050 - 1250, 1250];
+  // STT | ngày | đơn vị | loại, hình thức | độ mật | vụ việc | nguyên nhân | xử lý, khắc phục | tình trạng
+  const caseWidths = [650, 1300, 1600, 1800, 1000, 3100, 1900, LANDSCAPE_TEXT_WIDTH - 12350, 1000];
   const caseRows = report.cases.map((c) => [
     String(c.number),
     formatDate(c.discoveredAt),
@@ -247,8 +257,16 @@ export async function buildAnnualReportDocx({ report, agencyName, parentAgencyNa
     `${INCIDENT_KIND_LABELS[c.kind]}\n${INCIDENT_CHANNEL_LABELS[c.channel]}${c.subChannel ? ` — ${INCIDENT_SUB_CHANNEL_LABELS[c.subChannel]}` : ''}`,
     c.highestLevelLabel,
     `${c.title}\n${c.summary}`,
+    c.rootCause ? summarize(c.rootCause, 200) : 'Chưa xác định',
+    [c.handling ? `Xử lý: ${summarize(c.handling, 150)}` : '', c.remedy ? `Khắc phục: ${summarize(c.remedy, 150)}` : '', c.referral !== 'NONE' ? REFERRAL_LABELS[c.referral] : ''].filter(Boolean).join('\n') || 'Chưa ghi nhận',
     INVESTIGATION_STATUS_LABELS[c.status],
   ]);
+  const appendix: Array<Paragraph | Table> = [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run('PHỤ LỤC', { bold: true })] }),
+    centered([run(`DANH SÁCH CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC NĂM ${window.year}`, { bold: true })]),
+    centered([run(`(Kèm theo báo cáo tình hình, số liệu các vụ lộ, mất bí mật nhà nước năm ${window.year} của ${agencyName}; số liệu từ ngày ${formatDate(window.periodStart)} đến ngày ${formatDate(window.periodEnd)})`, { italics: true })], 240),
+    grid({ widths: caseWidths, headers: ['STT', 'Ngày phát hiện', 'Cơ quan, đơn vị', 'Loại, hình thức', 'Độ mật cao nhất', 'Vụ việc, diễn biến tóm tắt', 'Nguyên nhân', 'Kết quả xử lý, khắc phục', 'Tình trạng'], rows: caseRows, centerFrom: 99 }),
+  ];
 
   const none = 'Chưa ghi nhận.';
   const children: Array<Paragraph | Table> = [
@@ -272,18 +290,14 @@ export async function buildAnnualReportDocx({ report, agencyName, parentAgencyNa
     ...(report.byUnit.length === 0
       ? [body('Không có vụ việc trong kỳ báo cáo.')]
       : [grid({ widths: FIGURE_WIDTHS, headers: FIGURE_HEADERS('Cơ quan, đơn vị'), rows: figureRows(report.byUnit.map((u) => ({ ...u, label: u.unitName })), total), boldRows: new Set([report.byUnit.length]) })]),
-    heading('III. DANH SÁCH CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC'),
-    ...(report.cases.length === 0
-      ? [body('Không có vụ việc trong kỳ báo cáo.')]
-      : [grid({ widths: caseWidths, headers: ['STT', 'Ngày phát hiện', 'Cơ quan, đơn vị', 'Loại, hình thức', 'Độ mật cao nhất', 'Vụ việc, diễn biến tóm tắt', 'Tình trạng'], rows: caseRows, centerFrom: 99 })]),
-    heading('IV. NGUYÊN NHÂN'),
+    heading('III. NGUYÊN NHÂN'),
     ...(report.totalCases === 0
       ? [body('Không có vụ việc trong kỳ báo cáo.')]
       : [
           body(`Đã xác định nguyên nhân ${count(report.causes.recorded, 'vụ')}; chưa xác định nguyên nhân ${count(report.causes.notRecorded, 'vụ')}.`),
           ...report.causes.groups.map((g) => body(`- ${g.cause}: ${count(g.cases, 'vụ')}.`)),
         ]),
-    heading('V. KẾT QUẢ XỬ LÝ, KHẮC PHỤC'),
+    heading('IV. KẾT QUẢ XỬ LÝ, KHẮC PHỤC'),
     ...(report.cases.length === 0
       ? [body('Không có vụ việc trong kỳ báo cáo.')]
       : report.cases.flatMap((c) => [
@@ -294,7 +308,7 @@ export async function buildAnnualReportDocx({ report, agencyName, parentAgencyNa
           labelled('- Hình thức xử lý', `${REFERRAL_LABELS[c.referral]}${c.referralNote ? ` — ${c.referralNote}` : ''}`),
         ])),
   ];
-  const doc = administrativeDocument({ title: `Tình hình, số liệu các vụ lộ, mất bí mật nhà nước năm ${window.year}`, children });
+  const doc = administrativeDocument({ title: `Tình hình, số liệu các vụ lộ, mất bí mật nhà nước năm ${window.year}`, children, ...(report.cases.length > 0 ? { landscapeAppendix: appendix } : {}) });
   return Packer.toBuffer(doc);
 }
 
