@@ -117,7 +117,7 @@ describe.each(DATABASE_KINDS)('the incidents section of the annual report on %s'
       'TÌNH HÌNH, SỐ LIỆU CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC NĂM 2026',
       '(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)',
       'Trong kỳ báo cáo, Tỉnh Bắc Ninh phát hiện 3 vụ lộ, mất bí mật nhà nước (1 vụ lộ, 2 vụ mất), liên quan đến 3 tài liệu, vật chứa bí mật nhà nước và 0 thiết bị.',
-      'Đến hết kỳ báo cáo, đã kết thúc xử lý 0 vụ; đang xử lý 3 vụ. Danh sách các vụ việc tại Phụ lục kèm theo.',
+      'Đến thời điểm lập báo cáo, đã kết thúc xử lý 0 vụ; đang xử lý 3 vụ. Danh sách các vụ việc tại Phụ lục kèm theo.',
       '- Qua mạng Internet: 1 vụ, chiếm 33,3% (đăng tải trên cổng thông tin điện tử của cơ quan, tổ chức: 1 vụ).',
       'Mất hồ sơ bệnh án mật của Sở Y tế',
       'Thất lạc Kế hoạch 12/KH-SNV sau cuộc họp',

@@ -232,7 +232,7 @@ export async function buildAnnualReportDocx({ report, agencyName, parentAgencyNa
           body(
             `Trong kỳ báo cáo, ${agencyName} phát hiện ${count(report.totalCases, 'vụ')} lộ, mất bí mật nhà nước (${count(lo, 'vụ')} lộ, ${count(mat, 'vụ')} mất), liên quan đến ${count(report.totalItems, 'tài liệu, vật chứa bí mật nhà nước')} và ${count(report.totalDevices, 'thiết bị')}.`,
           ),
-          body(`Đến hết kỳ báo cáo, đã kết thúc xử lý ${count(report.closedCases, 'vụ')}; đang xử lý ${count(report.openCases, 'vụ')}. Danh sách các vụ việc tại Phụ lục kèm theo.`),
+          body(`Đến thời điểm lập báo cáo, đã kết thúc xử lý ${count(report.closedCases, 'vụ')}; đang xử lý ${count(report.openCases, 'vụ')}. Danh sách các vụ việc tại Phụ lục kèm theo.`),
           ...report.byChannel
             .filter((c) => c.cases > 0)
             .map((c) => body(`- ${c.label}: ${count(c.cases, 'vụ')}, chiếm ${percentText(c.casesPercent)}${c.bySubChannel.some((s) => s.cases > 0) ? ` (${c.bySubChannel.filter((s) => s.cases > 0).map((s) => `${s.label.charAt(0).toLocaleLowerCase('vi')}${s.label.slice(1)}: ${s.cases} vụ`).join('; ')})` : ''}.`)),
