@@ -298,8 +298,10 @@ export async function getAnnualIncidentReport(ctx: AppContext, { actor, year, un
       ]);
   const itemFacts = await loadItemFacts(ctx.db, [...new Set(itemLinks.map((l) => l.item_id))]);
   const now = ctx.clock();
+  const itemsOf = groupBy(itemLinks, (l) => l.incident_id);
+  const devicesOf = groupBy(deviceLinks, (d) => d.incident_id);
   const facts: AnnualIncidentFact[] = rows.map((r) => {
-    const links = itemLinks.filter((l) => l.incident_id === r.id);
+    const links = itemsOf.get(r.id) ?? [];
     const visibleItemLevels = links.flatMap((l) => {
       const item = itemFacts.get(l.item_id);
       return item && canSeeItem({ actor, item, now }) ? [item.level] : [];
@@ -321,9 +323,20 @@ export async function getAnnualIncidentReport(ctx: AppContext, { actor, year, un
       referral: r.referral as Referral,
       referralNote: r.referral_note,
       itemCount: links.length,
-      deviceCount: deviceLinks.filter((d) => d.incident_id === r.id).length,
+      deviceCount: devicesOf.get(r.id)?.length ?? 0,
       visibleItemLevels,
     };
   });
   return { report: aggregateAnnualReport({ facts, window }), scopeUnitId: unitId ?? null };
+}
+
+function groupBy<T>(list: readonly T[], keyOf: (value: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const value of list) {
+    const key = keyOf(value);
+    const group = out.get(key);
+    if (group) group.push(value);
+    else out.set(key, [value]);
+  }
+  return out;
 }
