@@ -206,10 +206,9 @@ function grid({ widths, headers, rows, boldRows = new Set<number>(), centerFrom 
 /** Columns STT | label | số vụ | tỷ lệ | số tài liệu. */
 const FIGURE_WIDTHS = [700, TEXT_WIDTH - 700 - 1300 - 1500 - 1900, 1300, 1500, 1900];
 const FIGURE_HEADERS = (label: string) => ['STT', label, 'Số vụ', 'Tỷ lệ số vụ', 'Số tài liệu, vật chứa BMNN'];
-function figureRows(rows: ReadonlyArray<AnnualReportRow & { label: string }>, total: AnnualReportRow | null): string[][] {
-  const out = rows.map((r, i) => [String(i + 1), r.label, String(r.cases), percentText(r.casesPercent), String(r.items)]);
-  if (total) out.push(['', 'Tổng cộng', String(total.cases), percentText(total.casesPercent), String(total.items)]);
-  return out;
+/** One row per line of the breakdown, then the total. */
+function figureRows(rows: ReadonlyArray<AnnualReportRow & { label: string }>, total: AnnualReportRow): string[][] {
+  return [...rows.map((r, i) => [String(i + 1), r.label, String(r.cases), percentText(r.casesPercent), String(r.items)]), ['', 'Tổng cộng', String(total.cases), percentText(total.casesPercent), String(total.items)]];
 }
 const subheading = (text: string) => new Paragraph({ spacing: { before: 160, after: 80 }, indent: { firstLine: 567 }, children: [run(text, { bold: true, italics: true })] });
 
