@@ -125,6 +125,23 @@ describe('devices and incidents in the browser', () => {
     await screenshot(page, 'incidents-03-statistics');
   });
 
+  it('R13.2: downloads the incidents section of the annual report for the report year that contains today (R14.1(c))', async () => {
+    await page.getByRole('tab', { name: 'Danh sách vụ việc' }).click();
+    const year = await page.getByTestId('incident-annual-year').inputValue();
+    expect(Number(year)).toBeGreaterThanOrEqual(2026);
+    await expect.poll(() => page.getByText(`Số liệu từ 15/12/${Number(year) - 1} đến 14/12/${year}`).isVisible()).toBe(true);
+    const downloaded = page.waitForEvent('download');
+    await page.getByTestId('incident-annual-docx').click();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toBe(`bao-cao-nam-${year}-lo-mat-bmnn.docx`);
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(await download.path()))).file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+    for (const expected of [`TÌNH HÌNH, SỐ LIỆU CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC NĂM ${year}`, `(Số liệu từ ngày 15/12/${Number(year) - 1} đến ngày 14/12/${year})`, 'Thất lạc Kế hoạch 15/KH-STP sau cuộc họp', 'Trong kỳ báo cáo, Sở Tư pháp phát hiện 1 vụ lộ, mất bí mật nhà nước (0 vụ lộ, 1 vụ mất), liên quan đến 1 tài liệu, vật chứa bí mật nhà nước và 0 thiết bị.']) {
+      expect(text).toContain(expected);
+    }
+    await screenshot(page, 'incidents-04-annual-report');
+  });
+
   it('R11.2: offboards a clerk who holds two items: the case stays open until both are handed over and the exit commitment is signed', async () => {
     const { account } = await api<{ account: { unitId: string } }>('GET', '/api/auth/session');
     const { person: clerk } = await api<{ person: { id: string } }>('POST', '/api/people', { fullName: 'Nguyễn Thị Lan', unitId: account.unitId, clearance: 'MAT', handlesSecrets: true });

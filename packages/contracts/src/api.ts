@@ -61,6 +61,7 @@
 // POST /api/incidents       openIncidentRequest → { incident: Incident }
 // GET  /api/incidents/statistics?year&unitId → { statistics: IncidentStatistics }
 // GET  /api/incidents/statistics.xlsx?year&unitId → XLSX file (audited)
+// GET  /api/incidents/annual-report.docx?year&unitId → DOCX: incidents section of the annual report (R13.2, R14.1(c); audited)
 // GET  /api/incidents/:id                 → { incident: Incident }  (items the reader may not see are left out)
 // PATCH /api/incidents/:id  updateIncidentRequest → { incident }
 // POST /api/incidents/:id/items linkIncidentItemsRequest → { incident }

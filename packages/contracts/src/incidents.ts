@@ -162,6 +162,21 @@ export const incidentStatisticsQuery = z.object({
   unitId: idSchema('unt').optional(),
 });
 
+/**
+ * The incidents section of the annual report (LEGAL.md R13.2) for report year Y; the period is
+ * the rule set's (R14.1(c): 15/12/(Y−1)–14/12/Y). The upper bound (current year + 1) depends on
+ * the clock and is checked by the use case.
+ */
+export const ANNUAL_REPORT_FIRST_YEAR = 2018;
+export const incidentAnnualReportQuery = z.object({
+  year: z.coerce
+    .number({ error: 'Năm báo cáo phải là số có 4 chữ số' })
+    .int({ error: 'Năm báo cáo phải là số có 4 chữ số' })
+    .min(ANNUAL_REPORT_FIRST_YEAR, { error: `Năm báo cáo phải từ năm ${ANNUAL_REPORT_FIRST_YEAR} trở đi` })
+    .max(9999, { error: 'Năm báo cáo phải là số có 4 chữ số' }),
+  unitId: idSchema('unt').optional(),
+});
+
 export const incidentReportQuery = z.object({
   number: z.string().trim().max(LIMITS.codeMax).optional(),
   place: z.string().trim().max(LIMITS.nameMax).optional(),

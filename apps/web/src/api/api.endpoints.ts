@@ -130,6 +130,8 @@ export const incidentsApi = {
   /** Files are downloaded by the browser itself (same-origin GET with the session cookie). */
   reportUrl: (id: string) => `/api/incidents/${id}/report.docx`,
   statisticsXlsxUrl: (year?: number) => `/api/incidents/statistics.xlsx${year ? `?year=${year}` : ''}`,
+  /** The incidents section of the annual report of report year `year` (R13.2, period of R14.1(c)). */
+  annualReportUrl: (year: number) => `/api/incidents/annual-report.docx?year=${year}`,
 };
 
 /** Checking a file before publication (DESIGN.md §6): the decision is kept bound to the file's SHA-256. */

@@ -1,11 +1,15 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  ANNUAL_REPORT_FIRST_YEAR,
   INCIDENT_CHANNEL_LABELS,
   INCIDENT_KIND_LABELS,
   INVESTIGATION_STATUS_LABELS,
+  formatDate,
   formatDateTime,
+  todayInVietnam,
   type IncidentSummary,
 } from '@bmnn/contracts';
+import { annualReportPeriod, findReportYear, getRuleSetFor } from '@bmnn/rules';
 import { Alert, App, Button, Card, InputNumber, Progress, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { incidentsApi } from '../api/api.endpoints.ts';
@@ -18,6 +22,20 @@ import { ReportClockTag } from './report-clock.component.tsx';
 // The chart library loads with the statistics tab only (its own chunk).
 const IncidentChannelChart = lazy(() => import('./incident-chart.component.tsx').then((m) => ({ default: m.IncidentChannelChart })));
 
+/**
+ * The report year whose period (R14.1(c): 15/12 of the year before to 14/12) contains today, and
+ * that year's period, from the rule set in force today; the server applies the installation's.
+ */
+function currentReportYear(): number {
+  const today = todayInVietnam();
+  return findReportYear({ date: today, ruleSet: getRuleSetFor({ date: today }) });
+}
+
+function reportPeriodText(year: number): string {
+  const { periodStart, periodEnd } = annualReportPeriod({ year, ruleSet: getRuleSetFor({ date: todayInVietnam() }) });
+  return `Số liệu từ ${formatDate(periodStart)} đến ${formatDate(periodEnd)}`;
+}
+
 export function IncidentsPage() {
   const { account } = useSession();
   const { message } = App.useApp();
@@ -26,6 +44,8 @@ export function IncidentsPage() {
   const [openId, setOpenId] = useState<string>();
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const stats = useLoad(() => incidentsApi.statistics({ year }), String(year));
+  const [reportYear, setReportYear] = useState<number>(currentReportYear);
+  const latestReportYear = Number(todayInVietnam().slice(0, 4)) + 1;
 
   return (
     <>
@@ -39,10 +59,24 @@ export function IncidentsPage() {
             label: 'Danh sách vụ việc',
             children: (
               <Card>
-                <Space style={{ marginBottom: 16 }}>
+                <Space wrap style={{ marginBottom: 16 }}>
                   <Button type="primary" danger icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="incident-create">
                     Báo cáo vụ lộ, mất
                   </Button>
+                  <span>Năm báo cáo</span>
+                  <InputNumber
+                    aria-label="Năm báo cáo"
+                    min={ANNUAL_REPORT_FIRST_YEAR}
+                    max={latestReportYear}
+                    precision={0}
+                    value={reportYear}
+                    onChange={(v) => v && setReportYear(v)}
+                    data-testid="incident-annual-year"
+                  />
+                  <Button icon={<DownloadOutlined />} href={incidentsApi.annualReportUrl(reportYear)} data-testid="incident-annual-docx">
+                    Tải báo cáo năm (DOCX)
+                  </Button>
+                  <Typography.Text type="secondary">{reportPeriodText(reportYear)}</Typography.Text>
                 </Space>
                 {incidents.error && <Alert type="error" showIcon title={incidents.error} style={{ marginBottom: 16 }} />}
                 <Table<IncidentSummary>

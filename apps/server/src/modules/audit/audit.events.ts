@@ -77,6 +77,7 @@ export type AuditEventMap = {
   'incident.viewed': { kind: string };
   'incident.report_exported': { format: string };
   'incident.statistics_exported': { format: string; year: number | null; scopeUnitId: string | null };
+  'incident.annual_report_exported': { format: string; year: number; scopeUnitId: string | null; count: number };
   'assignment.created': { kind: string; officerType: string | null; decisionRef: string };
   'assignment.ended': { kind: string; endedOn: string };
   'assignment.policy_changed': { requireCommitmentBeforeOfficer: boolean };
@@ -201,6 +202,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'incident.viewed': 'Xem vụ lộ, mất BMNN',
   'incident.report_exported': 'Xuất báo cáo đột xuất',
   'incident.statistics_exported': 'Xuất thống kê lộ, mất BMNN',
+  'incident.annual_report_exported': 'Xuất báo cáo năm về lộ, mất BMNN',
   'assignment.created': 'Phân công cán bộ',
   'assignment.ended': 'Kết thúc phân công',
   'assignment.policy_changed': 'Đổi quy định cam kết khi phân công',
@@ -397,6 +399,8 @@ export function describeAuditEvent(type: string, data: Record<string, unknown>):
       return 'Xuất báo cáo đột xuất vụ lộ, mất BMNN';
     case 'incident.statistics_exported':
       return 'Xuất thống kê các vụ lộ, mất BMNN';
+    case 'incident.annual_report_exported':
+      return `Xuất tình hình, số liệu các vụ lộ, mất BMNN năm ${d.year} (${d.count} vụ)`;
     case 'assignment.created':
       return d.kind === 'SECURITY_OFFICER' ? `Phân công cán bộ làm công tác bảo vệ BMNN (quyết định ${d.decisionRef})` : `Phân công cán bộ quản lý, tiếp cận BMNN (quyết định ${d.decisionRef})`;
     case 'assignment.policy_changed':

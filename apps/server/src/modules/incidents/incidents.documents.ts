@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, UnderlineType, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, UnderlineType, VerticalAlign, WidthType } from 'docx';
 import { loadExcelJs } from '../../platform/lazy-modules.ts';
 import {
   formatDate,
@@ -15,6 +15,8 @@ import {
   type Incident,
   type IncidentStatistics,
 } from '@bmnn/contracts';
+import type { AnnualIncidentReport, AnnualReportRow } from './incidents.annual.ts';
+import { summarize } from './incidents.rules.ts';
 
 // Files made from incidents: the ad-hoc report (báo cáo đột xuất, LEGAL.md R13.1, D26 Art. 8)
 // in the Vietnamese administrative layout, and the statistics workbook.
@@ -83,14 +85,22 @@ export function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
 }
 
 /** A4 portrait with the margins of Nghị định 30/2020 and Times New Roman 13. */
-export function administrativeDocument({ title, children }: { title: string; children: Array<Paragraph | Table> }): Document {
+export function administrativeDocument({ title, children, landscapeAppendix }: { title: string; children: Array<Paragraph | Table>; landscapeAppendix?: Array<Paragraph | Table> }): Document {
+  const margin = { top: 1134, bottom: 1134, left: 1701, right: 1134 };
   return new Document({
     creator: 'BMNN',
     title,
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } }, children }],
+    sections: [
+      { properties: { page: { size: { width: 11906, height: 16838 }, margin } }, children },
+      // A wide table (a list of cases) goes on landscape pages of its own after the text.
+      ...(landscapeAppendix ? [{ properties: { page: { size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }, margin } }, children: landscapeAppendix }] : []),
+    ],
   });
 }
+
+/** Text width of a landscape A4 page with the same margins. */
+export const LANDSCAPE_TEXT_WIDTH = 16838 - 1701 - 1134;
 
 export type AdHocReportInput = {
   incident: Incident;
@@ -157,6 +167,147 @@ export async function buildAdHocReportDocx({ incident, agencyName, parentAgencyN
   ];
 
   const doc = administrativeDocument({ title: `Báo cáo đột xuất vụ ${kindWord} bí mật nhà nước`, children });
+  return Packer.toBuffer(doc);
+}
+
+export type AnnualReportDocxInput = {
+  report: AnnualIncidentReport;
+  /** The unit the figures cover (the chosen unit, or the reader's own). */
+  agencyName: string;
+  parentAgencyName: string | null;
+  place: string;
+  now: Date;
+};
+
+/** A share as the directives write it: "69,8%". */
+const percentText = (value: number) => `${value.toLocaleString('vi-VN')}%`;
+const TABLE_SIZE = 22;
+
+function gridCell(width: number, text: string, options: { bold?: boolean; center?: boolean; italics?: boolean } = {}) {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    children: text.split('\n').map((line) => new Paragraph({ alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(line, { bold: options.bold ?? false, italics: options.italics ?? false, size: TABLE_SIZE })] })),
+  });
+}
+
+/** A bordered table: a bold header row repeated on every page, then the rows. */
+function grid({ widths, headers, rows, boldRows = new Set<number>(), centerFrom = 2 }: { widths: number[]; headers: string[]; rows: string[][]; boldRows?: Set<number>; centerFrom?: number }): Table {
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => gridCell(widths[i]!, h, { bold: true, center: true })) }),
+      ...rows.map((cells, r) => new TableRow({ cantSplit: true, children: cells.map((c, i) => gridCell(widths[i]!, c, { bold: boldRows.has(r), center: i === 0 || i >= centerFrom })) })),
+    ],
+  });
+}
+
+/** Columns STT | label | số vụ | tỷ lệ | số tài liệu. */
+const FIGURE_WIDTHS = [700, TEXT_WIDTH - 700 - 1300 - 1500 - 1900, 1300, 1500, 1900];
+const FIGURE_HEADERS = (label: string) => ['STT', label, 'Số vụ', 'Tỷ lệ số vụ', 'Số tài liệu, vật chứa BMNN'];
+/** One row per line of the breakdown, then the total. */
+function figureRows(rows: ReadonlyArray<AnnualReportRow & { label: string }>, total: AnnualReportRow): string[][] {
+  return [...rows.map((r, i) => [String(i + 1), r.label, String(r.cases), percentText(r.casesPercent), String(r.items)]), ['', 'Tổng cộng', String(total.cases), percentText(total.casesPercent), String(total.items)]];
+}
+const subheading = (text: string) => new Paragraph({ spacing: { before: 160, after: 80 }, indent: { firstLine: 567 }, children: [run(text, { bold: true, italics: true })] });
+
+/**
+ * The incidents section of the annual report (LEGAL.md R13.2) for the period of R14.1(c): the
+ * situation in words, the figures by kind, channel, highest level, status, referral and unit, the
+ * list of cases, then causes and handling. Made only of what the reader may see.
+ */
+export async function buildAnnualReportDocx({ report, agencyName, parentAgencyName, place, now }: AnnualReportDocxInput): Promise<Buffer> {
+  const { window } = report;
+  const total: AnnualReportRow = { cases: report.totalCases, casesPercent: report.totalCases > 0 ? 100 : 0, items: report.totalItems };
+  const count = (n: number, what: string) => `${n} ${what}`;
+  const lo = report.byKind.find((k) => k.kind === 'LO')!.cases;
+  const mat = report.byKind.find((k) => k.kind === 'MAT')!.cases;
+
+  const situation =
+    report.totalCases === 0
+      ? [body(`Trong kỳ báo cáo, ${agencyName} không phát hiện vụ lộ, mất bí mật nhà nước nào.`)]
+      : [
+          body(
+            `Trong kỳ báo cáo, ${agencyName} phát hiện ${count(report.totalCases, 'vụ')} lộ, mất bí mật nhà nước (${count(lo, 'vụ')} lộ, ${count(mat, 'vụ')} mất), liên quan đến ${count(report.totalItems, 'tài liệu, vật chứa bí mật nhà nước')} và ${count(report.totalDevices, 'thiết bị')}.`,
+          ),
+          body(`Đến thời điểm lập báo cáo, đã kết thúc xử lý ${count(report.closedCases, 'vụ')}; đang xử lý ${count(report.openCases, 'vụ')}. Danh sách các vụ việc tại Phụ lục kèm theo.`),
+          ...report.byChannel
+            .filter((c) => c.cases > 0)
+            .map((c) => body(`- ${c.label}: ${count(c.cases, 'vụ')}, chiếm ${percentText(c.casesPercent)}${c.bySubChannel.some((s) => s.cases > 0) ? ` (${c.bySubChannel.filter((s) => s.cases > 0).map((s) => `${s.label.charAt(0).toLocaleLowerCase('vi')}${s.label.slice(1)}: ${s.cases} vụ`).join('; ')})` : ''}.`)),
+        ];
+
+  const channelRows: string[][] = [];
+  const channelBold = new Set<number>();
+  report.byChannel.forEach((c, i) => {
+    channelBold.add(channelRows.length);
+    channelRows.push([String(i + 1), c.label, String(c.cases), percentText(c.casesPercent), String(c.items)]);
+    for (const s of c.bySubChannel) channelRows.push(['', `- ${s.label}`, String(s.cases), '', String(s.items)]);
+  });
+  channelBold.add(channelRows.length);
+  channelRows.push(['', 'Tổng cộng', String(total.cases), percentText(total.casesPercent), String(total.items)]);
+
+  // STT | ngày | đơn vị | loại, hình thức | độ mật | vụ việc | nguyên nhân | xử lý, khắc phục | tình trạng
+  const caseWidths = [650, 1300, 1600, 1800, 1000, 3100, 1900, LANDSCAPE_TEXT_WIDTH - 12350, 1000];
+  const caseRows = report.cases.map((c) => [
+    String(c.number),
+    formatDate(c.discoveredAt),
+    c.unitName,
+    `${INCIDENT_KIND_LABELS[c.kind]}\n${INCIDENT_CHANNEL_LABELS[c.channel]}${c.subChannel ? ` — ${INCIDENT_SUB_CHANNEL_LABELS[c.subChannel]}` : ''}`,
+    c.highestLevelLabel,
+    `${c.title}\n${c.summary}`,
+    c.rootCause ? summarize(c.rootCause, 200) : 'Chưa xác định',
+    [c.handling ? `Xử lý: ${summarize(c.handling, 150)}` : '', c.remedy ? `Khắc phục: ${summarize(c.remedy, 150)}` : '', c.referral !== 'NONE' ? REFERRAL_LABELS[c.referral] : ''].filter(Boolean).join('\n') || 'Chưa ghi nhận',
+    INVESTIGATION_STATUS_LABELS[c.status],
+  ]);
+  const appendix: Array<Paragraph | Table> = [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run('PHỤ LỤC', { bold: true })] }),
+    centered([run(`DANH SÁCH CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC NĂM ${window.year}`, { bold: true })]),
+    centered([run(`(Kèm theo báo cáo tình hình, số liệu các vụ lộ, mất bí mật nhà nước năm ${window.year} của ${agencyName}; số liệu từ ngày ${formatDate(window.periodStart)} đến ngày ${formatDate(window.periodEnd)})`, { italics: true })], 240),
+    grid({ widths: caseWidths, headers: ['STT', 'Ngày phát hiện', 'Cơ quan, đơn vị', 'Loại, hình thức', 'Độ mật cao nhất', 'Vụ việc, diễn biến tóm tắt', 'Nguyên nhân', 'Kết quả xử lý, khắc phục', 'Tình trạng'], rows: caseRows, centerFrom: 99 }),
+  ];
+
+  const none = 'Chưa ghi nhận.';
+  const children: Array<Paragraph | Table> = [
+    administrativeHeader({ agencyName, parentAgencyName, numberLine: null, place, now }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 360 }, children: [run(`TÌNH HÌNH, SỐ LIỆU CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC NĂM ${window.year}`, { bold: true, size: 28 })] }),
+    centered([run(`(Số liệu từ ngày ${formatDate(window.periodStart)} đến ngày ${formatDate(window.periodEnd)})`, { italics: true })], 240),
+    heading('I. TÌNH HÌNH CHUNG'),
+    ...situation,
+    heading('II. SỐ LIỆU CÁC VỤ LỘ, MẤT BÍ MẬT NHÀ NƯỚC'),
+    subheading('1. Theo loại vụ việc'),
+    grid({ widths: FIGURE_WIDTHS, headers: FIGURE_HEADERS('Loại vụ việc'), rows: figureRows(report.byKind, total), boldRows: new Set([report.byKind.length]) }),
+    subheading('2. Theo hình thức lộ, mất'),
+    grid({ widths: FIGURE_WIDTHS, headers: FIGURE_HEADERS('Hình thức'), rows: channelRows, boldRows: channelBold }),
+    subheading('3. Theo độ mật cao nhất của tài liệu, vật chứa bí mật nhà nước liên quan'),
+    grid({ widths: FIGURE_WIDTHS, headers: FIGURE_HEADERS('Độ mật'), rows: figureRows(report.byLevel, total), boldRows: new Set([report.byLevel.length]) }),
+    subheading('4. Theo tình trạng xử lý'),
+    grid({ widths: FIGURE_WIDTHS, headers: FIGURE_HEADERS('Tình trạng'), rows: figureRows(report.byStatus, total), boldRows: new Set([report.byStatus.length]) }),
+    subheading('5. Theo hình thức xử lý người vi phạm'),
+    grid({ widths: FIGURE_WIDTHS, headers: FIGURE_HEADERS('Hình thức xử lý'), rows: figureRows(report.byReferral, total), boldRows: new Set([report.byReferral.length]) }),
+    subheading('6. Theo cơ quan, đơn vị'),
+    ...(report.byUnit.length === 0
+      ? [body('Không có vụ việc trong kỳ báo cáo.')]
+      : [grid({ widths: FIGURE_WIDTHS, headers: FIGURE_HEADERS('Cơ quan, đơn vị'), rows: figureRows(report.byUnit.map((u) => ({ ...u, label: u.unitName })), total), boldRows: new Set([report.byUnit.length]) })]),
+    heading('III. NGUYÊN NHÂN'),
+    ...(report.totalCases === 0
+      ? [body('Không có vụ việc trong kỳ báo cáo.')]
+      : [
+          body(`Đã xác định nguyên nhân ${count(report.causes.recorded, 'vụ')}; chưa xác định nguyên nhân ${count(report.causes.notRecorded, 'vụ')}.`),
+          ...report.causes.groups.map((g) => body(`- ${g.cause}: ${count(g.cases, 'vụ')}.`)),
+        ]),
+    heading('IV. KẾT QUẢ XỬ LÝ, KHẮC PHỤC'),
+    ...(report.cases.length === 0
+      ? [body('Không có vụ việc trong kỳ báo cáo.')]
+      : report.cases.flatMap((c) => [
+          new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { before: 80, after: 40, line: 312 }, indent: { firstLine: 567 }, children: [run(`${c.number}. ${c.title} (${c.unitName}, phát hiện ngày ${formatDate(c.discoveredAt)})`, { bold: true })] }),
+          labelled('- Nguyên nhân', c.rootCause ?? none),
+          labelled('- Kết quả xử lý', c.handling ?? none),
+          labelled('- Biện pháp khắc phục', c.remedy ?? none),
+          labelled('- Hình thức xử lý', `${REFERRAL_LABELS[c.referral]}${c.referralNote ? ` — ${c.referralNote}` : ''}`),
+        ])),
+  ];
+  const doc = administrativeDocument({ title: `Tình hình, số liệu các vụ lộ, mất bí mật nhà nước năm ${window.year}`, children, ...(report.cases.length > 0 ? { landscapeAppendix: appendix } : {}) });
   return Packer.toBuffer(doc);
 }
 

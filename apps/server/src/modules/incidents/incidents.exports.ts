@@ -6,6 +6,7 @@ import { generateId } from '../../platform/ids.ts';
 import { canHandleIncidentsOf, type Actor } from '../access/access.policies.ts';
 // The document builders (and the docx library) load on first use: see platform/lazy-modules.ts.
 const loadDocuments = () => import('./incidents.documents.ts');
+import { getAnnualIncidentReport } from './incidents.annual.ts';
 import { getIncidentStatistics } from './incidents.statistics.ts';
 import { getIncident } from './incidents.usecases.ts';
 
@@ -78,4 +79,21 @@ export async function exportIncidentStatistics(ctx: AppContext, { actor, year, u
     await audit({ type: 'incident.statistics_exported', chain: unitId ?? actor.unitId, actorId: actor.accountId, data: { format: 'xlsx', year: year ?? null, scopeUnitId: unitId ?? null } });
   });
   return { filename: `thong-ke-lo-mat-bmnn-${year ?? 'tat-ca'}.xlsx`, contentType: XLSX_TYPE, buffer };
+}
+
+/**
+ * The incidents section of the annual report of year Y (LEGAL.md R13.2, R14.1(c)) over what the
+ * actor may see, headed by the chosen unit (or the actor's own).
+ */
+export async function exportAnnualIncidentReport(ctx: AppContext, { actor, year, unitId }: { actor: Actor; year: number; unitId?: string | undefined }) {
+  const { report } = await getAnnualIncidentReport(ctx, { actor, year, unitId });
+  const chain = await ancestorsOf(ctx, unitId ?? actor.unitId);
+  const unit = chain[0]!;
+  const now = ctx.clock();
+  const { buildAnnualReportDocx } = await loadDocuments();
+  const buffer = await buildAnnualReportDocx({ report, agencyName: unit.name, parentAgencyName: parentAgencyName(chain[1]), place: placeFrom(chain.at(-1)!.name), now });
+  await inTransaction(ctx, async ({ audit }) => {
+    await audit({ type: 'incident.annual_report_exported', chain: unitId ?? actor.unitId, actorId: actor.accountId, data: { format: 'docx', year, scopeUnitId: unitId ?? null, count: report.totalCases } });
+  });
+  return { filename: `bao-cao-nam-${year}-lo-mat-bmnn.docx`, contentType: DOCX_TYPE, buffer };
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { addTimelineNoteRequest, incidentReportQuery, incidentStatisticsQuery, linkIncidentDevicesRequest, linkIncidentItemsRequest, listIncidentsQuery, openIncidentRequest, recordNotificationRequest, updateIncidentRequest } from '@bmnn/contracts';
+import { addTimelineNoteRequest, incidentAnnualReportQuery, incidentReportQuery, incidentStatisticsQuery, linkIncidentDevicesRequest, linkIncidentItemsRequest, listIncidentsQuery, openIncidentRequest, recordNotificationRequest, updateIncidentRequest } from '@bmnn/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { requireActor } from '../../platform/http/auth-hooks.ts';
 import { sendFile } from '../../platform/http/send-file.ts';
 import { parseInput } from '../../platform/http/validation.ts';
-import { exportAdHocReport, exportIncidentStatistics } from './incidents.exports.ts';
+import { exportAdHocReport, exportAnnualIncidentReport, exportIncidentStatistics } from './incidents.exports.ts';
 import { getIncidentStatistics } from './incidents.statistics.ts';
 import { addTimelineNote, getIncident, linkIncidentDevices, linkIncidentItems, listIncidents, openIncident, recordNotification, updateIncident } from './incidents.usecases.ts';
 
@@ -21,6 +21,10 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/incidents/statistics.xlsx', async (request, reply) => {
     const query = parseInput(incidentStatisticsQuery, request.query);
     return sendFile(reply, await exportIncidentStatistics(ctx, { actor: requireActor(request), year: query.year, unitId: query.unitId }));
+  });
+  app.get('/api/incidents/annual-report.docx', async (request, reply) => {
+    const query = parseInput(incidentAnnualReportQuery, request.query);
+    return sendFile(reply, await exportAnnualIncidentReport(ctx, { actor: requireActor(request), year: query.year, unitId: query.unitId }));
   });
   app.get<IdParams>('/api/incidents/:id', async (request) => getIncident(ctx, { actor: requireActor(request), incidentId: request.params.id }));
   app.patch<IdParams>('/api/incidents/:id', async (request) => updateIncident(ctx, { actor: requireActor(request), incidentId: request.params.id, input: parseInput(updateIncidentRequest, request.body) }));

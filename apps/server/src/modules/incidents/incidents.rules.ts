@@ -35,3 +35,14 @@ export function percentOf(part: number, total: number): number {
 export function yearInVietnam(instant: string): number {
   return Number(todayInVietnam(new Date(instant)).slice(0, 4));
 }
+
+/** Length of the circumstances shown in the case list; the whole text stays on the incident. */
+export const SUMMARY_MAX = 300;
+
+export function summarize(text: string, max = SUMMARY_MAX): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:]+$/, '')}…`;
+}

@@ -70,7 +70,7 @@ function presentSummary(r: IncidentRow, notifications: ReadonlyArray<{ recipient
 }
 
 /** Clearance and need-to-know facts of several items at once (the same facts as the register's). */
-async function loadItemFacts(db: Db, itemIds: string[]): Promise<Map<string, ItemAccessFacts & { soKyHieu: string; status: string }>> {
+export async function loadItemFacts(db: Db, itemIds: string[]): Promise<Map<string, ItemAccessFacts & { soKyHieu: string; status: string }>> {
   const out = new Map<string, ItemAccessFacts & { soKyHieu: string; status: string }>();
   if (itemIds.length === 0) return out;
   const [items, grants] = await Promise.all([
