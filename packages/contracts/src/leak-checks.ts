@@ -27,7 +27,7 @@ export type ConcludeLeakCheckRequest = z.infer<typeof concludeLeakCheckRequest>;
 
 export const listLeakChecksQuery = z.object({
   decision: z.enum(LEAK_DECISIONS, { error: 'Kết quả không hợp lệ' }).optional(),
-  /** Only the checks still waiting for a reviewer's conclusion. */
+  /** Only the checks waiting for a reviewer's conclusion: decision "review", not yet concluded. */
   open: z.enum(['true', 'false'], { error: 'Giá trị không hợp lệ' }).optional(),
   /** The SHA-256 of a file: "was this exact file checked, and may it be published?" */
   sha256: z

@@ -19,6 +19,10 @@ function headline(check: LeakCheck): string {
   return 'Đạt: không thấy dấu chỉ độ mật, được phép đăng';
 }
 
+/** Type codes the scanner gives that are not a file extension, in words. */
+const TYPE_WORDS: Record<string, string> = { 'encrypted-office': 'tệp Office có mật khẩu', unknown: 'không nhận ra loại tệp', text: 'văn bản thuần' };
+const typeLabel = (type: string) => TYPE_WORDS[type] ?? type.toUpperCase();
+
 const kb = (size: number) => `${Math.max(1, Math.round(size / 1024)).toLocaleString('vi-VN')} KB`;
 
 /** One check: the decision in words, each finding with where and why, what could not be read, and the conclusion. */
@@ -46,7 +50,7 @@ export function LeakCheckResult({ check, onChanged }: { check: LeakCheck; onChan
       )}
       <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="Tệp">{check.fileName}</Descriptions.Item>
-        <Descriptions.Item label="Kích thước, loại">{kb(check.size)}, {check.fileType.toUpperCase()}</Descriptions.Item>
+        <Descriptions.Item label="Kích thước, loại">{kb(check.size)}, {typeLabel(check.fileType)}</Descriptions.Item>
         <Descriptions.Item label="Mã SHA-256">
           <Typography.Text copyable code style={{ fontSize: 12 }} data-testid="leak-check-sha">{check.sha256}</Typography.Text>
         </Descriptions.Item>

@@ -107,7 +107,7 @@ export function LeakChecksPage() {
             { key: 'unit', title: 'Đơn vị', dataIndex: 'unitName' },
             { key: 'by', title: 'Người kiểm tra', dataIndex: 'checkedByName' },
             { key: 'decision', title: 'Kết quả', render: (_, c) => <DecisionTag check={c} /> },
-            { key: 'conclusion', title: 'Kết luận', render: (_, c) => (c.conclusion ? LEAK_CONCLUSION_LABELS[c.conclusion] : c.decision === 'pass' ? '—' : <Tag>Chờ kết luận</Tag>) },
+            { key: 'conclusion', title: 'Kết luận', render: (_, c) => (c.conclusion ? LEAK_CONCLUSION_LABELS[c.conclusion] : c.decision === 'review' ? <Tag>Chờ kết luận</Tag> : '—') },
             { key: 'may', title: 'Được đăng', render: (_, c) => (c.mayPublish ? <Tag color="green">Được</Tag> : <Tag color="red">Không</Tag>) },
           ]}
         />

@@ -110,6 +110,12 @@ describe.each(DATABASE_KINDS)('checking files before publication on %s', (kind) 
 
     const open = (await officer.request({ method: 'GET', url: '/api/leak-checks?open=true' })).json();
     expect(open.total).toBe(0);
+    // Waiting for a reviewer means "to review": a blocked file stays unpublished without one.
+    const another = (await editor.request({ method: 'POST', url: '/api/leak-checks', ...multipartFile(STAMPED, 'd.docx') })).json().check;
+    const locked2 = (await editor.request({ method: 'POST', url: '/api/leak-checks', ...multipartFile(ENCRYPTED, 'e.docx') })).json().check;
+    const waiting = (await officer.request({ method: 'GET', url: '/api/leak-checks?open=true' })).json();
+    expect(waiting.checks.map((c: { id: string }) => c.id)).toEqual([locked2.id]);
+    expect(another.mayPublish).toBe(false);
     const concluded = await t.ctx.db.selectFrom('audit_records').select('type').where('type', '=', 'leak_check.concluded').execute();
     expect(concluded).toHaveLength(2);
   });

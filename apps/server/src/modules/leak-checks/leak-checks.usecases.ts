@@ -184,8 +184,10 @@ export async function listLeakChecks(ctx: AppContext, { actor, query }: { actor:
     });
   }
   if (query.decision) q = q.where('leak_checks.decision', '=', query.decision);
-  if (query.open === 'true') q = q.where('leak_checks.decision', '!=', 'pass').where('leak_checks.conclusion', 'is', null);
-  if (query.open === 'false') q = q.where((eb) => eb.or([eb('leak_checks.decision', '=', 'pass'), eb('leak_checks.conclusion', 'is not', null)]));
+  // Waiting for a reviewer: what the checker could not decide. A blocked file is not waiting: it
+  // stays unpublished unless a head finds the marking was a false alarm.
+  if (query.open === 'true') q = q.where('leak_checks.decision', '=', 'review').where('leak_checks.conclusion', 'is', null);
+  if (query.open === 'false') q = q.where((eb) => eb.or([eb('leak_checks.decision', '!=', 'review'), eb('leak_checks.conclusion', 'is not', null)]));
   if (query.sha256) q = q.where('leak_checks.sha256', '=', query.sha256);
   const [rows, count] = await Promise.all([
     q.orderBy('leak_checks.checked_at', 'desc').orderBy('leak_checks.id', 'desc').limit(query.limit).offset(query.offset).execute(),
