@@ -101,7 +101,7 @@ describe('account administration in the browser', () => {
     await page.getByTestId('change-password-submit').click();
     await page.getByTestId('main-menu').waitFor();
     const menu = await page.locator('[data-testid^="menu-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
-    expect(menu).toEqual(['menu-todo', 'menu-items', 'menu-devices', 'menu-incidents', 'menu-people', 'menu-secret-work', 'menu-training', 'menu-meetings', 'menu-audit', 'menu-books', 'menu-periods', 'menu-releases', 'menu-destruction', 'menu-danhMuc', 'menu-files']);
+    expect(menu).toEqual(['menu-todo', 'menu-items', 'menu-devices', 'menu-incidents', 'menu-leakChecks', 'menu-people', 'menu-secret-work', 'menu-training', 'menu-meetings', 'menu-audit', 'menu-books', 'menu-periods', 'menu-releases', 'menu-destruction', 'menu-danhMuc', 'menu-files']);
   });
 
   it('ran under the strict Content-Security-Policy without a script error', () => {
