@@ -129,13 +129,15 @@ export async function fetchToFile(request: FetchRequest): Promise<FetchOutcome> 
       let size = 0;
       const handle = await open(request.file, 'w');
       let complete = false;
+      let overLimit = false;
       try {
         if (response.body) {
           for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
             size += chunk.length;
             if (size > request.maxBytes) {
+              overLimit = true;
               controller.abort();
-              return tooLarge(`hơn ${request.maxBytes} byte`);
+              break;
             }
             hash.update(chunk);
             if (headLength < HEAD_BYTES) {
@@ -146,14 +148,17 @@ export async function fetchToFile(request: FetchRequest): Promise<FetchOutcome> 
             await handle.write(chunk);
           }
         }
-        complete = true;
+        complete = !overLimit;
       } catch (error) {
+        // Leaving the loop cancels the stream, which may throw the abort back at us.
+        if (overLimit) return tooLarge(`hơn ${request.maxBytes} byte`);
         if (timedOut) return failed(request.url, status, 'fetch.timeout', `Không tải hết được: quá ${seconds} giây.`);
         return failed(request.url, status, 'fetch.failed', `Không tải hết được: ${describeNetworkError(error)}.`);
       } finally {
         await handle.close();
         if (!complete) await rm(request.file, { force: true });
       }
+      if (overLimit) return tooLarge(`hơn ${request.maxBytes} byte`);
       return {
         kind: 'body',
         url,
