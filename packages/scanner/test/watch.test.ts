@@ -17,7 +17,7 @@ type Route =
   | { body: string | Buffer; type?: string; etag?: string; lastModified?: string; status?: number; location?: string }
   | ((req: IncomingMessage, res: ServerResponse) => void);
 
-type Site = { url: string; routes: Record<string, Route>; requests: { path: string; headers: IncomingHttpHeaders }[]; close: () => Promise<void> };
+type Site = { url: string; routes: Record<string, Route>; requests: { path: string; headers: IncomingHttpHeaders; at: number }[]; close: () => Promise<void> };
 
 const sites: Site[] = [];
 afterEach(async () => {
@@ -29,7 +29,7 @@ async function startSite(routes: Record<string, Route>): Promise<Site> {
   const requests: Site['requests'] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
-    requests.push({ path, headers: req.headers });
+    requests.push({ path, headers: req.headers, at: performance.now() });
     const route = routes[path];
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body>Không tìm thấy</body></html>');
@@ -73,11 +73,11 @@ const page = (body: string) => ({ body: `<!doctype html><html lang="vi"><head><m
 type JsonFile = { url: string; path: string; kind: string; foundOn: string | null; status: number | null; changed: string; reused: boolean; decision: string; type: string; findings: { ruleId: string }[]; problems: { code: string; message: string }[] };
 type JsonReport = { tool: string; summary: Record<string, unknown>; files: JsonFile[]; gone: { url: string; lastDecision: string }[]; skipped: { url: string; reason: string }[] };
 
-async function watch(args: string[], dir = mkdtempSync(join(tmpdir(), 'bmnn-watch-test-'))) {
+async function watch(args: string[], dir = mkdtempSync(join(tmpdir(), 'bmnn-watch-test-')), { isTty = false } = {}) {
   let stdout = '';
   let stderr = '';
-  const io: ScanCliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false, cwd: dir };
-  const code = await runWatchCli([...args, '--jobs', '1', '--no-ocr', '--delay', '0', '--cache-dir', join(dir, '.cache')], io);
+  const io: ScanCliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty, cwd: dir };
+  const code = await runWatchCli(['--jobs', '1', '--no-ocr', '--delay', '0', '--cache-dir', join(dir, '.cache'), ...args], io);
   const json = () => JSON.parse(stdout) as JsonReport;
   const file = (url: string) => {
     const found = json().files.find((f) => f.url === url);
@@ -130,7 +130,8 @@ describe('bmnn watch', { timeout: 90_000 }, () => {
           '<a href="/tin-tuc/">Tin tức</a><a href="/van-ban/quyet-dinh.docx">Quyết định</a><a href="van-ban/luat.pdf">Luật</a>' +
           '<a href="/thong-bao.html">Thông báo</a><a href="mailto:vanthu@tinh.gov.vn">Thư</a><a href="javascript:void(0)">In</a><a href="#dau-trang">Đầu trang</a>' +
           `<a href="OTHER/bi-mat.docx">Trang khác</a><a href="/rieng/bao-cao.docx">Nội bộ</a>` +
-          '<a href="/van-ban/khong-co.pdf">Văn bản đã gỡ</a><a href="/van-ban/cham.pdf">Chậm</a><a href="/van-ban/lon.pdf">Lớn</a>',
+          '<a href="/van-ban/khong-co.pdf">Văn bản đã gỡ</a><a href="/van-ban/cham.pdf">Chậm</a><a href="/van-ban/lon.pdf">Lớn</a>' +
+          '<a href="/van-ban/khai-lon.zip">Khai báo lớn</a>',
       ),
       '/tin-tuc/': page('<p>Tin mới</p><a href="/">Trang chủ</a><a href="../van-ban/quyet-dinh.docx#trang-2">Quyết định</a>'),
       '/van-ban/quyet-dinh.docx': { body: corpus('p01-stamp-under-number.docx') },
@@ -157,6 +158,11 @@ describe('bmnn watch', { timeout: 90_000 }, () => {
         };
         pump();
       },
+      '/van-ban/khai-lon.zip': (_req, res) => {
+        // Declared too large: refused from its Content-Length before any byte is read.
+        res.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(largeTotal) });
+        res.write(Buffer.alloc(1024));
+      },
     });
     const index = site.routes['/'] as { body: string };
     index.body = index.body.replace('OTHER', other.url);
@@ -181,6 +187,8 @@ describe('bmnn watch', { timeout: 90_000 }, () => {
     expect(slowClosed).toBe(true);
     expect(file(`${site.url}/van-ban/lon.pdf`)).toMatchObject({ decision: 'review', problems: [{ code: 'file.too_large' }] });
     expect(largeSent).toBeLessThan(largeTotal / 2);
+    expect(file(`${site.url}/van-ban/khai-lon.zip`)).toMatchObject({ decision: 'review', problems: [{ code: 'file.too_large' }] });
+    expect(file(`${site.url}/van-ban/khai-lon.zip`).problems[0]?.message).toContain(`${largeTotal} byte theo máy chủ`);
 
     // Another host is never requested; robots.txt is obeyed; every URL is requested once.
     expect(other.requests).toEqual([]);
@@ -191,8 +199,8 @@ describe('bmnn watch', { timeout: 90_000 }, () => {
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths[0]).toBe('/robots.txt');
     for (const r of site.requests) expect(r.headers['user-agent']).toMatch(/^bmnn-watch\/\d+\.\d+\.\d+$/);
-    expect(report.files).toHaveLength(8);
-    expect(report.summary).toMatchObject({ files: 8, block: 2, review: 3, pass: 3, pages: 3, documents: 5, truncated: false });
+    expect(report.files).toHaveLength(9);
+    expect(report.summary).toMatchObject({ files: 9, block: 2, review: 4, pass: 3, pages: 3, documents: 6, truncated: false });
   });
 
   it('writes the text report in Vietnamese with the URL and the page that linked to it', async () => {
@@ -205,6 +213,9 @@ describe('bmnn watch', { timeout: 90_000 }, () => {
     expect(stdout).toContain(`[CHẶN] ${site.url}/van-ban/quyet-dinh.docx (docx)\n  Liên kết từ: ${site.url}/\n`);
     expect(stdout).toContain('độ mật: Mật');
     expect(stdout).toContain('Tổng cộng: 2 địa chỉ (1 trang, 1 tài liệu) — 1 phải chặn, 0 cần xem xét, 1 đạt.');
+    const terminal = await watch([`${site.url}/`], undefined, { isTty: true });
+    expect(terminal.stderr).toMatch(/Đã tải 1 trang, 1 tài liệu · 0 MB · đang chờ quét 0 · 0:\d\d +\n$/);
+    expect((await watch([`${site.url}/`, '--no-progress'], undefined, { isTty: true })).stderr).toBe('');
   });
 
   it('exits 0 when everything passes, 2 when something needs review, 3 on usage errors', async () => {
@@ -238,6 +249,14 @@ describe('bmnn watch', { timeout: 90_000 }, () => {
     const allowed = await watch([`${site.url}/`, '--format', 'json', '--allow-host', new URL(other.url).host]);
     expect(allowed.code).toBe(1);
     expect(allowed.file(`${site.url}/chuyen`)).toMatchObject({ decision: 'block', type: 'docx' });
+  });
+
+  it('waits --delay between two requests to the same host', async () => {
+    const site = await startSite({ '/': page('<a href="/a.txt">A</a><a href="/b.txt">B</a>'), '/a.txt': { body: 'Thông báo A' }, '/b.txt': { body: 'Thông báo B' } });
+    const { code } = await watch([`${site.url}/`, '--ignore-robots', '--delay', '250']);
+    expect(code).toBe(0);
+    expect(site.requests.map((r) => r.path)).toEqual(['/', '/a.txt', '/b.txt']);
+    for (let i = 1; i < site.requests.length; i++) expect((site.requests[i] as { at: number }).at - (site.requests[i - 1] as { at: number }).at).toBeGreaterThanOrEqual(240);
   });
 
   it('stops at --max-pages and --max-depth and says the crawl was bounded', async () => {

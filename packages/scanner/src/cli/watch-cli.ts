@@ -271,6 +271,12 @@ export async function runWatchCli(argv: string[], io: ScanCliIo = defaultIo): Pr
   const started = performance.now();
   const showProgress = io.isTty && !values['no-progress'];
   let lastDraw = 0;
+  const drawProgress = ({ pages, files, bytes, pendingScans }: { pages: number; files: number; bytes: number; pendingScans: number }, force = false) => {
+    const now = performance.now();
+    if (!showProgress || (!force && now - lastDraw < 200)) return;
+    lastDraw = now;
+    io.stderr(`\rĐã tải ${pages} trang, ${files} tài liệu · ${megabytes(bytes)} MB · đang chờ quét ${pendingScans} · ${formatDuration((now - started) / 1000)}   `);
+  };
   const tempDir = await mkdtemp(join(tmpdir(), 'bmnn-watch-'));
   const pool = createScanPool({ jobs, limits, ocr: useOcr, cacheDir });
   let run;
@@ -287,18 +293,16 @@ export async function runWatchCli(argv: string[], io: ScanCliIo = defaultIo): Pr
       scanner: getScannerFingerprint({ limits, ocr: useOcr }),
       previous,
       tempDir,
-      onProgress: ({ pages, files, bytes, pendingScans }) => {
-        const now = performance.now();
-        if (!showProgress || now - lastDraw < 200) return;
-        lastDraw = now;
-        io.stderr(`\rĐã tải ${pages} trang, ${files} tài liệu · ${megabytes(bytes)} MB · đang chờ quét ${pendingScans} · ${formatDuration((now - started) / 1000)}   `);
-      },
+      onProgress: (progress) => drawProgress(progress),
     });
   } finally {
     await pool.close();
     await rm(tempDir, { recursive: true, force: true });
   }
-  if (showProgress) io.stderr('\n');
+  if (showProgress) {
+    drawProgress({ pages: run.pages, files: run.files, bytes: run.bytes, pendingScans: 0 }, true);
+    io.stderr('\n');
+  }
   if (statePath) await writeStateFile(statePath, run.state);
 
   const results = baseline ? run.results.map((r) => applyBaseline(r, baseline, engine) as WatchResult) : run.results;
