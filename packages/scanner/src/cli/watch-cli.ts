@@ -91,7 +91,7 @@ function nonNegativeNumber(value: string | undefined, name: string): number | un
 const DATE_TIME = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
 /** dd/mm/yyyy in Vietnam's time zone. */
 const formatDate = (iso: string) => DATE_TIME.format(new Date(iso));
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
 const CHANGE_TAGS = { new: 'mới', changed: 'đã thay đổi', unchanged: undefined } as const;
 
