@@ -227,6 +227,14 @@ describe('bmnn watch', { timeout: 90_000 }, () => {
     expect(review.stdout).toContain(`[CẦN XEM XÉT] ${broken.url}/da-go.pdf`);
     expect(review.stdout).toContain('Máy chủ trả lời mã lỗi HTTP 404 (không tìm thấy)');
 
+    // A run that could check nothing is not a pass.
+    const closed = await startSite({ '/robots.txt': { body: 'User-agent: bmnn-watch\nDisallow: /\n', type: 'text/plain' }, '/': page('<p>Trang chủ</p>') });
+    const nothing = await watch([`${closed.url}/`]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('Không kiểm tra được địa chỉ nào');
+    expect(closed.requests.map((r) => r.path)).toEqual(['/robots.txt']);
+    expect((await watch([`${closed.url}/`, '--ignore-robots'])).code).toBe(0);
+
     const ftp = await watch(['ftp://127.0.0.1/tai-lieu/']);
     expect(ftp.code).toBe(3);
     expect(ftp.stderr).toContain('chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https://');

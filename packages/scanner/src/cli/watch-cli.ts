@@ -331,6 +331,10 @@ export async function runWatchCli(argv: string[], io: ScanCliIo = defaultIo): Pr
     io.stderr(`Đã ghi kết quả vào ${values.out}. ${summary.block} phải chặn, ${summary.review} cần xem xét, ${summary.pass} đạt.\n`);
   } else io.stdout(output);
   if (summary.block > 0) return EXIT.block;
-  if (summary.review > 0) return EXIT.review;
+  // Nothing checked (every start URL skipped by robots.txt) is not "all pass".
+  if (summary.review > 0 || results.length === 0) {
+    if (results.length === 0) io.stderr('Không kiểm tra được địa chỉ nào (robots.txt không cho phép). Dùng --ignore-robots nếu đây là cổng của chính cơ quan mình.\n');
+    return EXIT.review;
+  }
   return EXIT.pass;
 }
