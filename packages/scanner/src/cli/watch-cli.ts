@@ -58,8 +58,8 @@ Kiểm tra và kết quả:
   --no-progress              Không hiển thị tiến độ
   -h, --help                 Hiển thị hướng dẫn này
 
-Mã thoát: 0 tất cả đạt · 1 có tệp phải chặn · 2 có tệp cần xem xét hoặc không tải được (không có
-tệp phải chặn) · 3 sai cách dùng hoặc lỗi nội bộ.
+Mã thoát: 0 tất cả đạt · 1 có tệp phải chặn · 2 có tệp cần xem xét hoặc không tải được, hoặc không
+kiểm tra được địa chỉ nào (không có tệp phải chặn) · 3 sai cách dùng hoặc lỗi nội bộ.
 `;
 
 export type WatchSummary = ScanSummary & {
