@@ -227,6 +227,14 @@ describe('bmnn watch', { timeout: 90_000 }, () => {
     expect(review.stdout).toContain(`[CẦN XEM XÉT] ${broken.url}/da-go.pdf`);
     expect(review.stdout).toContain('Máy chủ trả lời mã lỗi HTTP 404 (không tìm thấy)');
 
+    // Nobody listens on a closed server's port: the connection is refused.
+    const gone = await startSite({});
+    await gone.close();
+    const refused = await watch([`${gone.url}/`, '--format', 'json']);
+    expect(refused.code).toBe(2);
+    expect(refused.file(`${gone.url}/`)).toMatchObject({ decision: 'review', status: null, problems: [{ code: 'fetch.failed' }] });
+    expect(refused.file(`${gone.url}/`).problems[0]?.message).toContain('máy chủ từ chối kết nối (ECONNREFUSED)');
+
     // A run that could check nothing is not a pass.
     const closed = await startSite({ '/robots.txt': { body: 'User-agent: bmnn-watch\nDisallow: /\n', type: 'text/plain' }, '/': page('<p>Trang chủ</p>') });
     const nothing = await watch([`${closed.url}/`]);
