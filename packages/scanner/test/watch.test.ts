@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,9 +20,17 @@ type Route =
 type Site = { url: string; routes: Record<string, Route>; requests: { path: string; headers: IncomingHttpHeaders; at: number }[]; close: () => Promise<void> };
 
 const sites: Site[] = [];
+const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(sites.splice(0).map((s) => s.close()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+};
 
 /** A portal on 127.0.0.1 (random port) that records every request. */
 async function startSite(routes: Record<string, Route>): Promise<Site> {
@@ -73,7 +81,7 @@ const page = (body: string) => ({ body: `<!doctype html><html lang="vi"><head><m
 type JsonFile = { url: string; path: string; kind: string; foundOn: string | null; status: number | null; changed: string; reused: boolean; decision: string; type: string; findings: { ruleId: string }[]; problems: { code: string; message: string }[] };
 type JsonReport = { tool: string; summary: Record<string, unknown>; files: JsonFile[]; gone: { url: string; lastDecision: string }[]; skipped: { url: string; reason: string }[] };
 
-async function watch(args: string[], dir = mkdtempSync(join(tmpdir(), 'bmnn-watch-test-')), { isTty = false } = {}) {
+async function watch(args: string[], dir = tempDir('bmnn-watch-test-'), { isTty = false } = {}) {
   let stdout = '';
   let stderr = '';
   const io: ScanCliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty, cwd: dir };
@@ -299,7 +307,7 @@ describe('bmnn watch', { timeout: 90_000 }, () => {
       // No validators at all: only the content's hash can tell it did not change.
       '/cu.pdf': { body: corpus('n30-seed-cong-van-UBND-NC-2024.pdf') },
     });
-    const dir = mkdtempSync(join(tmpdir(), 'bmnn-watch-state-'));
+    const dir = tempDir('bmnn-watch-state-');
     const first = await watch([`${site.url}/`, '--format', 'json', '--state', 'trang-thai.json'], dir);
     expect(first.code).toBe(1);
     expect(first.json().files.map((f) => f.changed)).toEqual(['new', 'new', 'new', 'new']);
@@ -339,7 +347,7 @@ describe('bmnn watch', { timeout: 90_000 }, () => {
   });
 
   it('rejects a state file that is not its own', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bmnn-watch-state-'));
+    const dir = tempDir('bmnn-watch-state-');
     writeFileSync(join(dir, 'sai.json'), '{"version":1,"tool":"bmnn-scan","files":[]}');
     const site = await startSite({ '/': page('<p>Trang chủ</p>') });
     const { code, stderr } = await watch([`${site.url}/`, '--state', 'sai.json'], dir);
