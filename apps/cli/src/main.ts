@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   restore: () => import('./commands/restore.command.ts').then((m) => m.default),
   demo: () => import('./commands/demo.command.ts').then((m) => m.default),
   scan: () => import('./commands/scan.command.ts').then((m) => m.default),
+  watch: () => import('./commands/watch.command.ts').then((m) => m.default),
 };
 
 export const EXIT_USAGE = 3;

@@ -99,6 +99,11 @@ export const PROBLEM_CODES = [
   'ocr.unavailable',
   'ocr.failed',
   'scan.internal_error',
+  // `bmnn watch`: a URL that could not be downloaded is never clean.
+  'fetch.failed',
+  'fetch.http_error',
+  'fetch.timeout',
+  'fetch.redirect_refused',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

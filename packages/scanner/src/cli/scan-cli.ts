@@ -76,18 +76,23 @@ async function collectFiles(paths: string[], cwd: string, skipDir: string | unde
   return { files, missing };
 }
 
-function positiveInteger(value: string | undefined, name: string): number | undefined {
+export function positiveInteger(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`Giá trị của ${name} phải là số dương: "${value}".`);
   return n;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
-function formatDuration(seconds: number): string {
+export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The extraction cache's folder unless `--cache-dir` says otherwise (shared by `bmnn watch`). */
+export function getDefaultCacheDir(): string {
+  return join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'bmnn-scan');
 }
 
 export async function runScanCli(argv: string[], io: ScanCliIo = defaultIo): Promise<number> {
@@ -164,7 +169,7 @@ export async function runScanCli(argv: string[], io: ScanCliIo = defaultIo): Pro
       return EXIT.usage;
     }
   }
-  const cacheDir = values['no-cache'] ? undefined : resolve(io.cwd, values['cache-dir'] ?? join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'bmnn-scan'));
+  const cacheDir = values['no-cache'] ? undefined : resolve(io.cwd, values['cache-dir'] ?? getDefaultCacheDir());
   const { files, missing } = await collectFiles(positionals, io.cwd, cacheDir);
   if (missing.length > 0) {
     io.stderr(`Không tìm thấy: ${missing.join(', ')}\n`);

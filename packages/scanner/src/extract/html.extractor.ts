@@ -10,7 +10,7 @@ import { isRedColour, ParagraphCollector } from './paragraphs.ts';
 const BLOCKS = new Set(['p', 'div', 'br', 'li', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'dt', 'dd', 'caption', 'hr', 'body', 'ul', 'ol']);
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head']);
 
-function sniffCharset(bytes: Uint8Array): string | undefined {
+export function sniffCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
 }

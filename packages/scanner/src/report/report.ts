@@ -21,11 +21,21 @@ export function summarize(results: FileResult[], seconds: number): ScanSummary {
 
 const number = (n: number, digits = 1) => n.toLocaleString('vi-VN', { maximumFractionDigits: digits });
 
-export function formatText(results: FileResult[], summary: ScanSummary, { verbose = false } = {}): string {
+/**
+ * The lines of each file's result in Vietnamese (passing files only when `verbose`). `describe`
+ * adds lines under a file's heading (`bmnn watch`: where the URL was linked from), `tag` words
+ * after it (`mới`, `đã thay đổi`).
+ */
+export function formatTextResults<R extends FileResult>(
+  results: readonly R[],
+  { verbose = false, describe, tag }: { verbose?: boolean; describe?: (r: R) => string[]; tag?: (r: R) => string | undefined } = {},
+): string[] {
   const out: string[] = [];
   for (const r of results) {
     if (r.decision === 'pass' && !verbose) continue;
-    out.push(`[${DECISION_LABELS[r.decision]}] ${r.path} (${r.type})`);
+    const extra = tag?.(r);
+    out.push(`[${DECISION_LABELS[r.decision]}] ${r.path} (${r.type})${extra ? ` — ${extra}` : ''}`);
+    if (describe) out.push(...describe(r).map((line) => `  ${line}`));
     for (const f of r.findings) {
       const level = f.level ? ` — độ mật: ${LEVEL_LABELS[f.level]}` : '';
       out.push(`  • ${f.title}${level} — ${f.decision === 'block' ? 'chặn' : 'cần xem xét'}`);
@@ -36,6 +46,11 @@ export function formatText(results: FileResult[], summary: ScanSummary, { verbos
     for (const p of r.problems) out.push(`  ! Không đọc được hết: ${p.message}${p.where ? ` [${p.where}]` : ''}`);
     if (r.suppressed) out.push(`  (${r.suppressed} phát hiện đã được bỏ qua theo tệp đường cơ sở)`);
   }
+  return out;
+}
+
+export function formatText(results: FileResult[], summary: ScanSummary, { verbose = false } = {}): string {
+  const out = formatTextResults(results, { verbose });
   if (out.length > 0) out.push('');
   out.push(
     `Tổng cộng: ${summary.files} tệp — ${summary.block} phải chặn, ${summary.review} cần xem xét, ${summary.pass} đạt. ` +
@@ -45,11 +60,16 @@ export function formatText(results: FileResult[], summary: ScanSummary, { verbos
   return out.join('\n') + '\n';
 }
 
-export function formatJson(results: FileResult[], summary: ScanSummary): string {
-  return JSON.stringify({ version: 1, tool: 'bmnn-scan', summary, files: results }, null, 2) + '\n';
+/** `extra` adds top-level fields after `files` (`bmnn watch`: the URLs gone since the last run). */
+export function formatJson<S extends object = ScanSummary>(
+  results: readonly FileResult[],
+  summary: S,
+  { tool = 'bmnn-scan', extra = {} }: { tool?: string; extra?: Record<string, unknown> } = {},
+): string {
+  return JSON.stringify({ version: 1, tool, summary, files: results, ...extra }, null, 2) + '\n';
 }
 
-export function formatSarif(results: FileResult[], rules: readonly Rule[]): string {
+export function formatSarif(results: readonly FileResult[], rules: readonly Rule[], { tool = 'bmnn-scan' }: { tool?: string } = {}): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -57,7 +77,7 @@ export function formatSarif(results: FileResult[], rules: readonly Rule[]): stri
       {
         tool: {
           driver: {
-            name: 'bmnn-scan',
+            name: tool,
             informationUri: 'https://example.invalid/bmnn',
             rules: rules.map((r) => ({ id: r.id, name: r.id, shortDescription: { text: r.title }, fullDescription: { text: r.description } })),
           },
