@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '@bmnn/contracts';
 import { buildApp } from '../app.ts';
@@ -26,6 +26,23 @@ export type TestApp = {
   setClock: (clock: Clock) => void;
   close: () => Promise<void>;
 };
+
+/**
+ * The app of every test in a `describe.each(DATABASE_KINDS)` block: a fresh database and data
+ * folder before each test (its clock fixed at `now` when given), closed after it. The object
+ * returned stays the same; its fields are those of the current test's app.
+ */
+export function useTestApp(kind: DatabaseKind, { now }: { now?: Date } = {}): TestApp {
+  const current = {} as TestApp;
+  beforeEach(async () => {
+    Object.assign(current, await createTestApp(kind));
+    if (now) current.setClock(() => now);
+  });
+  afterEach(async () => {
+    await current.close();
+  });
+  return current;
+}
 
 /** A fresh database of the given kind with migrations applied, and the HTTP app on it. */
 export async function createTestApp(kind: DatabaseKind): Promise<TestApp> {

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS } from '@bmnn/contracts';
 import * as OTPAuth from 'otpauth';
 import { prepareFirstRunSetup } from './auth.usecases.ts';
-import { clientFrom, createTestApp, createTestUnit, DATABASE_KINDS, sessionCookieOf, setupAdmin, STRONG_PASSWORD, type TestApp } from '../../testing/test-context.ts';
+import { clientFrom, createTestApp, createTestUnit, DATABASE_KINDS, sessionCookieOf, setupAdmin, STRONG_PASSWORD, useTestApp } from '../../testing/test-context.ts';
 
 describe.each(DATABASE_KINDS)('accounts and sessions on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind);
 
   it('first run: refuses a wrong setup code, accepts the printed one once, and has no default password', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/setup/status' })).json()).toEqual({ needsSetup: true });

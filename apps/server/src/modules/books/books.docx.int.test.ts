@@ -1,18 +1,12 @@
 import JSZip from 'jszip';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 
 const GOOD = { envelopeIntact: true, countMatches: true, packagingCorrect: true };
 const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|').normalize('NFC');
 
 describe.each(DATABASE_KINDS)('the books as DOCX on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind);
 
   it('R7.5, §15: exports the incoming book to a landscape DOCX table with the level mark in the header and correct Vietnamese', async () => {
     const admin = await setupAdmin(t);

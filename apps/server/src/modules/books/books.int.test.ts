@@ -3,19 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 
 const GOOD = { envelopeIntact: true, countMatches: true, packagingCorrect: true };
 
 describe.each(DATABASE_KINDS)('printing the books on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind);
 
   async function bookWithLines() {
     const admin = await setupAdmin(t);

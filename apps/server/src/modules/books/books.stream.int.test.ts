@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 
 // A printout streams its lines from the database page by page (2,000 lines a page): a book
 // longer than a page prints every line once, in order, with the serials of the book, and the
@@ -9,13 +9,7 @@ import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setu
 const LINES = 2_345;
 
 describe.each(DATABASE_KINDS)('printing a book longer than one page on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind);
 
   async function bigBook() {
     const admin = await setupAdmin(t);

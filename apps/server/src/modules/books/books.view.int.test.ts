@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 
 const GOOD = { envelopeIntact: true, countMatches: true, packagingCorrect: true };
 
@@ -8,13 +8,7 @@ type Line = { serial: number; soKyHieu: string; level: string };
 // The books on screen (issue #3): one page at a time with the number of lines, filters by level
 // and by an accent-insensitive search, and the Thống kê's numbers counted by the database.
 describe.each(DATABASE_KINDS)('the books on screen on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind);
 
   /** Seven envelopes received by the clerk of Sở Nội vụ: serials 1–7 of the incoming book. */
   async function register() {

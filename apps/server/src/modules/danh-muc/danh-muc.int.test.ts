@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createUserAndLogin, DATABASE_KINDS, multipartFile, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { type Client, createUserAndLogin, DATABASE_KINDS, multipartFile, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 
 const HEADER = ['Số quyết định', 'Ngày quyết định', 'Cơ quan ban hành', 'Lĩnh vực', 'Hiệu lực từ', 'Hiệu lực đến', 'Mục số', 'Độ mật', 'Nội dung', 'Từ khóa'];
 const ROWS = [
@@ -22,13 +22,7 @@ function upload(client: Client, file: Buffer, name: string, dryRun = false) {
 }
 
 describe.each(DATABASE_KINDS)('danh mục BMNN on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind);
 
   it('imports a valid Excel file with its decision and items (LEGAL.md R3.3)', async () => {
     const admin = await setupAdmin(t);

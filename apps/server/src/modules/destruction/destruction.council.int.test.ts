@@ -1,17 +1,11 @@
 import { todayInVietnam } from '@bmnn/contracts';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 
 const GOOD = { envelopeIntact: true, countMatches: true, packagingCorrect: true };
 
 describe.each(DATABASE_KINDS)('choosing the destruction council across units on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind);
 
   /** A Tối mật + Mật proposal of Sở Nội vụ, and people of Sở Tư pháp and of a defunct unit. */
   async function office() {

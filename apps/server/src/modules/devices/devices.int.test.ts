@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 import { ensureDeviceApprovedFor } from './devices.usecases.ts';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
@@ -21,14 +21,7 @@ const policeCheck = { body: 'CONG_AN_TINH', inspectorName: 'Đại úy Trần V�
 const wipe = { kind: 'WIPE', method: 'Ghi đè toàn bộ ổ cứng 3 lần bằng phần mềm được Công an tỉnh hướng dẫn', performedOn: '2026-11-22', witnesses: ['Nguyễn Thị Chứng', 'Lê Văn Kiến'] };
 
 describe.each(DATABASE_KINDS)('device register on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-    t.setClock(() => NOW);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind, { now: NOW });
 
   async function world() {
     const admin = await setupAdmin(t);

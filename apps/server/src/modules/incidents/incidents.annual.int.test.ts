@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { type Client, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 
 // The incidents section of the annual report (LEGAL.md R13.2) over the period of R14.1(c),
 // downloaded as DOCX and read back.
@@ -30,14 +30,7 @@ function rowAfter(text: string, label: string): string[] {
 }
 
 describe.each(DATABASE_KINDS)('the incidents section of the annual report on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-    t.setClock(() => NOW);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind, { now: NOW });
 
   async function registerItem(clerk: Officer, unitId: string, soKyHieu: string, level: string) {
     const res = await clerk.request({ method: 'POST', url: '/api/items', body: { unitId, level, soKyHieu, trichYeu: 'Báo cáo tình hình an ninh', custodianId: clerk.personId } });

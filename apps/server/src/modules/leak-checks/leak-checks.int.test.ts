@@ -3,8 +3,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, multipartFile, setupAdmin, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestUnit, createUserAndLogin, DATABASE_KINDS, multipartFile, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 
 const NOW = new Date('2026-12-06T03:00:00Z');
 const corpus = path.resolve(import.meta.dirname, '../../../../../packages/scanner/fixtures/corpus');
@@ -15,14 +15,7 @@ const ENCRYPTED = fixture('x06-encrypted.docx'); // cannot be read: review, neve
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
 describe.each(DATABASE_KINDS)('checking files before publication on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-    t.setClock(() => NOW);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind, { now: NOW });
 
   async function world() {
     const admin = await setupAdmin(t);

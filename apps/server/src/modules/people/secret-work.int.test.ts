@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, STRONG_PASSWORD, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, STRONG_PASSWORD, useTestApp } from '../../testing/test-context.ts';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 
@@ -10,14 +10,7 @@ async function docxText(payload: Buffer): Promise<string> {
 }
 
 describe.each(DATABASE_KINDS)('people who work with secrets on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-    t.setClock(() => NOW);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind, { now: NOW });
 
   async function world() {
     const admin = await setupAdmin(t);

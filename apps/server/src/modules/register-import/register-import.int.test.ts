@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { LIMITS } from '@bmnn/contracts';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, multipartFile, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { type Client, createTestUnit, createUserAndLogin, DATABASE_KINDS, multipartFile, setupAdmin, type TestApp, useTestApp } from '../../testing/test-context.ts';
 
 // An old incoming book as agencies keep it in Excel: headers in their own words and case.
 const HEADER = ['Số đến', 'NGÀY ĐẾN', 'Nơi gửi', 'So, ky hieu', 'Ngày văn bản', 'Trích yếu nội dung', 'Độ mật', 'Số bản', 'Người nhận', 'Ghi chú'];
@@ -25,14 +25,7 @@ function upload(t: TestApp, client: Client, { file, name, options, url = '/api/r
 }
 
 describe.each(DATABASE_KINDS)('importing old registers from Excel and CSV on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-    t.setClock(() => new Date('2026-11-23T03:00:00Z'));
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind, { now: new Date('2026-11-23T03:00:00Z') });
 
   async function office() {
     const admin = await setupAdmin(t);

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { foldForSearch } from '@bmnn/contracts';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type TestApp } from '../../testing/test-context.ts';
+import { createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 import { ITEM_COUNT_CAP } from './register.search.ts';
 
 // The item search through the trigram index (migration 0014): the same substring semantics as
@@ -10,13 +10,7 @@ import { ITEM_COUNT_CAP } from './register.search.ts';
 const GOOD = { envelopeIntact: true, countMatches: true, packagingCorrect: true };
 
 describe.each(DATABASE_KINDS)('item search on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind);
 
   async function register() {
     const admin = await setupAdmin(t);

@@ -3,20 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 
 const GOOD = { envelopeIntact: true, countMatches: true, packagingCorrect: true };
 
 describe.each(DATABASE_KINDS)('stock-take (kiểm kê) on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-    t.setClock(() => new Date('2026-11-23T03:00:00Z'));
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind, { now: new Date('2026-11-23T03:00:00Z') });
 
   async function agency() {
     const admin = await setupAdmin(t);

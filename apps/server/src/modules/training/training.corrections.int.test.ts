@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { type Client, createTestUnit, createUserAndLogin, DATABASE_KINDS, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 
 // Correcting a training session after it was recorded (LEGAL.md R11.5): a wrong date, topic or
 // organiser, or a person added by mistake.
@@ -7,14 +7,7 @@ import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, setu
 const NOW = new Date('2026-11-23T03:00:00Z');
 
 describe.each(DATABASE_KINDS)('training corrections on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-    t.setClock(() => NOW);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind, { now: NOW });
 
   async function world() {
     const admin = await setupAdmin(t);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createTestUnit, createUserAndLogin, DATABASE_KINDS, multipartFile, setupAdmin, type Client, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { type Client, createTestUnit, createUserAndLogin, DATABASE_KINDS, multipartFile, setupAdmin, type TestApp, useTestApp } from '../../testing/test-context.ts';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 
@@ -23,14 +23,7 @@ async function docxText(payload: Buffer): Promise<string> {
 }
 
 describe.each(DATABASE_KINDS)('training and dissemination on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-    t.setClock(() => NOW);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind, { now: NOW });
 
   async function world() {
     const admin = await setupAdmin(t);

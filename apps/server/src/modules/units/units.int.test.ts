@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, DATABASE_KINDS, setupAdmin, type TestApp } from '../../testing/test-context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, DATABASE_KINDS, setupAdmin, useTestApp } from '../../testing/test-context.ts';
 
 describe.each(DATABASE_KINDS)('the unit tree on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = useTestApp(kind);
 
   it('refuses to create a district-level unit for new data (LEGAL.md R1.2)', async () => {
     const admin = await setupAdmin(t);
