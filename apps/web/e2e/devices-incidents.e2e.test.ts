@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, launchBrowser, logIn, openPage, pick, screenshot, setUpAdministrator, startServer, type RunningServer } from './harness.ts';
+import { callApi, launchBrowser, logInFirstTime, openPage, pick, type RunningServer, screenshot, setUpAdministrator, startServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Lê Thị Hoa', password: 'Quan-Tri-2026-BN' };
 const OFFICER = { username: 'bao.pv', fullName: 'Phạm Văn Bảo', password: 'Bao-Mat-2026-STP' };
@@ -28,15 +28,7 @@ beforeAll(async () => {
   const { unit } = await api<{ unit: { id: string } }>('POST', '/api/units', { parentId: account.unitId, code: 'STP', name: 'Sở Tư pháp', kind: 'SO_BAN_NGANH' });
   const { person } = await api<{ person: { id: string } }>('POST', '/api/people', { fullName: OFFICER.fullName, unitId: unit.id, clearance: 'TOI_MAT', handlesSecrets: true });
   const { temporaryPassword } = await api<{ temporaryPassword: string }>('POST', '/api/accounts', { personId: person.id, username: OFFICER.username, roles: ['CAN_BO_BAO_MAT', 'VAN_THU'] });
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-form').waitFor();
-  await logIn(page, OFFICER.username, temporaryPassword);
-  await page.getByTestId('forced-change-notice').waitFor();
-  await page.getByLabel('Mật khẩu hiện tại').fill(temporaryPassword);
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(OFFICER.password);
-  await page.getByLabel('Nhập lại mật khẩu mới').fill(OFFICER.password);
-  await page.getByTestId('change-password-submit').click();
-  await page.getByTestId('main-menu').waitFor();
+  await logInFirstTime(page, OFFICER.username, temporaryPassword, OFFICER.password);
   await api('POST', '/api/items', { unitId: unit.id, level: 'MAT', soKyHieu: '15/KH-STP', trichYeu: 'Kế hoạch kiểm tra công tác bảo vệ BMNN', custodianId: person.id });
 }, 180_000);
 

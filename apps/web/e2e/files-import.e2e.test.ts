@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, eventually, launchBrowser, logIn, openPage, screenshot, setUpAdministrator, startServer, typeDate, type RunningServer } from './harness.ts';
+import { callApi, eventually, launchBrowser, logInFirstTime, openPage, type RunningServer, screenshot, setUpAdministrator, startServer, typeDate } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Lê Thị Hoa', password: 'Quan-Tri-2026-BN' };
 const CLERK = { username: 'thu.pt', fullName: 'Phạm Thị Thu', password: 'Thu-Van-Thu-2026' };
@@ -46,15 +46,7 @@ beforeAll(async () => {
   const { person } = await api<{ person: { id: string } }>('POST', '/api/people', { fullName: CLERK.fullName, unitId: unit.id, clearance: 'TOI_MAT', handlesSecrets: true });
   await api('POST', '/api/people', { fullName: ARCHIVIST, unitId: unit.id, clearance: 'TOI_MAT', handlesSecrets: true });
   const { temporaryPassword } = await api<{ temporaryPassword: string }>('POST', '/api/accounts', { personId: person.id, username: CLERK.username, roles: ['VAN_THU'] });
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-form').waitFor();
-  await logIn(page, CLERK.username, temporaryPassword);
-  await page.getByTestId('forced-change-notice').waitFor();
-  await page.getByLabel('Mật khẩu hiện tại').fill(temporaryPassword);
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(CLERK.password);
-  await page.getByLabel('Nhập lại mật khẩu mới').fill(CLERK.password);
-  await page.getByTestId('change-password-submit').click();
-  await page.getByTestId('main-menu').waitFor();
+  await logInFirstTime(page, CLERK.username, temporaryPassword, CLERK.password);
   for (const [soKyHieu, level, trichYeu] of [
     ['21/KH-STP', 'MAT', 'Kế hoạch tự kiểm tra công tác bảo vệ bí mật nhà nước'],
     ['22/PA-STP', 'TOI_MAT', 'Phương án bảo vệ hồ sơ thi hành án'],

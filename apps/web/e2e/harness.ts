@@ -219,3 +219,16 @@ export async function logIn(page: Page, username: string, password: string, totp
   await page.getByTestId('login-submit').click();
   await answered;
 }
+
+/** Logs out, logs in with a temporary password and replaces it, as a new account's first login must; waits for the menu. */
+export async function logInFirstTime(page: Page, username: string, temporaryPassword: string, password: string): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-form').waitFor();
+  await logIn(page, username, temporaryPassword);
+  await page.getByTestId('forced-change-notice').waitFor();
+  await page.getByLabel('Mật khẩu hiện tại').fill(temporaryPassword);
+  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(password);
+  await page.getByLabel('Nhập lại mật khẩu mới').fill(password);
+  await page.getByTestId('change-password-submit').click();
+  await page.getByTestId('main-menu').waitFor();
+}

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, eventually, launchBrowser, logIn, openPage, REPO_ROOT, screenshot, setUpAdministrator, startServer, type RunningServer } from './harness.ts';
+import { callApi, eventually, launchBrowser, logInFirstTime, openPage, REPO_ROOT, type RunningServer, screenshot, setUpAdministrator, startServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Lê Thị Hoa', password: 'Quan-Tri-2026-BN' };
 const EDITOR = { username: 'bien.tap', fullName: 'Đỗ Thu Trang', password: 'Bien-Tap-2026-STT' };
@@ -19,18 +19,6 @@ let problems: string[];
 const temporary: Record<string, string> = {};
 
 const api = <T,>(method: 'GET' | 'POST', url: string, body?: unknown) => callApi<T>(page, server.baseUrl, method, url, body);
-
-async function logInFirstTime(who: { username: string; password: string }) {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-form').waitFor();
-  await logIn(page, who.username, temporary[who.username] as string);
-  await page.getByTestId('forced-change-notice').waitFor();
-  await page.getByLabel('Mật khẩu hiện tại').fill(temporary[who.username] as string);
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(who.password);
-  await page.getByLabel('Nhập lại mật khẩu mới').fill(who.password);
-  await page.getByTestId('change-password-submit').click();
-  await page.getByTestId('main-menu').waitFor();
-}
 
 async function check(file: string, { published = false } = {}) {
   await page.locator('input[type=file]').setInputFiles(path.join(corpus, file));
@@ -51,7 +39,7 @@ beforeAll(async () => {
     const { person } = await api<{ person: { id: string } }>('POST', '/api/people', { fullName: who.fullName, unitId: unit.id, clearance, handlesSecrets: clearance !== 'NONE' });
     temporary[who.username] = (await api<{ temporaryPassword: string }>('POST', '/api/accounts', { personId: person.id, username: who.username, roles })).temporaryPassword;
   }
-  await logInFirstTime(EDITOR);
+  await logInFirstTime(page, EDITOR.username, temporary[EDITOR.username] as string, EDITOR.password);
 }, 180_000);
 
 afterAll(async () => {
@@ -89,7 +77,7 @@ describe('checking a file before publication in the browser', () => {
   });
 
   it('the head concludes the file to review, with a reason; the list then shows it may be published', async () => {
-    await logInFirstTime(HEAD);
+    await logInFirstTime(page, HEAD.username, temporary[HEAD.username] as string, HEAD.password);
     await page.getByTestId('menu-leakChecks').click();
     await page.getByTestId('leak-checks-open-only').click();
     const table = page.getByTestId('leak-checks-table');

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, fillSetupForm, launchBrowser, logIn, openPage, pick, screenshot, startServer, typeDate, type RunningServer } from './harness.ts';
+import { eventually, fillSetupForm, launchBrowser, logInFirstTime, openPage, pick, type RunningServer, screenshot, startServer, typeDate } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Nguyễn Văn Quản', password: 'Quan-Tri-2026-BN' };
 const CLERK = { username: 'thu.pt', fullName: 'Phạm Thị Thu', position: 'Văn thư', password: 'Thu-Van-Thu-2026' };
@@ -72,17 +72,6 @@ async function createPersonWithAccount(person: { fullName: string; position: str
 }
 
 /** Logs in with the temporary password and sets the person's own password. */
-async function firstLogin(username: string, temporary: string, password: string) {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-form').waitFor();
-  await logIn(page, username, temporary);
-  await page.getByTestId('forced-change-notice').waitFor();
-  await page.getByLabel('Mật khẩu hiện tại').fill(temporary);
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(password);
-  await page.getByLabel('Nhập lại mật khẩu mới').fill(password);
-  await page.getByTestId('change-password-submit').click();
-  await page.getByTestId('main-menu').waitFor();
-}
 
 const temporary = { clerk: '', staff: '' };
 
@@ -145,7 +134,7 @@ describe('the register in the browser, as a clerk does it', () => {
   });
 
   it('the clerk logs in and sees the items, the books and the danh mục, which they search without accents', async () => {
-    await firstLogin(CLERK.username, temporary.clerk, CLERK.password);
+    await logInFirstTime(page, CLERK.username, temporary.clerk, CLERK.password);
     expect(await menuKeys()).toEqual(['todo', 'items', 'devices', 'incidents', 'leakChecks', 'people', 'books', 'periods', 'releases', 'destruction', 'danhMuc', 'files']);
     await page.getByTestId('menu-danhMuc').click();
     expect(await page.getByTestId('tab-import').count()).toBe(0);
@@ -382,7 +371,7 @@ describe('the register in the browser, as a clerk does it', () => {
   });
 
   it('the staff member finds what they hold in their list, and nothing else', async () => {
-    await firstLogin(STAFF.username, temporary.staff, STAFF.password);
+    await logInFirstTime(page, STAFF.username, temporary.staff, STAFF.password);
     expect(await menuKeys()).toEqual(['items', 'incidents', 'leakChecks', 'releases', 'destruction']);
     // The staff member holds the handed-over item and the unopened envelope addressed to them, nothing else.
     const rows = page.getByTestId('items-table').locator('tbody tr.ant-table-row');

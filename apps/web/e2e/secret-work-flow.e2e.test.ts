@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, eventually, launchBrowser, logIn, openPage, pick, screenshot, setUpAdministrator, startServer, type RunningServer } from './harness.ts';
+import { callApi, eventually, launchBrowser, logInFirstTime, openPage, pick, type RunningServer, screenshot, setUpAdministrator, startServer } from './harness.ts';
 
 const ADMIN = { username: 'quantri', fullName: 'Lê Thị Hoa', password: 'Quan-Tri-2026-BN' };
 const OFFICER = { username: 'bao.pv', fullName: 'Phạm Văn Bảo', password: 'Bao-Mat-2026-STP' };
@@ -39,15 +39,7 @@ beforeAll(async () => {
   const { person: clerk } = await api<{ person: { id: string } }>('POST', '/api/people', { fullName: CLERK, unitId: unit.id, clearance: 'MAT', handlesSecrets: true });
   await api('POST', '/api/people', { fullName: SUCCESSOR, unitId: unit.id, clearance: 'MAT', handlesSecrets: true });
   const { temporaryPassword } = await api<{ temporaryPassword: string }>('POST', '/api/accounts', { personId: person.id, username: OFFICER.username, roles: ['CAN_BO_BAO_MAT', 'VAN_THU'] });
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-form').waitFor();
-  await logIn(page, OFFICER.username, temporaryPassword);
-  await page.getByTestId('forced-change-notice').waitFor();
-  await page.getByLabel('Mật khẩu hiện tại').fill(temporaryPassword);
-  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(OFFICER.password);
-  await page.getByLabel('Nhập lại mật khẩu mới').fill(OFFICER.password);
-  await page.getByTestId('change-password-submit').click();
-  await page.getByTestId('main-menu').waitFor();
+  await logInFirstTime(page, OFFICER.username, temporaryPassword, OFFICER.password);
   // The register holds two items in the clerk's custody and one in the officer's.
   for (const soKyHieu of ['31/KH-STP', '32/BC-STP']) await api('POST', '/api/items', { unitId: unit.id, level: 'MAT', soKyHieu, custodianId: clerk.id });
   await api('POST', '/api/items', { unitId: unit.id, level: 'MAT', soKyHieu: '15/KH-STP', trichYeu: 'Kế hoạch kiểm tra công tác bảo vệ BMNN', custodianId: person.id });
