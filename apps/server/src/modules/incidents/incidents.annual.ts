@@ -1,10 +1,7 @@
 import {
   foldForSearch,
-  INCIDENT_CHANNEL_LABELS,
-  INCIDENT_CHANNELS,
   INCIDENT_KIND_LABELS,
   INCIDENT_KINDS,
-  INCIDENT_SUB_CHANNEL_LABELS,
   INVESTIGATION_STATUS_LABELS,
   INVESTIGATION_STATUSES,
   LEVEL_LABELS,
@@ -12,7 +9,6 @@ import {
   LEVELS,
   REFERRAL_LABELS,
   REFERRALS,
-  SUB_CHANNELS_BY_CHANNEL,
   todayInVietnam,
   type IncidentChannel,
   type IncidentKind,
@@ -28,7 +24,7 @@ import { findSubtreeUnitIds } from '../access/access.actor.ts';
 import { canSeeIncidentsOf, canSeeItem, incidentUnitScope, type Actor } from '../access/access.policies.ts';
 import { getRuleSets } from '../rule-sets/rule-sets.provider.ts';
 import { unitErrors } from '../units/units.errors.ts';
-import { percentOf, summarize } from './incidents.rules.ts';
+import { breakdownByChannel, percentOf, summarize } from './incidents.rules.ts';
 import { loadItemFacts } from './incidents.usecases.ts';
 
 // The incidents section of the annual report (LEGAL.md R13.2: "tình hình, số liệu các vụ lộ,
@@ -191,18 +187,7 @@ export function aggregateAnnualReport({ facts, window }: { facts: readonly Annua
     openCases: totalCases - closedCases,
     closedCases,
     byKind: INCIDENT_KINDS.map((kind) => ({ kind, label: INCIDENT_KIND_LABELS[kind], ...row(inPeriod.filter((f) => f.kind === kind)) })),
-    byChannel: INCIDENT_CHANNELS.map((channel) => {
-      const list = inPeriod.filter((f) => f.channel === channel);
-      return {
-        channel,
-        label: INCIDENT_CHANNEL_LABELS[channel],
-        ...row(list),
-        bySubChannel: SUB_CHANNELS_BY_CHANNEL[channel].map((subChannel) => {
-          const sub = list.filter((f) => f.subChannel === subChannel);
-          return { subChannel, label: INCIDENT_SUB_CHANNEL_LABELS[subChannel], cases: sub.length, items: sub.reduce((s, f) => s + f.itemCount, 0) };
-        }),
-      };
-    }),
+    byChannel: breakdownByChannel({ facts: inPeriod, row, itemsOf: (f) => f.itemCount }),
     byLevel: [...[...LEVELS].reverse(), null].map((level) => ({ level, label: levelLabel(level), ...row(inPeriod.filter((f) => levelOf.get(f.id) === level)) })),
     byStatus: INVESTIGATION_STATUSES.map((status) => ({ status, label: INVESTIGATION_STATUS_LABELS[status], ...row(inPeriod.filter((f) => f.status === status)) })),
     byReferral: REFERRALS.map((referral) => ({ referral, label: REFERRAL_LABELS[referral], ...row(inPeriod.filter((f) => f.referral === referral)) })),

@@ -1,4 +1,16 @@
-import { REQUIRED_NOTIFICATIONS, todayInVietnam, type IncidentKind, type NotificationRecipient, type ReportClock } from '@bmnn/contracts';
+import {
+  INCIDENT_CHANNEL_LABELS,
+  INCIDENT_CHANNELS,
+  INCIDENT_SUB_CHANNEL_LABELS,
+  REQUIRED_NOTIFICATIONS,
+  SUB_CHANNELS_BY_CHANNEL,
+  todayInVietnam,
+  type IncidentChannel,
+  type IncidentKind,
+  type IncidentSubChannel,
+  type NotificationRecipient,
+  type ReportClock,
+} from '@bmnn/contracts';
 
 // Pure rules of incidents (LEGAL.md R1.1, R13.1): what a linked item becomes, the "report now"
 // clock, and the shares shown in statistics.
@@ -45,4 +57,32 @@ export function summarize(text: string, max = SUMMARY_MAX): string {
   const cut = flat.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+/**
+ * Cases by channel, each with its sub-channels (the seed's taxonomy): the one breakdown the
+ * statistics screen and the annual report (R13.2) share. `row` gives a channel's figures; the
+ * sub-channels count cases and items.
+ */
+export function breakdownByChannel<F extends { channel: IncidentChannel; subChannel: IncidentSubChannel | null }, R extends object>({
+  facts,
+  row,
+  itemsOf,
+}: {
+  facts: readonly F[];
+  row: (list: readonly F[]) => R;
+  itemsOf: (fact: F) => number;
+}) {
+  return INCIDENT_CHANNELS.map((channel) => {
+    const list = facts.filter((f) => f.channel === channel);
+    return {
+      channel,
+      label: INCIDENT_CHANNEL_LABELS[channel],
+      ...row(list),
+      bySubChannel: SUB_CHANNELS_BY_CHANNEL[channel].map((subChannel) => {
+        const sub = list.filter((f) => f.subChannel === subChannel);
+        return { subChannel, label: INCIDENT_SUB_CHANNEL_LABELS[subChannel], cases: sub.length, items: sub.reduce((s, f) => s + itemsOf(f), 0) };
+      }),
+    };
+  });
 }

@@ -1,10 +1,6 @@
 import {
-  INCIDENT_CHANNEL_LABELS,
-  INCIDENT_CHANNELS,
   INCIDENT_KIND_LABELS,
   INCIDENT_KINDS,
-  INCIDENT_SUB_CHANNEL_LABELS,
-  SUB_CHANNELS_BY_CHANNEL,
   type IncidentChannel,
   type IncidentKind,
   type IncidentStatistics,
@@ -14,7 +10,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { findSubtreeUnitIds } from '../access/access.actor.ts';
 import { canSeeIncidentsOf, incidentUnitScope, type Actor } from '../access/access.policies.ts';
 import { unitErrors } from '../units/units.errors.ts';
-import { percentOf } from './incidents.rules.ts';
+import { breakdownByChannel, percentOf } from './incidents.rules.ts';
 
 export type StatisticsFacts = Array<{ unitId: string; unitName: string; kind: IncidentKind; channel: IncidentChannel; subChannel: IncidentSubChannel | null; year: number; items: number }>;
 
@@ -26,7 +22,7 @@ export function aggregateStatistics({ facts, year }: { facts: StatisticsFacts; y
   const inYear = year === null ? facts : facts.filter((f) => f.year === year);
   const totalCases = inYear.length;
   const totalItems = inYear.reduce((s, f) => s + f.items, 0);
-  const row = (list: StatisticsFacts) => {
+  const row = (list: Readonly<StatisticsFacts>) => {
     const items = list.reduce((s, f) => s + f.items, 0);
     return { cases: list.length, casesPercent: percentOf(list.length, totalCases), items, itemsPercent: percentOf(items, totalItems) };
   };
@@ -37,18 +33,7 @@ export function aggregateStatistics({ facts, year }: { facts: StatisticsFacts; y
     year,
     totalCases,
     totalItems,
-    byChannel: INCIDENT_CHANNELS.map((channel) => {
-      const list = inYear.filter((f) => f.channel === channel);
-      return {
-        channel,
-        label: INCIDENT_CHANNEL_LABELS[channel],
-        ...row(list),
-        bySubChannel: SUB_CHANNELS_BY_CHANNEL[channel].map((subChannel) => {
-          const sub = list.filter((f) => f.subChannel === subChannel);
-          return { subChannel, label: INCIDENT_SUB_CHANNEL_LABELS[subChannel], cases: sub.length, items: sub.reduce((s, f) => s + f.items, 0) };
-        }),
-      };
-    }),
+    byChannel: breakdownByChannel({ facts: inYear, row, itemsOf: (f) => f.items }),
     byKind: INCIDENT_KINDS.map((kind) => ({ kind, label: INCIDENT_KIND_LABELS[kind], ...row(inYear.filter((f) => f.kind === kind)) })),
     byUnit: [...units.entries()]
       .map(([unitId, unitName]) => ({ unitId, unitName, ...row(inYear.filter((f) => f.unitId === unitId)) }))
