@@ -30,6 +30,10 @@ describe('bmnn scan', { timeout: 60_000 }, () => {
     expect((await run(['.', '--format', 'xml'])).code).toBe(3);
     expect((await run(['khong-co-tep.docx'])).code).toBe(3);
     expect((await run(['.', '--jobs', '0'])).code).toBe(3);
+    const badFormat = await run(['.', '--format', 'xml']);
+    expect(badFormat.stderr).toContain('Định dạng không hỗ trợ: "xml"');
+    const noBaseline = await run(['.', '--baseline', 'khong-co.json']);
+    expect([noBaseline.code, noBaseline.stderr]).toEqual([3, expect.stringContaining('Không đọc được tệp đường cơ sở "khong-co.json"')]);
   });
 
   it('exits 0 when every file passes, 2 when something needs review, 1 when something must be blocked', async () => {

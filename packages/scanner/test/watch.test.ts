@@ -258,6 +258,8 @@ describe('bmnn watch', { timeout: 90_000 }, () => {
     expect((await watch([])).code).toBe(3);
     expect((await watch([`${clean.url}/`, '--max-pages', '0'])).code).toBe(3);
     expect((await watch([`${clean.url}/`, '--format', 'xml'])).code).toBe(3);
+    const noBaseline = await watch([`${clean.url}/`, '--baseline', 'khong-co.json']);
+    expect([noBaseline.code, noBaseline.stderr]).toEqual([3, expect.stringContaining('Không đọc được tệp đường cơ sở')]);
     const help = await watch(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Cách dùng: bmnn watch');

@@ -95,6 +95,40 @@ export function getDefaultCacheDir(): string {
   return join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'bmnn-scan');
 }
 
+/** The options `bmnn scan` and `bmnn watch` share: output, worker pool, cache, OCR, size and memory limits. */
+export const SHARED_OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  out: { type: 'string' },
+  jobs: { type: 'string' },
+  baseline: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
+  'no-ocr': { type: 'boolean', default: false },
+  'max-size': { type: 'string' },
+  'max-memory': { type: 'string' },
+  verbose: { type: 'boolean', default: false },
+  'no-progress': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Whether `--format` is one we write; if not, says so on stderr. */
+export function isOutputFormat(format: string, io: ScanCliIo): format is 'text' | 'json' | 'sarif' {
+  if (format === 'text' || format === 'json' || format === 'sarif') return true;
+  io.stderr(`Định dạng không hỗ trợ: "${format}". Chọn một trong: text, json, sarif.\n`);
+  return false;
+}
+
+/** Reads `--baseline FILE` (undefined when not given); null after telling stderr the file cannot be read. */
+export async function readBaselineOption(file: string | undefined, io: ScanCliIo): Promise<Set<string> | undefined | null> {
+  if (!file) return undefined;
+  try {
+    return readBaseline(JSON.parse(await readFile(resolve(io.cwd, file), 'utf8')));
+  } catch (error) {
+    io.stderr(`Không đọc được tệp đường cơ sở "${file}": ${(error as Error).message}\n`);
+    return null;
+  }
+}
+
 export async function runScanCli(argv: string[], io: ScanCliIo = defaultIo): Promise<number> {
   let args;
   try {
@@ -102,20 +136,9 @@ export async function runScanCli(argv: string[], io: ScanCliIo = defaultIo): Pro
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'text' },
-        out: { type: 'string' },
-        jobs: { type: 'string' },
-        baseline: { type: 'string' },
-        'cache-dir': { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        'no-ocr': { type: 'boolean', default: false },
-        'max-size': { type: 'string' },
+        ...SHARED_OPTIONS,
         'max-depth': { type: 'string' },
         timeout: { type: 'string' },
-        'max-memory': { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        'no-progress': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (error) {
@@ -132,10 +155,7 @@ export async function runScanCli(argv: string[], io: ScanCliIo = defaultIo): Pro
     return EXIT.usage;
   }
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
-    io.stderr(`Định dạng không hỗ trợ: "${format}". Chọn một trong: text, json, sarif.\n`);
-    return EXIT.usage;
-  }
+  if (!isOutputFormat(format, io)) return EXIT.usage;
   let limits: Limits;
   let jobs: number;
   try {
@@ -160,15 +180,8 @@ export async function runScanCli(argv: string[], io: ScanCliIo = defaultIo): Pro
   }
 
   const engine = getDefaultEngine();
-  let baseline: Set<string> | undefined;
-  if (values.baseline) {
-    try {
-      baseline = readBaseline(JSON.parse(await readFile(resolve(io.cwd, values.baseline), 'utf8')));
-    } catch (error) {
-      io.stderr(`Không đọc được tệp đường cơ sở "${values.baseline}": ${(error as Error).message}\n`);
-      return EXIT.usage;
-    }
-  }
+  const baseline = await readBaselineOption(values.baseline, io);
+  if (baseline === null) return EXIT.usage;
   const cacheDir = values['no-cache'] ? undefined : resolve(io.cwd, values['cache-dir'] ?? getDefaultCacheDir());
   const { files, missing } = await collectFiles(positionals, io.cwd, cacheDir);
   if (missing.length > 0) {

@@ -3,13 +3,13 @@
 // Runs only on a machine outside the secret network (DESIGN.md §2, decision 0020).
 
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RULES } from '../../rules/index.ts';
 import { isTesseractAvailable } from '../ocr/tesseract.ts';
-import { applyBaseline, readBaseline } from '../report/baseline.ts';
+import { applyBaseline } from '../report/baseline.ts';
 import { DECISION_LABELS } from '../report/labels.ts';
 import { formatJson, formatSarif, formatTextResults, summarize, type ScanSummary } from '../report/report.ts';
 import { createScanPool } from '../scan/pool.ts';
@@ -17,7 +17,7 @@ import { getDefaultEngine } from '../scan/scan-file.ts';
 import { DEFAULT_LIMITS, type Limits } from '../scanner.types.ts';
 import { getScannerFingerprint, readStateFile, StateFileError, writeStateFile, type WatchState } from '../watch/state.ts';
 import { watchPortals, type GoneUrl, type SkippedUrl, type WatchResult } from '../watch/watch.ts';
-import { EXIT, formatDuration, getDefaultCacheDir, positiveInteger, UsageError, type ScanCliIo } from './scan-cli.ts';
+import { EXIT, formatDuration, getDefaultCacheDir, isOutputFormat, positiveInteger, readBaselineOption, SHARED_OPTIONS, UsageError, type ScanCliIo } from './scan-cli.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 export const USER_AGENT = `bmnn-watch/${VERSION}`;
@@ -162,19 +162,8 @@ export async function runWatchCli(argv: string[], io: ScanCliIo = defaultIo): Pr
         timeout: { type: 'string' },
         'ignore-robots': { type: 'boolean', default: false },
         state: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        out: { type: 'string' },
-        jobs: { type: 'string' },
-        baseline: { type: 'string' },
-        'cache-dir': { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        'no-ocr': { type: 'boolean', default: false },
-        'max-size': { type: 'string' },
+        ...SHARED_OPTIONS,
         'scan-timeout': { type: 'string' },
-        'max-memory': { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        'no-progress': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (error) {
@@ -203,10 +192,7 @@ export async function runWatchCli(argv: string[], io: ScanCliIo = defaultIo): Pr
     return EXIT.usage;
   }
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
-    io.stderr(`Định dạng không hỗ trợ: "${format}". Chọn một trong: text, json, sarif.\n`);
-    return EXIT.usage;
-  }
+  if (!isOutputFormat(format, io)) return EXIT.usage;
   const allowHosts = values['allow-host'];
   if (allowHosts.some((h) => !/^[\p{L}\p{N}.-]+(?::\d+)?$/u.test(h))) {
     io.stderr(`Tên máy chủ không hợp lệ trong --allow-host: ${allowHosts.join(', ')} (ví dụ: cdn.tinh.gov.vn hoặc 10.0.0.5:8080).\n`);
@@ -242,15 +228,8 @@ export async function runWatchCli(argv: string[], io: ScanCliIo = defaultIo): Pr
   }
 
   const engine = getDefaultEngine();
-  let baseline: Set<string> | undefined;
-  if (values.baseline) {
-    try {
-      baseline = readBaseline(JSON.parse(await readFile(resolve(io.cwd, values.baseline), 'utf8')));
-    } catch (error) {
-      io.stderr(`Không đọc được tệp đường cơ sở "${values.baseline}": ${(error as Error).message}\n`);
-      return EXIT.usage;
-    }
-  }
+  const baseline = await readBaselineOption(values.baseline, io);
+  if (baseline === null) return EXIT.usage;
   const statePath = values.state ? resolve(io.cwd, values.state) : undefined;
   let previous: WatchState | undefined;
   try {
